@@ -1,0 +1,180 @@
+package netdyn.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import netdyn.BadInputException;
+
+/**
+ * Loads a user's CSV file: numeric feature columns and one label column (the last unless told
+ * otherwise). The first row is a header when one of its feature cells is not a number. Labels are
+ * integers or class names; the distinct labels, sorted (numerically if all are integers,
+ * alphabetically otherwise), become classes 0..K−1. Rows keep their order.
+ *
+ * <p>Every problem is a {@link BadInputException} naming the file, line and column.
+ */
+public final class CsvLoader {
+    private CsvLoader() {
+    }
+
+    /**
+     * @param labelColumn null for the last column; otherwise a header name or a 0-based index
+     *                    (negative counts from the end, −1 is the last column)
+     */
+    public static Dataset load(Path file, String labelColumn) {
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                rows.add(splitLine(line));
+                lineNumbers.add(lineNo);
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": file not found");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        if (rows.isEmpty()) {
+            throw new BadInputException(file + ": the CSV file is empty");
+        }
+        int columns = rows.get(0).length;
+        if (columns < 2) {
+            throw new BadInputException(file + ": needs at least two columns (features and a label), found "
+                    + columns + " on line " + lineNumbers.get(0));
+        }
+        for (int r = 1; r < rows.size(); r++) {
+            if (rows.get(r).length != columns) {
+                throw new BadInputException(file + " line " + lineNumbers.get(r) + ": has " + rows.get(r).length
+                        + " columns but line " + lineNumbers.get(0) + " has " + columns);
+            }
+        }
+        String[] first = rows.get(0);
+        int label = resolveLabelColumn(file, labelColumn, first, columns);
+        boolean header = false;
+        for (int c = 0; c < columns; c++) {
+            if (c != label && !isNumber(first[c])) {
+                header = true;
+                break;
+            }
+        }
+        int start = header ? 1 : 0;
+        int n = rows.size() - start;
+        if (n == 0) {
+            throw new BadInputException(file + ": has a header row but no data rows");
+        }
+        List<String> featureNames = new ArrayList<>();
+        for (int c = 0; c < columns; c++) {
+            if (c != label) {
+                featureNames.add(header ? first[c] : "x" + featureNames.size());
+            }
+        }
+        double[][] features = new double[n][columns - 1];
+        String[] rawLabels = new String[n];
+        for (int r = 0; r < n; r++) {
+            String[] row = rows.get(start + r);
+            int line = lineNumbers.get(start + r);
+            int j = 0;
+            for (int c = 0; c < columns; c++) {
+                if (c == label) {
+                    rawLabels[r] = row[c];
+                    continue;
+                }
+                features[r][j++] = parseFeature(file, line, c, row[c]);
+            }
+            if (rawLabels[r].isEmpty()) {
+                throw new BadInputException(file + " line " + line + ", column " + (label + 1) + ": empty label");
+            }
+        }
+        Labels labels = Labels.encode(rawLabels);
+        if (labels.classNames().size() < 2) {
+            throw new BadInputException(file + ": all rows have the same label '" + labels.classNames().get(0)
+                    + "'; classification needs at least two classes");
+        }
+        return new Dataset("csv:" + file, features, labels.codes(), labels.classNames(), featureNames);
+    }
+
+    private static int resolveLabelColumn(Path file, String spec, String[] first, int columns) {
+        if (spec == null) {
+            return columns - 1;
+        }
+        String s = spec.trim();
+        if (isInteger(s)) {
+            int i = Integer.parseInt(s);
+            int c = i < 0 ? columns + i : i;
+            if (c < 0 || c >= columns) {
+                throw new BadInputException("--label-column " + spec + " is outside the " + columns + " columns of "
+                        + file + " (use 0.." + (columns - 1) + " or -1..-" + columns + ")");
+            }
+            return c;
+        }
+        for (int c = 0; c < columns; c++) {
+            if (first[c].equals(s)) {
+                return c;
+            }
+        }
+        throw new BadInputException("--label-column '" + spec + "' is not a column name in the header of " + file
+                + " (names: " + String.join(", ", first) + ")");
+    }
+
+    private static double parseFeature(Path file, int line, int column, String cell) {
+        double v;
+        try {
+            v = Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new BadInputException(file + " line " + line + ", column " + (column + 1) + ": '" + cell
+                    + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw new BadInputException(file + " line " + line + ", column " + (column + 1) + ": " + cell
+                    + " is not a finite number (NaN and infinite values are not allowed)");
+        }
+        return v;
+    }
+
+    static String[] splitLine(String line) {
+        char sep = line.indexOf(',') >= 0 ? ',' : line.indexOf(';') >= 0 ? ';' : '\t';
+        String[] cells = line.split(String.valueOf(sep), -1);
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = unquote(cells[i].trim());
+        }
+        return cells;
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && (s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"'
+                || s.charAt(0) == '\'' && s.charAt(s.length() - 1) == '\'')) {
+            return s.substring(1, s.length() - 1).trim();
+        }
+        return s;
+    }
+
+    static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static boolean isInteger(String s) {
+        try {
+            Integer.parseInt(s.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

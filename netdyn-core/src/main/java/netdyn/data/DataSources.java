@@ -1,0 +1,108 @@
+package netdyn.data;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import netdyn.BadInputException;
+import netdyn.rng.Seeds;
+
+/**
+ * Resolves a {@code --data} value to a dataset:
+ * <ul>
+ *   <li>a bundled name ({@code iris}, {@code wine}, {@code breast-cancer}, {@code digits}),
+ *       shuffled with {@link BundledDatasets#SHUFFLE_SEED} because the files are sorted by class;</li>
+ *   <li>{@code csv:PATH} and {@code idx:PREFIX}: user files, kept in their row order;</li>
+ *   <li>a synthetic task {@code moons|circles|xor|spirals[:n=200,noise=0.1,seed=0]}.</li>
+ * </ul>
+ * An explicit {@code shuffle} seed reorders any of them (applied to the file order).
+ */
+public final class DataSources {
+    private DataSources() {
+    }
+
+    /**
+     * @param source      the {@code --data} value
+     * @param labelColumn the {@code --label-column} value for CSV files, or null
+     * @param shuffle     the {@code --shuffle} seed, or null for the default order
+     */
+    public static Dataset load(String source, String labelColumn, Long shuffle) {
+        if (source == null || source.isBlank()) {
+            throw new BadInputException("--data is empty; " + validForms());
+        }
+        String s = source.trim();
+        if (labelColumn != null && !s.startsWith("csv:")) {
+            throw new BadInputException("--label-column applies only to csv: data (got --data " + source + ")");
+        }
+        if (s.startsWith("csv:")) {
+            Dataset d = CsvLoader.load(Path.of(s.substring(4)), labelColumn);
+            return shuffle == null ? d : d.shuffled(shuffle);
+        }
+        if (s.startsWith("idx:")) {
+            Dataset d = IdxLoader.load(s.substring(4));
+            return shuffle == null ? d : d.shuffled(shuffle);
+        }
+        BundledDatasets bundled = BundledDatasets.byId(s);
+        if (bundled != null) {
+            return bundled.load().shuffled(shuffle == null ? BundledDatasets.SHUFFLE_SEED : shuffle);
+        }
+        String name = s.contains(":") ? s.substring(0, s.indexOf(':')) : s;
+        SyntheticTask task = SyntheticTask.byId(name);
+        if (task == null) {
+            throw new BadInputException("--data: unknown dataset '" + source + "'; " + validForms());
+        }
+        Map<String, String> params = parseParams(source, s.contains(":") ? s.substring(s.indexOf(':') + 1) : "");
+        int n = (int) number(source, params, "n", 200);
+        double noise = number(source, params, "noise", 0.1);
+        long seed = (long) number(source, params, "seed", 0);
+        if (!params.isEmpty()) {
+            throw new BadInputException("--data " + source + ": unknown parameter '" + params.keySet().iterator().next()
+                    + "' (valid: n, noise, seed)");
+        }
+        if (n < 4) {
+            throw new BadInputException("--data " + source + ": n must be at least 4 (got " + n + ")");
+        }
+        if (!(noise >= 0) || Double.isInfinite(noise)) {
+            throw new BadInputException("--data " + source + ": noise must be a finite number >= 0 (got " + noise + ")");
+        }
+        Dataset d = task.generate(n, noise, Seeds.generator(seed, "synthetic"));
+        return shuffle == null ? d : d.shuffled(shuffle);
+    }
+
+    /** The default training-set size: 80 % of the rows, rounded (Iris: 120 of 150). */
+    public static int defaultTrainSize(int rows) {
+        return Math.max(1, Math.min(rows, (int) Math.round(0.8 * rows)));
+    }
+
+    public static String validForms() {
+        return "valid: " + String.join(", ", BundledDatasets.ids()) + ", csv:PATH, idx:PREFIX, "
+                + String.join(", ", SyntheticTask.ids()) + " (synthetic, e.g. moons:n=200,noise=0.1,seed=0)";
+    }
+
+    private static Map<String, String> parseParams(String source, String text) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (text.isBlank()) {
+            return params;
+        }
+        for (String part : text.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new BadInputException("--data " + source + ": expected name=value, got '" + part + "'");
+            }
+            params.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+        }
+        return params;
+    }
+
+    private static double number(String source, Map<String, String> params, String key, double fallback) {
+        String v = params.remove(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--data " + source + ": " + key + "=" + v + " is not a number");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package netdyn.data;
+
+import java.util.Arrays;
+import java.util.List;
+
+import netdyn.BadInputException;
+import netdyn.rng.Seeds;
+import netdyn.rng.SplitMix64;
+
+/**
+ * A labelled classification dataset held row by row: {@code features[n][d]}, integer labels in
+ * {@code 0..classCount-1}, and the names of classes and features. Immutable by convention: the
+ * arrays are not copied, so callers must not modify them after construction.
+ *
+ * @param name         where it came from ("iris", "csv:path", ...)
+ * @param features     n rows of d finite values
+ * @param labels       n labels, each in [0, classNames.size())
+ * @param classNames   class names in label order
+ * @param featureNames d feature names
+ */
+public record Dataset(String name, double[][] features, int[] labels, List<String> classNames,
+                      List<String> featureNames) {
+
+    public Dataset {
+        if (features.length != labels.length) {
+            throw new IllegalArgumentException("features has " + features.length + " rows but labels has "
+                    + labels.length);
+        }
+        int d = featureNames.size();
+        for (int r = 0; r < features.length; r++) {
+            if (features[r].length != d) {
+                throw new IllegalArgumentException("row " + r + " has " + features[r].length
+                        + " features, expected " + d);
+            }
+            if (labels[r] < 0 || labels[r] >= classNames.size()) {
+                throw new IllegalArgumentException("label " + labels[r] + " of row " + r + " is outside [0, "
+                        + classNames.size() + ")");
+            }
+        }
+        classNames = List.copyOf(classNames);
+        featureNames = List.copyOf(featureNames);
+    }
+
+    public int size() {
+        return labels.length;
+    }
+
+    public int featureCount() {
+        return featureNames.size();
+    }
+
+    public int classCount() {
+        return classNames.size();
+    }
+
+    /** The rows in the given order (a permutation or any selection of row indices). */
+    public Dataset select(int[] rows) {
+        double[][] f = new double[rows.length][];
+        int[] l = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            f[i] = features[rows[i]];
+            l[i] = labels[rows[i]];
+        }
+        return new Dataset(name, f, l, classNames, featureNames);
+    }
+
+    /**
+     * The rows in a random order drawn from {@code Seeds.derive(seed, "shuffle")} by a
+     * Fisher–Yates shuffle.
+     */
+    public Dataset shuffled(long seed) {
+        int[] order = new int[size()];
+        Arrays.setAll(order, i -> i);
+        SplitMix64 rng = Seeds.generator(seed, "shuffle");
+        rng.shuffle(order);
+        return select(order);
+    }
+
+    /** The first {@code trainSize} rows for training, the rest for testing. */
+    public Split split(int trainSize) {
+        if (trainSize < 1 || trainSize > size()) {
+            throw new BadInputException("--train must be between 1 and the dataset size " + size() + " (got "
+                    + trainSize + ")");
+        }
+        int[] train = new int[trainSize];
+        int[] test = new int[size() - trainSize];
+        Arrays.setAll(train, i -> i);
+        Arrays.setAll(test, i -> trainSize + i);
+        return new Split(select(train), select(test));
+    }
+
+    /** Number of rows with each label. */
+    public int[] classCounts() {
+        int[] counts = new int[classCount()];
+        for (int l : labels) {
+            counts[l]++;
+        }
+        return counts;
+    }
+
+    /** A train/test pair; the test part may be empty. */
+    public record Split(Dataset train, Dataset test) {
+    }
+}

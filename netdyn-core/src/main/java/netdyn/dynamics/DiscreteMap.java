@@ -1,0 +1,36 @@
+package netdyn.dynamics;
+
+/**
+ * A discrete-time dynamical system x(t+1) = F_t(x(t)) on R^dimension with its tangent map
+ * v ↦ DF_t(x) v. This is the one abstraction every estimator takes: a reference system (logistic,
+ * Hénon, ...) and a network trained by gradient descent are the same kind of thing here.
+ *
+ * <p>The step index t is explicit so that non-autonomous maps (mini-batch SGD, whose batch
+ * depends on t) need no hidden clock; autonomous maps ignore it. Implementations write into the
+ * caller's arrays, allocate nothing, and are not thread-safe unless they say so.
+ */
+public interface DiscreteMap {
+
+    int dimension();
+
+    /** out = F_t(x). {@code out} and {@code x} must be different arrays. */
+    void step(long t, double[] x, double[] out);
+
+    /** out = DF_t(x) v. */
+    void tangent(long t, double[] x, double[] v, double[] out);
+
+    /**
+     * k tangent vectors at once: {@code vs} and {@code out} hold k rows of length dimension().
+     * The default advances them one by one; maps that share work between vectors override it.
+     */
+    default void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
+        int n = dimension();
+        double[] v = new double[n];
+        double[] w = new double[n];
+        for (int r = 0; r < k; r++) {
+            System.arraycopy(vs, r * n, v, 0, n);
+            tangent(t, x, v, w);
+            System.arraycopy(w, 0, out, r * n, n);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package netdyn.dynamics;
+
+import java.util.Arrays;
+
+import netdyn.nn.Batch;
+import netdyn.nn.MlpEvaluator;
+import netdyn.nn.MlpSpec;
+import netdyn.rng.Seeds;
+
+/**
+ * Training by gradient descent as a map on parameter space (SCIENCE.md §1):
+ * θ(t+1) = θ(t) − η ∇L(θ(t)), with Jacobian I − η H(θ). With momentum μ the state is (θ, u) of
+ * dimension 2P: u' = μ u + ∇L(θ), θ' = θ − η u'. With mini-batches of size B the loss at step t
+ * is the mean over batch t mod ⌈N/B⌉ of epoch ⌊t / ⌈N/B⌉⌋, the epoch's order a Fisher–Yates
+ * permutation from {@code Seeds.generator(batchSeed, "sgd-batches", epoch)}; the last batch of an
+ * epoch may be smaller.
+ *
+ * <p>{@link #step} also evaluates L and the training accuracy at the current θ, available from
+ * {@link #lastLoss()} and {@link #lastCorrect()} at no extra cost. The tangent map uses exact
+ * Hessian-vector products, reusing the forward/backward state when x is the θ of the last step.
+ * Not thread-safe: an ensemble uses one map per thread.
+ */
+public final class GradientDescentMap implements DiscreteMap {
+    private final MlpEvaluator evaluator;
+    private final Batch data;
+    private final OptimizerSpec optimizer;
+    private final int parameters;
+    private final double[] grad;
+    private final double[] hv;
+    // the θ, step and batch of the state held in the evaluator
+    private final double[] evaluatedAt;
+    private long evaluatedStep = -1;
+    private boolean evaluated;
+    // mini-batch schedule
+    private final Batch batchBuffer;
+    private final int[] order;
+    private long orderEpoch = -1;
+    private double lastLoss = Double.NaN;
+    private int lastCorrect;
+
+    public GradientDescentMap(MlpSpec spec, Batch data, OptimizerSpec optimizer) {
+        this.data = data;
+        this.optimizer = optimizer;
+        int capacity = optimizer.fullBatch() ? data.size() : Math.min(optimizer.batchSize(), data.size());
+        this.evaluator = new MlpEvaluator(spec, capacity);
+        this.parameters = evaluator.layout().parameterCount();
+        this.grad = new double[parameters];
+        this.hv = new double[parameters];
+        this.evaluatedAt = new double[parameters];
+        if (optimizer.fullBatch()) {
+            batchBuffer = null;
+            order = null;
+        } else {
+            batchBuffer = Batch.withCapacity(data.features(), data.classes(), capacity);
+            order = new int[data.size()];
+        }
+    }
+
+    public MlpEvaluator evaluator() {
+        return evaluator;
+    }
+
+    public OptimizerSpec optimizer() {
+        return optimizer;
+    }
+
+    /** P, the number of network parameters (the dimension is 2P with momentum). */
+    public int parameterCount() {
+        return parameters;
+    }
+
+    @Override
+    public int dimension() {
+        return optimizer.hasMomentum() ? 2 * parameters : parameters;
+    }
+
+    /** The loss at the x of the last {@link #step} (of its mini-batch, for SGD). */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** Correctly classified samples of the last step's batch at its x. */
+    public int lastCorrect() {
+        return lastCorrect;
+    }
+
+    /** The batch the loss at step t is taken over (the full training set unless mini-batching). */
+    public Batch batchAt(long t) {
+        if (optimizer.fullBatch()) {
+            return data;
+        }
+        int n = data.size();
+        int b = batchBuffer.capacity();
+        int perEpoch = (n + b - 1) / b;
+        long epoch = t / perEpoch;
+        int index = (int) (t % perEpoch);
+        if (epoch != orderEpoch) {
+            Arrays.setAll(order, i -> i);
+            Seeds.generator(optimizer.batchSeed(), "sgd-batches", epoch).shuffle(order);
+            orderEpoch = epoch;
+        }
+        int start = index * b;
+        batchBuffer.gather(data, order, start, Math.min(b, n - start));
+        return batchBuffer;
+    }
+
+    @Override
+    public void step(long t, double[] x, double[] out) {
+        step(t, x, 0, out, 0);
+    }
+
+    /** The step on row-offset views: x[xo..xo+dim) → out[oo..oo+dim). Used by ensembles. */
+    public void step(long t, double[] x, int xo, double[] out, int oo) {
+        evaluate(t, x, xo);
+        double eta = optimizer.learningRate();
+        int p = parameters;
+        if (!optimizer.hasMomentum()) {
+            for (int i = 0; i < p; i++) {
+                out[oo + i] = x[xo + i] - eta * grad[i];
+            }
+        } else {
+            double mu = optimizer.momentum();
+            for (int i = 0; i < p; i++) {
+                double u = mu * x[xo + p + i] + grad[i];
+                out[oo + p + i] = u;
+                out[oo + i] = x[xo + i] - eta * u;
+            }
+        }
+    }
+
+    @Override
+    public void tangent(long t, double[] x, double[] v, double[] out) {
+        boolean sameBatch = optimizer.fullBatch() || evaluatedStep == t;
+        if (!evaluated || !sameBatch || !sameTheta(x, 0)) {
+            evaluate(t, x, 0);
+        }
+        double eta = optimizer.learningRate();
+        int p = parameters;
+        evaluator.hessianVectorProduct(x, 0, v, 0, hv, 0);
+        if (!optimizer.hasMomentum()) {
+            for (int i = 0; i < p; i++) {
+                out[i] = v[i] - eta * hv[i];
+            }
+        } else {
+            double mu = optimizer.momentum();
+            for (int i = 0; i < p; i++) {
+                double du = mu * v[p + i] + hv[i];
+                out[p + i] = du;
+                out[i] = v[i] - eta * du;
+            }
+        }
+    }
+
+    private void evaluate(long t, double[] x, int xo) {
+        Batch b = batchAt(t);
+        lastLoss = evaluator.lossAndGradient(x, xo, b, grad, 0);
+        lastCorrect = evaluator.correctCount();
+        System.arraycopy(x, xo, evaluatedAt, 0, parameters);
+        evaluatedStep = t;
+        evaluated = true;
+    }
+
+    private boolean sameTheta(double[] x, int xo) {
+        return Arrays.equals(x, xo, xo + parameters, evaluatedAt, 0, parameters);
+    }
+}

@@ -1,0 +1,99 @@
+package netdyn.nn;
+
+import netdyn.data.Dataset;
+
+/**
+ * Samples laid out for the kernels: features feature-major, {@code x[i·n + s]} is feature i of
+ * sample s, so that every layer's loops run over contiguous sample rows; integer labels and the
+ * one-hot targets {@code y[k·n + s]}. A batch made by {@link #withCapacity} is a reusable buffer
+ * that {@link #gather} refills (mini-batch SGD) without allocating.
+ */
+public final class Batch {
+    private final int features;
+    private final int classes;
+    private final int capacity;
+    private final double[] x;
+    private final double[] y;
+    private final int[] labels;
+    private int size;
+
+    private Batch(int features, int classes, int capacity) {
+        this.features = features;
+        this.classes = classes;
+        this.capacity = capacity;
+        this.x = new double[features * capacity];
+        this.y = new double[classes * capacity];
+        this.labels = new int[capacity];
+    }
+
+    /** All rows of a dataset. */
+    public static Batch of(Dataset data) {
+        Batch b = new Batch(data.featureCount(), data.classCount(), data.size());
+        b.size = data.size();
+        int n = b.size;
+        for (int s = 0; s < n; s++) {
+            double[] row = data.features()[s];
+            for (int i = 0; i < b.features; i++) {
+                b.x[i * n + s] = row[i];
+            }
+            b.labels[s] = data.labels()[s];
+            b.y[b.labels[s] * n + s] = 1;
+        }
+        return b;
+    }
+
+    /** An empty buffer for up to {@code capacity} samples. */
+    public static Batch withCapacity(int features, int classes, int capacity) {
+        return new Batch(features, classes, capacity);
+    }
+
+    /** Refills this buffer with {@code count} samples of {@code from}: {@code rows[start..start+count)}. */
+    public void gather(Batch from, int[] rows, int start, int count) {
+        if (count > capacity || from.features != features || from.classes != classes) {
+            throw new IllegalArgumentException("cannot gather " + count + " rows of a " + from.features + "×"
+                    + from.classes + " batch into a buffer of " + capacity + " rows, " + features + "×" + classes);
+        }
+        int n = count;
+        int m = from.size;
+        for (int i = 0; i < features; i++) {
+            for (int s = 0; s < n; s++) {
+                x[i * n + s] = from.x[i * m + rows[start + s]];
+            }
+        }
+        java.util.Arrays.fill(y, 0, classes * n, 0);
+        for (int s = 0; s < n; s++) {
+            int c = from.labels[rows[start + s]];
+            labels[s] = c;
+            y[c * n + s] = 1;
+        }
+        size = n;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int features() {
+        return features;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    double[] x() {
+        return x;
+    }
+
+    double[] y() {
+        return y;
+    }
+
+    int[] labels() {
+        return labels;
+    }
+}

@@ -1,0 +1,488 @@
+package netdyn.nn;
+
+/**
+ * Loss, gradient and exact Hessian-vector products of an MLP on a flat parameter vector θ.
+ *
+ * <p>The math is SCIENCE.md §6: forward a_l = h_{l−1} W_l + b_l, h_l = f(a_l); backward
+ * δ_l = ∂L/∂a_l; the Hessian-vector product by Pearlmutter's R-operator (forward-mode
+ * differentiation of backprop, "Fast exact multiplication by the Hessian", Neural Computation 6,
+ * 1994, doi:10.1162/neco.1994.6.1.147) at about twice the cost of a gradient, exact to rounding.
+ * L = (1/N) Σ_n ℓ(z_n, y_n) + ½ λ Σ W² with ℓ per {@link LossKind} and {@link OutputKind}.
+ *
+ * <p>Every activation array is feature-major ([units × samples], rows contiguous), so the inner
+ * loops are axpy's and dot products over the samples. An evaluator owns its workspace: it
+ * allocates nothing after construction and is not thread-safe (one per thread).
+ *
+ * <p>{@link #lossAndGradient} leaves the forward and backward state of θ in the workspace;
+ * {@link #hessianVectorProduct} reuses it, so any number of H·v at one θ cost one R-forward and
+ * one R-backward pass each.
+ */
+public final class MlpEvaluator {
+    private final MlpSpec spec;
+    private final MlpLayout layout;
+    private final int layers;
+    private final int capacity;
+    private final Activation act;
+    private final double wd;
+
+    // per layer, [fanOut × capacity]
+    private final double[][] a;   // pre-activations (a_L = z)
+    private final double[][] h;   // activations; for the last layer the outputs p
+    private final double[][] fp;  // f'(a) (hidden layers)
+    private final double[][] g;   // ∂L/∂h (hidden layers), before the f' factor
+    private final double[][] d;   // δ = ∂L/∂a
+    private final double[][] ra;  // R{a}
+    private final double[][] rh;  // R{h} (hidden layers)
+    private final double[][] rd;  // R{δ}
+    // output head, [classes × capacity] and [capacity]
+    private final double[] u;     // unnormalised outputs φ(z)
+    private final double[] colSum;
+    private final double[] colAux;
+
+    private Batch batch;          // the batch of the last forward pass
+
+    public MlpEvaluator(MlpSpec spec, int capacity) {
+        this.spec = spec;
+        this.layout = new MlpLayout(spec);
+        this.layers = spec.layerCount();
+        this.capacity = capacity;
+        this.act = spec.activation();
+        this.wd = spec.weightDecay();
+        a = new double[layers][];
+        h = new double[layers][];
+        fp = new double[layers][];
+        g = new double[layers][];
+        d = new double[layers][];
+        ra = new double[layers][];
+        rh = new double[layers][];
+        rd = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            int size = spec.fanOut(l) * capacity;
+            a[l] = new double[size];
+            h[l] = new double[size];
+            d[l] = new double[size];
+            ra[l] = new double[size];
+            rd[l] = new double[size];
+            if (l < layers - 1) {
+                fp[l] = new double[size];
+                g[l] = new double[size];
+                rh[l] = new double[size];
+            }
+        }
+        u = new double[spec.outputs() * capacity];
+        colSum = new double[capacity];
+        colAux = new double[capacity];
+    }
+
+    public MlpLayout layout() {
+        return layout;
+    }
+
+    public MlpSpec spec() {
+        return spec;
+    }
+
+    /** Training loss L(θ) on the batch: one forward pass. Leaves the forward state in the workspace. */
+    public double loss(double[] theta, int off, Batch b) {
+        forward(theta, off, b);
+        return headLoss(false) / b.size() + decay(theta, off);
+    }
+
+    /**
+     * L(θ) and ∇L(θ) written to {@code grad[goff..goff+P)}: one forward and one backward pass.
+     * Leaves the state that {@link #hessianVectorProduct} and {@link #correctCount()} use.
+     */
+    public double lossAndGradient(double[] theta, int off, Batch b, double[] grad, int goff) {
+        forward(theta, off, b);
+        double loss = headLoss(true) / b.size() + decay(theta, off);
+        backward(theta, off, grad, goff);
+        return loss;
+    }
+
+    /**
+     * out = H(θ) v, the exact Hessian of L at θ times v, using the state of the last
+     * {@link #lossAndGradient} call, which must have been made with this same θ.
+     * Cost: one R-forward and one R-backward pass (≈ one gradient).
+     */
+    public void hessianVectorProduct(double[] theta, int off, double[] v, int voff, double[] out, int ooff) {
+        if (batch == null) {
+            throw new IllegalStateException("hessianVectorProduct needs a preceding lossAndGradient at the same θ");
+        }
+        rForward(theta, off, v, voff);
+        headR();
+        rBackward(theta, off, v, voff, out, ooff);
+    }
+
+    /** Number of samples of the last forward pass whose largest output is their label. */
+    public int correctCount() {
+        int n = batch.size();
+        int k = spec.outputs();
+        double[] z = a[layers - 1];
+        int[] labels = batch.labels();
+        int correct = 0;
+        for (int s = 0; s < n; s++) {
+            int best = 0;
+            double max = z[s];
+            for (int c = 1; c < k; c++) {
+                if (z[c * n + s] > max) {
+                    max = z[c * n + s];
+                    best = c;
+                }
+            }
+            if (best == labels[s]) {
+                correct++;
+            }
+        }
+        return correct;
+    }
+
+    // ---------------------------------------------------------------- forward and backward
+
+    private void forward(double[] theta, int off, Batch b) {
+        int n = b.size();
+        if (n > capacity) {
+            throw new IllegalArgumentException("batch of " + n + " samples exceeds the evaluator's capacity " + capacity);
+        }
+        if (b.features() != spec.inputs() || b.classes() != spec.outputs()) {
+            throw new IllegalArgumentException("batch has " + b.features() + " features and " + b.classes()
+                    + " classes; the network expects " + spec.inputs() + " and " + spec.outputs());
+        }
+        batch = b;
+        double[] in = b.x();
+        for (int l = 0; l < layers; l++) {
+            int fin = spec.fanIn(l);
+            int fo = spec.fanOut(l);
+            int w0 = off + layout.weightOffset(l);
+            int b0 = off + layout.biasOffset(l);
+            double[] al = a[l];
+            for (int j = 0; j < fo; j++) {
+                int row = j * n;
+                java.util.Arrays.fill(al, row, row + n, theta[b0 + j]);
+                for (int i = 0; i < fin; i++) {
+                    VecOps.axpy(n, theta[w0 + i * fo + j], in, i * n, al, row);
+                }
+            }
+            if (l < layers - 1) {
+                double[] hl = h[l];
+                double[] fpl = fp[l];
+                act.apply(al, hl, 0, fo * n);
+                for (int i = 0; i < fo * n; i++) {
+                    fpl[i] = act.derivative(al[i], hl[i]);
+                }
+                in = hl;
+            }
+        }
+    }
+
+    private void backward(double[] theta, int off, double[] grad, int goff) {
+        int n = batch.size();
+        for (int l = layers - 1; l >= 0; l--) {
+            int fin = spec.fanIn(l);
+            int fo = spec.fanOut(l);
+            int w0 = layout.weightOffset(l);
+            int b0 = layout.biasOffset(l);
+            double[] in = l == 0 ? batch.x() : h[l - 1];
+            double[] dl = d[l];
+            for (int i = 0; i < fin; i++) {
+                for (int j = 0; j < fo; j++) {
+                    double gw = VecOps.dot(n, in, i * n, dl, j * n);
+                    grad[goff + w0 + i * fo + j] = gw + wd * theta[off + w0 + i * fo + j];
+                }
+            }
+            for (int j = 0; j < fo; j++) {
+                grad[goff + b0 + j] = VecOps.sum(n, dl, j * n);
+            }
+            if (l > 0) {
+                double[] gl = g[l - 1];
+                double[] dPrev = d[l - 1];
+                double[] fpl = fp[l - 1];
+                for (int i = 0; i < fin; i++) {
+                    int row = i * n;
+                    java.util.Arrays.fill(gl, row, row + n, 0);
+                    for (int j = 0; j < fo; j++) {
+                        VecOps.axpy(n, theta[off + w0 + i * fo + j], dl, j * n, gl, row);
+                    }
+                    for (int s = row; s < row + n; s++) {
+                        dPrev[s] = gl[s] * fpl[s];
+                    }
+                }
+            }
+        }
+    }
+
+    private void rForward(double[] theta, int off, double[] v, int voff) {
+        int n = batch.size();
+        double[] in = batch.x();
+        for (int l = 0; l < layers; l++) {
+            int fin = spec.fanIn(l);
+            int fo = spec.fanOut(l);
+            int w0 = layout.weightOffset(l);
+            int b0 = layout.biasOffset(l);
+            double[] ral = ra[l];
+            for (int j = 0; j < fo; j++) {
+                int row = j * n;
+                java.util.Arrays.fill(ral, row, row + n, v[voff + b0 + j]);
+                for (int i = 0; i < fin; i++) {
+                    VecOps.axpy(n, v[voff + w0 + i * fo + j], in, i * n, ral, row);
+                }
+                if (l > 0) {
+                    double[] rin = rh[l - 1];
+                    for (int i = 0; i < fin; i++) {
+                        VecOps.axpy(n, theta[off + w0 + i * fo + j], rin, i * n, ral, row);
+                    }
+                }
+            }
+            if (l < layers - 1) {
+                double[] rhl = rh[l];
+                double[] fpl = fp[l];
+                for (int i = 0; i < fo * n; i++) {
+                    rhl[i] = fpl[i] * ral[i];
+                }
+                in = h[l];
+            }
+        }
+    }
+
+    private void rBackward(double[] theta, int off, double[] v, int voff, double[] out, int ooff) {
+        int n = batch.size();
+        for (int l = layers - 1; l >= 0; l--) {
+            int fin = spec.fanIn(l);
+            int fo = spec.fanOut(l);
+            int w0 = layout.weightOffset(l);
+            int b0 = layout.biasOffset(l);
+            double[] in = l == 0 ? batch.x() : h[l - 1];
+            double[] dl = d[l];
+            double[] rdl = rd[l];
+            for (int i = 0; i < fin; i++) {
+                for (int j = 0; j < fo; j++) {
+                    double hv = VecOps.dot(n, in, i * n, rdl, j * n);
+                    if (l > 0) {
+                        hv += VecOps.dot(n, rh[l - 1], i * n, dl, j * n);
+                    }
+                    out[ooff + w0 + i * fo + j] = hv + wd * v[voff + w0 + i * fo + j];
+                }
+            }
+            for (int j = 0; j < fo; j++) {
+                out[ooff + b0 + j] = VecOps.sum(n, rdl, j * n);
+            }
+            if (l > 0) {
+                double[] rdPrev = rd[l - 1];
+                double[] fpl = fp[l - 1];
+                double[] gl = g[l - 1];
+                double[] hl = h[l - 1];
+                double[] al = a[l - 1];
+                double[] ral = ra[l - 1];
+                for (int i = 0; i < fin; i++) {
+                    int row = i * n;
+                    java.util.Arrays.fill(rdPrev, row, row + n, 0);
+                    for (int j = 0; j < fo; j++) {
+                        VecOps.axpy(n, theta[off + w0 + i * fo + j], rdl, j * n, rdPrev, row);
+                        VecOps.axpy(n, v[voff + w0 + i * fo + j], dl, j * n, rdPrev, row);
+                    }
+                    for (int s = row; s < row + n; s++) {
+                        rdPrev[s] = rdPrev[s] * fpl[s] + gl[s] * act.secondDerivative(al[s], hl[s]) * ral[s];
+                    }
+                }
+            }
+        }
+    }
+
+    private double decay(double[] theta, int off) {
+        if (wd == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int l = 0; l < layers; l++) {
+            int w0 = off + layout.weightOffset(l);
+            int w1 = off + layout.biasOffset(l);
+            for (int i = w0; i < w1; i++) {
+                sum += theta[i] * theta[i];
+            }
+        }
+        return 0.5 * wd * sum;
+    }
+
+    // ---------------------------------------------------------------- output heads
+
+    /**
+     * Σ_n ℓ_n over the batch from z = a_L; with {@code delta}, also δ_L = ∂L/∂z (the 1/N included).
+     */
+    private double headLoss(boolean delta) {
+        int n = batch.size();
+        int k = spec.outputs();
+        double[] z = a[layers - 1];
+        double[] p = h[layers - 1];
+        double[] y = batch.y();
+        int[] labels = batch.labels();
+        double[] dz = d[layers - 1];
+        double invN = 1.0 / n;
+        double total = 0;
+        switch (spec.output()) {
+            case SOFTMAX -> {
+                for (int s = 0; s < n; s++) {
+                    double max = z[s];
+                    for (int c = 1; c < k; c++) {
+                        max = Math.max(max, z[c * n + s]);
+                    }
+                    double sum = 0;
+                    for (int c = 0; c < k; c++) {
+                        double e = Math.exp(z[c * n + s] - max);
+                        u[c * n + s] = e;
+                        sum += e;
+                    }
+                    colSum[s] = sum;
+                    for (int c = 0; c < k; c++) {
+                        p[c * n + s] = u[c * n + s] / sum;
+                    }
+                    if (spec.loss() == LossKind.CE) {
+                        total -= z[labels[s] * n + s] - max - Math.log(sum);
+                    }
+                }
+            }
+            case SIGMOID_NORMALIZED -> {
+                for (int s = 0; s < n; s++) {
+                    double sum = 0;
+                    for (int c = 0; c < k; c++) {
+                        double e = Activation.sigmoid(z[c * n + s]);
+                        u[c * n + s] = e;
+                        sum += e;
+                    }
+                    colSum[s] = sum;
+                    for (int c = 0; c < k; c++) {
+                        p[c * n + s] = u[c * n + s] / sum;
+                    }
+                    if (spec.loss() == LossKind.CE) {
+                        total -= logSigmoid(z[labels[s] * n + s]) - Math.log(sum);
+                    }
+                }
+            }
+            case LINEAR -> System.arraycopy(z, 0, p, 0, k * n);
+        }
+        if (spec.loss() == LossKind.MSE) {
+            for (int s = 0; s < n; s++) {
+                double sq = 0;
+                double pe = 0;
+                for (int c = 0; c < k; c++) {
+                    double e = p[c * n + s] - y[c * n + s];
+                    sq += e * e;
+                    pe += p[c * n + s] * e;
+                }
+                total += 0.5 * sq;
+                colAux[s] = pe; // Σ_k p_k e_k, used by the normalised heads' derivatives
+            }
+        }
+        if (!delta) {
+            return total;
+        }
+        switch (spec.output()) {
+            case SOFTMAX -> {
+                if (spec.loss() == LossKind.CE) {
+                    for (int i = 0; i < k * n; i++) {
+                        dz[i] = (p[i] - y[i]) * invN;
+                    }
+                } else {
+                    // δ_j = (φ'_j / U)(e_j − Σ p e) with φ' = u for the (shifted) exponential
+                    for (int c = 0; c < k; c++) {
+                        for (int s = 0; s < n; s++) {
+                            int i = c * n + s;
+                            dz[i] = p[i] * (p[i] - y[i] - colAux[s]) * invN;
+                        }
+                    }
+                }
+            }
+            case SIGMOID_NORMALIZED -> {
+                for (int c = 0; c < k; c++) {
+                    for (int s = 0; s < n; s++) {
+                        int i = c * n + s;
+                        double ui = u[i];
+                        if (spec.loss() == LossKind.CE) {
+                            dz[i] = (1 - ui) * (ui / colSum[s] - y[i]) * invN;
+                        } else {
+                            dz[i] = ui * (1 - ui) / colSum[s] * (p[i] - y[i] - colAux[s]) * invN;
+                        }
+                    }
+                }
+            }
+            case LINEAR -> {
+                for (int i = 0; i < k * n; i++) {
+                    dz[i] = (z[i] - y[i]) * invN;
+                }
+            }
+        }
+        return total;
+    }
+
+    /** R{δ_L} = (1/N) ∇²_z ℓ · R{z}, from R{z} = ra_L. */
+    private void headR() {
+        int n = batch.size();
+        int k = spec.outputs();
+        double[] rz = ra[layers - 1];
+        double[] rdz = rd[layers - 1];
+        double[] p = h[layers - 1];
+        double[] y = batch.y();
+        double invN = 1.0 / n;
+        if (spec.output() == OutputKind.LINEAR) {
+            for (int i = 0; i < k * n; i++) {
+                rdz[i] = rz[i] * invN;
+            }
+            return;
+        }
+        boolean softmax = spec.output() == OutputKind.SOFTMAX;
+        if (softmax && spec.loss() == LossKind.CE) {
+            for (int s = 0; s < n; s++) {
+                double pr = 0;
+                for (int c = 0; c < k; c++) {
+                    pr += p[c * n + s] * rz[c * n + s];
+                }
+                for (int c = 0; c < k; c++) {
+                    int i = c * n + s;
+                    rdz[i] = p[i] * (rz[i] - pr) * invN;
+                }
+            }
+            return;
+        }
+        // Normalised heads p = φ(z) / Σ φ(z) with φ = exp (shifted) or σ; φ' and φ'' from u = φ(z).
+        for (int s = 0; s < n; s++) {
+            double sum = colSum[s];
+            double rSum = 0; // R{U} = Σ φ'_k r_k
+            for (int c = 0; c < k; c++) {
+                int i = c * n + s;
+                rSum += phiPrime(softmax, u[i]) * rz[i];
+            }
+            if (spec.loss() == LossKind.CE) {
+                // (H r)_k = y_k σ'_k r_k + σ''_k r_k / U − σ'_k R{U} / U²   (sigmoid-normalised)
+                for (int c = 0; c < k; c++) {
+                    int i = c * n + s;
+                    double d1 = phiPrime(false, u[i]);
+                    double d2 = d1 * (1 - 2 * u[i]);
+                    rdz[i] = (y[i] * d1 * rz[i] + d2 * rz[i] / sum - d1 * rSum / (sum * sum)) * invN;
+                }
+            } else {
+                double pe = colAux[s];
+                double rPe = 0; // R{Σ p e} = Σ R{p}(e + p)
+                for (int c = 0; c < k; c++) {
+                    int i = c * n + s;
+                    double rp = (phiPrime(softmax, u[i]) * rz[i] - p[i] * rSum) / sum;
+                    rPe += rp * (p[i] - y[i] + p[i]);
+                }
+                for (int c = 0; c < k; c++) {
+                    int i = c * n + s;
+                    double d1 = phiPrime(softmax, u[i]);
+                    double d2 = softmax ? u[i] : d1 * (1 - 2 * u[i]);
+                    double rp = (d1 * rz[i] - p[i] * rSum) / sum;
+                    double rScale = d2 * rz[i] / sum - d1 * rSum / (sum * sum);
+                    rdz[i] = (rScale * (p[i] - y[i] - pe) + d1 / sum * (rp - rPe)) * invN;
+                }
+            }
+        }
+    }
+
+    private static double phiPrime(boolean softmax, double u) {
+        return softmax ? u : u * (1 - u);
+    }
+
+    /** ln σ(z) without overflow or cancellation. */
+    static double logSigmoid(double z) {
+        return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+    }
+}
