@@ -61,6 +61,11 @@ FORMS = ("loop", "batched", "hessian-qr")
 ETA = {"loop": 0.01, "batched": 0.01, "hessian-qr": 1.0}
 
 
+def log(*a):
+    # Diagnostics go to stderr so that --json output stays machine-readable.
+    print(*a, file=sys.stderr, flush=True)
+
+
 # --------------------------------------------------------------------------
 # Data and initialisation
 # --------------------------------------------------------------------------
@@ -235,7 +240,7 @@ def check(x, y, seed):
         lf.step(steps)
         for a, b in zip(lf.net.parameters(), (p[k] for p in bat.params)):
             worst = max(worst, (a.detach() - b.detach().reshape(a.shape)).abs().max().item())
-    print(f"check: batched vs loop after {steps} steps, max |diff| = {worst:.3e}")
+    log(f"check: batched vs loop after {steps} steps, max |diff| = {worst:.3e}")
     assert worst < 1e-12, "batched form diverges from loop form"
 
     hq = HessianQRForm(x, y, torch.Generator().manual_seed(seed), 1.0)
@@ -253,12 +258,12 @@ def check(x, y, seed):
         e[i] = eps
         col = (grad_at(theta + e) - grad_at(theta - e)) / (2 * eps)
         fd_err = max(fd_err, (col - hess[:, i]).abs().max().item())
-    print(f"check: Hessian {tuple(hess.shape)}, max asymmetry = {asym:.3e}, "
+    log(f"check: Hessian {tuple(hess.shape)}, max asymmetry = {asym:.3e}, "
           f"max |H - finite-diff| = {fd_err:.3e}")
     assert hess.shape == (N_PARAMS, N_PARAMS) and asym < 1e-10 and fd_err < 1e-6
     hq.step(200)
     spec = hq.spectrum()
-    print(f"check: eta=1 QR spectrum after 200 steps: max {spec[0].item():+.4f}, "
+    log(f"check: eta=1 QR spectrum after 200 steps: max {spec[0].item():+.4f}, "
           f"min {spec[-1].item():+.4f}, sum {spec.sum().item():+.4f} (per step)")
 
 
@@ -365,10 +370,8 @@ def main(argv=None):
             res = bench_form(name, x, y, args)
             res["threads"] = nt
             results.append(res)
-            if not args.json:
-                print(f"  ... {name:10s} threads={nt}: "
-                      f"{fmt_time(res['seconds_per_trajectory_step_median'], name)}",
-                      file=sys.stderr)
+            log(f"  ... {name:10s} threads={nt}: "
+                f"{fmt_time(res['seconds_per_trajectory_step_median'], name)}")
 
     if args.json:
         print(json.dumps({

@@ -1,0 +1,78 @@
+package netdyn.cli;
+
+import java.io.PrintWriter;
+
+import netdyn.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code netdyn} command line. Exit codes: 0 success; 2 bad usage or bad input (one line on
+ * stderr, no stack trace unless {@code --debug}); 1 a failure at run time. All mapping of
+ * exceptions to exit codes happens here.
+ */
+@Command(name = "netdyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Neural-network training as a dynamical system.",
+        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final String VERSION = "0.1.0";
+
+    public static void main(String[] args) {
+        int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        System.exit(code);
+    }
+
+    /** Runs a command line with the given writers; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("netdyn: " + ex.getMessage().lines().findFirst().orElse("bad usage")
+                    + " (see netdyn " + commandName(ex.getCommandLine()) + " --help)");
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            Throwable cause = ex;
+            while (!(cause instanceof BadInputException) && cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof BadInputException) {
+                err.println("netdyn: " + cause.getMessage());
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+                return 2;
+            }
+            err.println("netdyn: failed: " + ex + (debug ? "" : " (rerun with --debug for the stack trace)"));
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            return 1;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandName(CommandLine c) {
+        return c.getParent() == null ? "" : c.getCommandName();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: train");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"netdyn " + VERSION + " (Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}
