@@ -28,6 +28,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setOverwrittenOptionsAllowed(true); // the last value given wins, as in most tools
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("netdyn: " + ex.getMessage().lines().findFirst().orElse("bad usage")
                     + " (see netdyn " + commandName(ex.getCommandLine()) + " --help)");
