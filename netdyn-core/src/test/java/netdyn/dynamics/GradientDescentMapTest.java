@@ -1,0 +1,186 @@
+package netdyn.dynamics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import netdyn.data.DataSources;
+import netdyn.data.Dataset;
+import netdyn.nn.Activation;
+import netdyn.nn.Batch;
+import netdyn.nn.InitSpec;
+import netdyn.nn.LossKind;
+import netdyn.nn.MlpLayout;
+import netdyn.nn.MlpSpec;
+import netdyn.nn.OutputKind;
+import netdyn.nn.BatchAccess;
+import netdyn.rng.SplitMix64;
+
+class GradientDescentMapTest {
+    static final Batch IRIS = Batch.of(DataSources.load("iris", null, null).split(120).train());
+    static final MlpSpec STUDY = MlpSpec.study(4, 3);
+
+    static double[] init(MlpSpec spec, long seed, int replica) {
+        MlpLayout layout = new MlpLayout(spec);
+        double[] theta = new double[layout.parameterCount()];
+        InitSpec.STUDY.initialize(layout, seed, replica, theta, 0);
+        return theta;
+    }
+
+    static Stream<OptimizerSpec> optimizers() {
+        return Stream.of(OptimizerSpec.gradientDescent(0.5), new OptimizerSpec(0.1, 0.9, 0, 0),
+                new OptimizerSpec(0.2, 0, 16, 5));
+    }
+
+    @ParameterizedTest
+    @MethodSource("optimizers")
+    void tangentMapMatchesCentralDifferencesOfTheStep(OptimizerSpec opt) {
+        GradientDescentMap map = new GradientDescentMap(STUDY, IRIS, opt);
+        int n = map.dimension();
+        SplitMix64 rng = new SplitMix64(4);
+        double[] x = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i < map.parameterCount() ? rng.nextGaussian() : 0.1 * rng.nextGaussian();
+            v[i] = rng.nextGaussian();
+        }
+        long t = 7;
+        double[] jv = new double[n];
+        map.tangent(t, x, v, jv);
+        double h = 1e-6;
+        double[] xp = x.clone();
+        double[] xm = x.clone();
+        for (int i = 0; i < n; i++) {
+            xp[i] += h * v[i];
+            xm[i] -= h * v[i];
+        }
+        double[] fp = new double[n];
+        double[] fm = new double[n];
+        map.step(t, xp, fp);
+        map.step(t, xm, fm);
+        for (int i = 0; i < n; i++) {
+            assertThat(Math.abs((fp[i] - fm[i]) / (2 * h) - jv[i])).as("component %d", i).isLessThan(1e-6);
+        }
+        // block form equals one-by-one
+        double[] vs = new double[2 * n];
+        System.arraycopy(v, 0, vs, 0, n);
+        System.arraycopy(jv, 0, vs, n, n);
+        double[] block = new double[2 * n];
+        map.tangentBlock(t, x, vs, 2, block);
+        double[] second = new double[n];
+        map.tangent(t, x, jv, second);
+        for (int i = 0; i < n; i++) {
+            assertThat(block[i]).isEqualTo(jv[i]);
+            assertThat(block[n + i]).isEqualTo(second[i]);
+        }
+    }
+
+    @Test
+    void linearLeastSquaresIsALinearMapWhoseTangentIsTheStepDifference() {
+        MlpSpec ls = new MlpSpec(4, new int[0], 3, Activation.SIGMOID, OutputKind.LINEAR, LossKind.MSE, 0);
+        GradientDescentMap map = new GradientDescentMap(ls, IRIS, OptimizerSpec.gradientDescent(0.01));
+        int n = map.dimension();
+        SplitMix64 rng = new SplitMix64(8);
+        double[] x = new double[n];
+        double[] v = new double[n];
+        double[] xv = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rng.nextGaussian();
+            v[i] = rng.nextGaussian();
+            xv[i] = x[i] + v[i];
+        }
+        double[] fx = new double[n];
+        double[] fxv = new double[n];
+        double[] jv = new double[n];
+        map.step(0, x, fx);
+        map.step(0, xv, fxv);
+        map.tangent(0, x, v, jv);
+        for (int i = 0; i < n; i++) {
+            assertThat(Math.abs(fxv[i] - fx[i] - jv[i])).isLessThan(1e-12);
+        }
+    }
+
+    @Test
+    void ensembleEqualsIndependentRunsBitForBitOnAnyThreadCount() {
+        int replicas = 7;
+        int steps = 40;
+        OptimizerSpec opt = OptimizerSpec.gradientDescent(1.0);
+        double[][] expected = new double[replicas][];
+        double[][] expectedLoss = new double[replicas][steps];
+        for (int r = 0; r < replicas; r++) {
+            GradientDescentMap map = new GradientDescentMap(STUDY, IRIS, opt);
+            double[] x = init(STUDY, 3, r);
+            double[] next = new double[x.length];
+            for (int t = 0; t < steps; t++) {
+                map.step(t, x, next);
+                expectedLoss[r][t] = map.lastLoss();
+                double[] s = x;
+                x = next;
+                next = s;
+            }
+            expected[r] = x;
+        }
+        for (int threads : new int[] {1, 2, 3}) {
+            try (Ensemble e = new Ensemble(() -> new GradientDescentMap(STUDY, IRIS, opt), threads)) {
+                int p = e.dimension();
+                double[] states = new double[replicas * p];
+                double[] next = new double[replicas * p];
+                double[] losses = new double[replicas];
+                for (int r = 0; r < replicas; r++) {
+                    System.arraycopy(init(STUDY, 3, r), 0, states, r * p, p);
+                }
+                for (int t = 0; t < steps; t++) {
+                    e.step(t, states, next, replicas, losses, null);
+                    for (int r = 0; r < replicas; r++) {
+                        assertThat(losses[r]).isEqualTo(expectedLoss[r][t]);
+                    }
+                    double[] s = states;
+                    states = next;
+                    next = s;
+                }
+                for (int r = 0; r < replicas; r++) {
+                    for (int i = 0; i < p; i++) {
+                        assertThat(states[r * p + i]).as("threads %d replica %d θ_%d", threads, r, i)
+                                .isEqualTo(expected[r][i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void miniBatchesCoverEachEpochOnceAndFollowTheSeed() {
+        Dataset d = DataSources.load("iris", null, null).split(120).train();
+        Batch full = Batch.of(d);
+        GradientDescentMap a = new GradientDescentMap(STUDY, full, new OptimizerSpec(0.1, 0, 50, 11));
+        GradientDescentMap b = new GradientDescentMap(STUDY, full, new OptimizerSpec(0.1, 0, 50, 12));
+        int[] seen = new int[3];
+        int samples = 0;
+        for (long t = 0; t < 3; t++) { // 120 samples in batches of 50, 50, 20
+            Batch batch = a.batchAt(t);
+            samples += batch.size();
+            for (int s = 0; s < batch.size(); s++) {
+                seen[labelOf(batch, s)]++;
+            }
+        }
+        assertThat(samples).isEqualTo(120);
+        assertThat(seen).containsExactly(d.classCounts()[0], d.classCounts()[1], d.classCounts()[2]);
+        double[] theta = init(STUDY, 1, 0);
+        double[] outA = new double[theta.length];
+        double[] outA2 = new double[theta.length];
+        double[] outB = new double[theta.length];
+        a.step(4, theta, outA);
+        new GradientDescentMap(STUDY, full, new OptimizerSpec(0.1, 0, 50, 11)).step(4, theta, outA2);
+        b.step(4, theta, outB);
+        assertThat(outA).isEqualTo(outA2);
+        assertThat(outA).isNotEqualTo(outB);
+    }
+
+    private static int labelOf(Batch b, int s) {
+        return BatchAccess.label(b, s);
+    }
+}
