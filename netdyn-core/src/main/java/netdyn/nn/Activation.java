@@ -39,50 +39,58 @@ public enum Activation {
         return Arrays.stream(values()).map(Activation::id).toList();
     }
 
-    /** h[off..off+len) = f(a[off..off+len)). */
-    void apply(double[] a, double[] h, int off, int len) {
-        int end = off + len;
+    /** h = f(a) and fp = f'(a) over [0, len). */
+    void forward(double[] a, double[] h, double[] fp, int len) {
         switch (this) {
-            case SIGMOID -> {
-                for (int i = off; i < end; i++) {
-                    h[i] = sigmoid(a[i]);
-                }
-            }
+            case SIGMOID -> VecOps.sigmoid(len, a, h, fp);
             case TANH -> {
-                for (int i = off; i < end; i++) {
-                    h[i] = Math.tanh(a[i]);
+                for (int i = 0; i < len; i++) {
+                    double t = Math.tanh(a[i]);
+                    h[i] = t;
+                    fp[i] = 1 - t * t;
                 }
             }
             case RELU -> {
-                for (int i = off; i < end; i++) {
-                    h[i] = a[i] > 0 ? a[i] : 0;
+                for (int i = 0; i < len; i++) {
+                    boolean on = a[i] > 0;
+                    h[i] = on ? a[i] : 0;
+                    fp[i] = on ? 1 : 0;
                 }
             }
-            case LINEAR -> System.arraycopy(a, off, h, off, len);
+            case LINEAR -> {
+                System.arraycopy(a, 0, h, 0, len);
+                java.util.Arrays.fill(fp, 0, len, 1);
+            }
         }
     }
 
-    /** f'(a) from a and h = f(a). */
-    double derivative(double a, double h) {
-        return switch (this) {
-            case SIGMOID -> h * (1 - h);
-            case TANH -> 1 - h * h;
-            case RELU -> a > 0 ? 1 : 0;
-            case LINEAR -> 1;
-        };
-    }
-
-    /** f''(a) from a and h = f(a). */
-    double secondDerivative(double a, double h) {
-        return switch (this) {
-            case SIGMOID -> h * (1 - h) * (1 - 2 * h);
-            case TANH -> -2 * h * (1 - h * h);
-            case RELU, LINEAR -> 0;
-        };
+    /**
+     * The R-backward step through the activation over [from, from+len):
+     * rd ← rd ⊙ f'(a) + g ⊙ f''(a) ⊙ R{a}, with f'' from h = f(a) and fp = f'(a).
+     */
+    void secondOrder(double[] rd, double[] fp, double[] g, double[] h, double[] ra, int from, int len) {
+        int end = from + len;
+        switch (this) {
+            case SIGMOID -> {
+                for (int i = from; i < end; i++) {
+                    rd[i] = rd[i] * fp[i] + g[i] * (fp[i] * (1 - 2 * h[i])) * ra[i];
+                }
+            }
+            case TANH -> {
+                for (int i = from; i < end; i++) {
+                    rd[i] = rd[i] * fp[i] + g[i] * (-2 * h[i] * fp[i]) * ra[i];
+                }
+            }
+            case RELU, LINEAR -> {
+                for (int i = from; i < end; i++) {
+                    rd[i] = rd[i] * fp[i];
+                }
+            }
+        }
     }
 
     /** The logistic function 1 / (1 + e^−a), without overflow for large |a|. */
     static double sigmoid(double a) {
-        return 1 / (1 + Math.exp(-a));
+        return 1 / (1 + VecOps.exp(-a));
     }
 }

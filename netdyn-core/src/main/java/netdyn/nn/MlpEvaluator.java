@@ -38,6 +38,7 @@ public final class MlpEvaluator {
     private final double[] u;     // unnormalised outputs φ(z)
     private final double[] colSum;
     private final double[] colAux;
+    private final double[] colMax;
 
     private Batch batch;          // the batch of the last forward pass
 
@@ -72,6 +73,7 @@ public final class MlpEvaluator {
         u = new double[spec.outputs() * capacity];
         colSum = new double[capacity];
         colAux = new double[capacity];
+        colMax = new double[capacity];
     }
 
     public MlpLayout layout() {
@@ -163,13 +165,8 @@ public final class MlpEvaluator {
                 }
             }
             if (l < layers - 1) {
-                double[] hl = h[l];
-                double[] fpl = fp[l];
-                act.apply(al, hl, 0, fo * n);
-                for (int i = 0; i < fo * n; i++) {
-                    fpl[i] = act.derivative(al[i], hl[i]);
-                }
-                in = hl;
+                act.forward(al, h[l], fp[l], fo * n);
+                in = h[l];
             }
         }
     }
@@ -267,11 +264,6 @@ public final class MlpEvaluator {
             }
             if (l > 0) {
                 double[] rdPrev = rd[l - 1];
-                double[] fpl = fp[l - 1];
-                double[] gl = g[l - 1];
-                double[] hl = h[l - 1];
-                double[] al = a[l - 1];
-                double[] ral = ra[l - 1];
                 for (int i = 0; i < fin; i++) {
                     int row = i * n;
                     java.util.Arrays.fill(rdPrev, row, row + n, 0);
@@ -279,10 +271,8 @@ public final class MlpEvaluator {
                         VecOps.axpy(n, theta[off + w0 + i * fo + j], rdl, j * n, rdPrev, row);
                         VecOps.axpy(n, v[voff + w0 + i * fo + j], dl, j * n, rdPrev, row);
                     }
-                    for (int s = row; s < row + n; s++) {
-                        rdPrev[s] = rdPrev[s] * fpl[s] + gl[s] * act.secondDerivative(al[s], hl[s]) * ral[s];
-                    }
                 }
+                act.secondOrder(rdPrev, fp[l - 1], g[l - 1], h[l - 1], ra[l - 1], 0, fin * n);
             }
         }
     }
@@ -319,24 +309,33 @@ public final class MlpEvaluator {
         double total = 0;
         switch (spec.output()) {
             case SOFTMAX -> {
-                for (int s = 0; s < n; s++) {
-                    double max = z[s];
-                    for (int c = 1; c < k; c++) {
-                        max = Math.max(max, z[c * n + s]);
+                // row-wise over samples so that the exponentials run as SIMD kernels
+                double[] max = colMax;
+                System.arraycopy(z, 0, max, 0, n);
+                for (int c = 1; c < k; c++) {
+                    for (int s = 0; s < n; s++) {
+                        max[s] = Math.max(max[s], z[c * n + s]);
                     }
-                    double sum = 0;
-                    for (int c = 0; c < k; c++) {
-                        double e = Math.exp(z[c * n + s] - max);
-                        u[c * n + s] = e;
-                        sum += e;
+                }
+                java.util.Arrays.fill(colSum, 0, n, 0);
+                for (int c = 0; c < k; c++) {
+                    VecOps.expShifted(n, z, c * n, max, u);
+                    for (int s = 0; s < n; s++) {
+                        colSum[s] += u[c * n + s];
                     }
-                    colSum[s] = sum;
-                    for (int c = 0; c < k; c++) {
-                        p[c * n + s] = u[c * n + s] / sum;
+                }
+                for (int c = 0; c < k; c++) {
+                    for (int s = 0; s < n; s++) {
+                        p[c * n + s] = u[c * n + s] / colSum[s];
                     }
-                    if (spec.loss() == LossKind.CE) {
-                        total -= z[labels[s] * n + s] - max - Math.log(sum);
+                }
+                if (spec.loss() == LossKind.CE) {
+                    // ℓ_s = ln U_s − (z_{y_s} − m_s), with U_s = Σ_c e^{z_c − m_s} ∈ [1, K]
+                    double picked = 0;
+                    for (int s = 0; s < n; s++) {
+                        picked += z[labels[s] * n + s] - max[s];
                     }
+                    total += sumOfLogs(n, colSum) - picked;
                 }
             }
             case SIGMOID_NORMALIZED -> {
@@ -429,14 +428,18 @@ public final class MlpEvaluator {
         }
         boolean softmax = spec.output() == OutputKind.SOFTMAX;
         if (softmax && spec.loss() == LossKind.CE) {
-            for (int s = 0; s < n; s++) {
-                double pr = 0;
-                for (int c = 0; c < k; c++) {
-                    pr += p[c * n + s] * rz[c * n + s];
+            // R{δ} = p ⊙ (R{z} − ⟨p, R{z}⟩) / N, row-wise over samples
+            double[] pr = colMax;
+            java.util.Arrays.fill(pr, 0, n, 0);
+            for (int c = 0; c < k; c++) {
+                for (int s = 0; s < n; s++) {
+                    pr[s] += p[c * n + s] * rz[c * n + s];
                 }
-                for (int c = 0; c < k; c++) {
+            }
+            for (int c = 0; c < k; c++) {
+                for (int s = 0; s < n; s++) {
                     int i = c * n + s;
-                    rdz[i] = p[i] * (rz[i] - pr) * invN;
+                    rdz[i] = p[i] * (rz[i] - pr[s]) * invN;
                 }
             }
             return;
@@ -481,8 +484,29 @@ public final class MlpEvaluator {
         return softmax ? u : u * (1 - u);
     }
 
+    /**
+     * Σ_s ln x_s for x_s in [1, 2^60], as the logarithm of their product: one logarithm instead of n.
+     * The running product is renormalised to [1, 2) every 16 factors (exact power-of-two scaling),
+     * so it can neither overflow nor underflow.
+     */
+    static double sumOfLogs(int n, double[] x) {
+        double product = 1;
+        long exponent = 0;
+        for (int s = 0; s < n; s++) {
+            product *= x[s];
+            if ((s & 15) == 15) {
+                int e = Math.getExponent(product);
+                product = Math.scalb(product, -e);
+                exponent += e;
+            }
+        }
+        return Math.log(product) + exponent * LN2;
+    }
+
+    private static final double LN2 = 0.6931471805599453;
+
     /** ln σ(z) without overflow or cancellation. */
     static double logSigmoid(double z) {
-        return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
+        return z >= 0 ? -Math.log1p(VecOps.exp(-z)) : z - Math.log1p(VecOps.exp(z));
     }
 }

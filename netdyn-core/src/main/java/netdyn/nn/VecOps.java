@@ -2,54 +2,76 @@ package netdyn.nn;
 
 /**
  * The vector kernels under every layer: contiguous runs of {@code n} doubles at explicit offsets,
- * summed in a fixed order so results are bit-identical run to run. No allocation.
+ * no allocation.
+ *
+ * <p>Two implementations give bit-identical results: plain Java loops, and SIMD loops written with
+ * the JDK's incubating Vector API ({@link VectorKernels}), used when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector} (the launcher, tests and benchmarks do this) unless the
+ * system property {@code netdyn.vector=false}. They agree bit for bit because both perform the
+ * same IEEE operations in the same order: element-wise kernels have no cross-lane arithmetic and
+ * use no fused multiply-add, and every reduction accumulates into eight fixed partial sums
+ * (element s into partial s mod 8) combined in a fixed order, whatever the hardware's vector width.
  */
 final class VecOps {
+    /** Whether the SIMD kernels are in use. */
+    static final boolean VECTOR = detectVector();
+
     private VecOps() {
+    }
+
+    private static boolean detectVector() {
+        if ("false".equals(System.getProperty("netdyn.vector"))) {
+            return false;
+        }
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** Which kernels run: "vector (N-bit)" or "scalar". */
+    static String describe() {
+        return VECTOR ? VectorKernels.describe() : "scalar";
     }
 
     /** y[yo..yo+n) += α x[xo..xo+n). Modifies y. Cost n multiply-adds. */
     static void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
-        for (int s = 0; s < n; s++) {
-            y[yo + s] += alpha * x[xo + s];
+        if (VECTOR) {
+            VectorKernels.axpy(n, alpha, x, xo, y, yo);
+        } else {
+            for (int s = 0; s < n; s++) {
+                y[yo + s] += alpha * x[xo + s];
+            }
         }
     }
 
-    /** Σ_s x[xo+s] y[yo+s], accumulated in four interleaved partial sums (fixed order). */
+    /** Σ_s x[xo+s] y[yo+s] in the fixed eight-partial-sum order (see class comment). */
     static double dot(int n, double[] x, int xo, double[] y, int yo) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int s = 0;
-        for (; s + 3 < n; s += 4) {
-            s0 += x[xo + s] * y[yo + s];
-            s1 += x[xo + s + 1] * y[yo + s + 1];
-            s2 += x[xo + s + 2] * y[yo + s + 2];
-            s3 += x[xo + s + 3] * y[yo + s + 3];
-        }
-        for (; s < n; s++) {
-            s0 += x[xo + s] * y[yo + s];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return VECTOR ? VectorKernels.dot(n, x, xo, y, yo) : ScalarKernels.dot(n, x, xo, y, yo);
     }
 
-    /** Σ_s x[xo+s], in four interleaved partial sums. */
+    /** Σ_s x[xo+s] in the fixed eight-partial-sum order. */
     static double sum(int n, double[] x, int xo) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int s = 0;
-        for (; s + 3 < n; s += 4) {
-            s0 += x[xo + s];
-            s1 += x[xo + s + 1];
-            s2 += x[xo + s + 2];
-            s3 += x[xo + s + 3];
+        return VECTOR ? VectorKernels.sum(n, x, xo) : ScalarKernels.sum(n, x, xo);
+    }
+
+    /** h = σ(a) = 1/(1 + e^−a) and fp = σ'(a) = h(1 − h) over [0, n), with {@link #exp}'s exponential. */
+    static void sigmoid(int n, double[] a, double[] h, double[] fp) {
+        if (VECTOR) {
+            VectorKernels.sigmoid(n, a, h, fp);
+        } else {
+            ScalarKernels.sigmoid(0, n, a, h, fp);
         }
-        for (; s < n; s++) {
-            s0 += x[xo + s];
+    }
+
+    /** u[o..o+n) = exp(z[o..o+n) − m[0..n)): the shifted exponentials of a softmax row. */
+    static void expShifted(int n, double[] z, int o, double[] m, double[] u) {
+        if (VECTOR) {
+            VectorKernels.expShifted(n, z, o, m, u);
+        } else {
+            ScalarKernels.expShifted(0, n, z, o, m, u);
         }
-        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** e^x to within 2 ulp for x in [−708, 709] (clamped outside), the same bits on every path. */
+    static double exp(double x) {
+        return ScalarKernels.exp(x);
     }
 }

@@ -1,0 +1,113 @@
+package netdyn.nn;
+
+/**
+ * Plain-Java versions of the {@link VecOps} kernels; they define the bits the SIMD versions must
+ * reproduce, and serve the tails of SIMD loops.
+ */
+final class ScalarKernels {
+    // exp: x = k ln 2 + r, |r| ≤ ln2/2, e^r by its degree-13 Taylor polynomial (truncation < 1e-17
+    // relative), 2^k built in the exponent field. Constants as in fdlibm: LN2_HI has its low 32
+    // bits zero, so k·LN2_HI is exact for |k| < 2^20.
+    static final double LOG2E = 1.4426950408889634;
+    static final double SHIFT = 0x1.8p52; // adding it rounds to an integer kept in the low mantissa bits
+    static final double LN2_HI = 6.93147180369123816490e-01;
+    static final double LN2_LO = 1.90821492927058770002e-10;
+    static final double EXP_MIN = -708;
+    static final double EXP_MAX = 709;
+    static final double[] TAYLOR = {
+        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
+        1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
+
+    private ScalarKernels() {
+    }
+
+    static double exp(double x) {
+        x = Math.max(EXP_MIN, Math.min(EXP_MAX, x));
+        double t = x * LOG2E + SHIFT;
+        double k = t - SHIFT;
+        double r = (x - k * LN2_HI) - k * LN2_LO;
+        double p = TAYLOR[0];
+        for (int i = 1; i < TAYLOR.length; i++) {
+            p = p * r + TAYLOR[i];
+        }
+        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023) << 52);
+        return p * scale;
+    }
+
+    static void sigmoid(int from, int to, double[] a, double[] h, double[] fp) {
+        for (int i = from; i < to; i++) {
+            double s = 1 / (1 + exp(-a[i]));
+            h[i] = s;
+            fp[i] = s * (1 - s);
+        }
+    }
+
+    static void expShifted(int from, int to, double[] z, int o, double[] m, double[] u) {
+        for (int s = from; s < to; s++) {
+            u[o + s] = exp(z[o + s] - m[s]);
+        }
+    }
+
+    static double dot(int n, double[] x, int xo, double[] y, int yo) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int s = 0;
+        for (; s + 7 < n; s += 8) {
+            s0 += x[xo + s] * y[yo + s];
+            s1 += x[xo + s + 1] * y[yo + s + 1];
+            s2 += x[xo + s + 2] * y[yo + s + 2];
+            s3 += x[xo + s + 3] * y[yo + s + 3];
+            s4 += x[xo + s + 4] * y[yo + s + 4];
+            s5 += x[xo + s + 5] * y[yo + s + 5];
+            s6 += x[xo + s + 6] * y[yo + s + 6];
+            s7 += x[xo + s + 7] * y[yo + s + 7];
+        }
+        double tail = 0;
+        for (; s < n; s++) {
+            tail += x[xo + s] * y[yo + s];
+        }
+        return combine(s0, s1, s2, s3, s4, s5, s6, s7) + tail;
+    }
+
+    static double sum(int n, double[] x, int xo) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int s = 0;
+        for (; s + 7 < n; s += 8) {
+            s0 += x[xo + s];
+            s1 += x[xo + s + 1];
+            s2 += x[xo + s + 2];
+            s3 += x[xo + s + 3];
+            s4 += x[xo + s + 4];
+            s5 += x[xo + s + 5];
+            s6 += x[xo + s + 6];
+            s7 += x[xo + s + 7];
+        }
+        double tail = 0;
+        for (; s < n; s++) {
+            tail += x[xo + s];
+        }
+        return combine(s0, s1, s2, s3, s4, s5, s6, s7) + tail;
+    }
+
+    /** The fixed combination of the eight partial sums: lanes (s_j + s_{j+4}), then pairwise. */
+    static double combine(double s0, double s1, double s2, double s3, double s4, double s5, double s6, double s7) {
+        double l0 = s0 + s4;
+        double l1 = s1 + s5;
+        double l2 = s2 + s6;
+        double l3 = s3 + s7;
+        return (l0 + l1) + (l2 + l3);
+    }
+}
