@@ -5,31 +5,55 @@ package netdyn.nn;
  * reproduce, and serve the tails of SIMD loops.
  */
 final class ScalarKernels {
-    // exp: x = k ln 2 + r, |r| ≤ ln2/2, e^r by its degree-13 Taylor polynomial (truncation < 1e-17
-    // relative), 2^k built in the exponent field. Constants as in fdlibm: LN2_HI has its low 32
-    // bits zero, so k·LN2_HI is exact for |k| < 2^20.
+    // exp: x = k ln 2 + r with |r| ≤ ln2/2; e^r by a degree-11 polynomial interpolating e^r at the
+    // Chebyshev nodes of [−1.0005·ln2/2, 1.0005·ln2/2] (computed in exact rational arithmetic, within
+    // 1 ulp of e^r there); 2^k built in the exponent field. LN2_HI (fdlibm's) has its low 32 bits
+    // zero, so k·LN2_HI is exact for |k| < 2^20.
     static final double LOG2E = 1.4426950408889634;
     static final double SHIFT = 0x1.8p52; // adding it rounds to an integer kept in the low mantissa bits
     static final double LN2_HI = 6.93147180369123816490e-01;
     static final double LN2_LO = 1.90821492927058770002e-10;
     static final double EXP_MIN = -708;
     static final double EXP_MAX = 709;
-    static final double[] TAYLOR = {
-        1.0 / 6227020800.0, 1.0 / 479001600.0, 1.0 / 39916800.0, 1.0 / 3628800.0, 1.0 / 362880.0,
-        1.0 / 40320.0, 1.0 / 5040.0, 1.0 / 720.0, 1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 0.5, 1.0, 1.0};
+    static final double C11 = 2.5110095611886237e-08;
+    static final double C10 = 2.7632715071632255e-07;
+    static final double C9 = 2.7557240761739257e-06;
+    static final double C8 = 2.4801485278370062e-05;
+    static final double C7 = 0.00019841269890193705;
+    static final double C6 = 0.0013888888952505406;
+    static final double C5 = 0.008333333333319546;
+    static final double C4 = 0.04166666666648738;
+    static final double C3 = 0.1666666666666668;
+    static final double C2 = 0.5000000000000019;
+    static final double C1 = 1.0;
+    static final double C0 = 1.0;
 
     private ScalarKernels() {
     }
 
     static double exp(double x) {
-        x = Math.max(EXP_MIN, Math.min(EXP_MAX, x));
+        // clamp by comparison, not Math.min/max: the same result for every input (NaN stays NaN),
+        // and the SIMD twin's compare-and-blend is far cheaper than its NaN-aware max/min
+        if (x < EXP_MIN) {
+            x = EXP_MIN;
+        } else if (x > EXP_MAX) {
+            x = EXP_MAX;
+        }
         double t = x * LOG2E + SHIFT;
         double k = t - SHIFT;
         double r = (x - k * LN2_HI) - k * LN2_LO;
-        double p = TAYLOR[0];
-        for (int i = 1; i < TAYLOR.length; i++) {
-            p = p * r + TAYLOR[i];
-        }
+        double p = C11;
+        p = p * r + C10;
+        p = p * r + C9;
+        p = p * r + C8;
+        p = p * r + C7;
+        p = p * r + C6;
+        p = p * r + C5;
+        p = p * r + C4;
+        p = p * r + C3;
+        p = p * r + C2;
+        p = p * r + C1;
+        p = p * r + C0;
         double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023) << 52);
         return p * scale;
     }

@@ -1,12 +1,23 @@
 package netdyn.nn;
 
+import static netdyn.nn.ScalarKernels.C0;
+import static netdyn.nn.ScalarKernels.C1;
+import static netdyn.nn.ScalarKernels.C10;
+import static netdyn.nn.ScalarKernels.C11;
+import static netdyn.nn.ScalarKernels.C2;
+import static netdyn.nn.ScalarKernels.C3;
+import static netdyn.nn.ScalarKernels.C4;
+import static netdyn.nn.ScalarKernels.C5;
+import static netdyn.nn.ScalarKernels.C6;
+import static netdyn.nn.ScalarKernels.C7;
+import static netdyn.nn.ScalarKernels.C8;
+import static netdyn.nn.ScalarKernels.C9;
 import static netdyn.nn.ScalarKernels.EXP_MAX;
 import static netdyn.nn.ScalarKernels.EXP_MIN;
 import static netdyn.nn.ScalarKernels.LN2_HI;
 import static netdyn.nn.ScalarKernels.LN2_LO;
 import static netdyn.nn.ScalarKernels.LOG2E;
 import static netdyn.nn.ScalarKernels.SHIFT;
-import static netdyn.nn.ScalarKernels.TAYLOR;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -28,20 +39,6 @@ final class VectorKernels {
     private static final VectorSpecies<Double> QUAD = DoubleVector.SPECIES_256;
     private static final VectorSpecies<Double> WIDE = QUAD;
 
-    private static final double C0 = TAYLOR[0];
-    private static final double C1 = TAYLOR[1];
-    private static final double C2 = TAYLOR[2];
-    private static final double C3 = TAYLOR[3];
-    private static final double C4 = TAYLOR[4];
-    private static final double C5 = TAYLOR[5];
-    private static final double C6 = TAYLOR[6];
-    private static final double C7 = TAYLOR[7];
-    private static final double C8 = TAYLOR[8];
-    private static final double C9 = TAYLOR[9];
-    private static final double C10 = TAYLOR[10];
-    private static final double C11 = TAYLOR[11];
-    private static final double C12 = TAYLOR[12];
-    private static final double C13 = TAYLOR[13];
 
     private VectorKernels() {
     }
@@ -51,26 +48,22 @@ final class VectorKernels {
     }
 
     private static DoubleVector exp(DoubleVector x) {
-        x = x.max(EXP_MIN).min(EXP_MAX);
+        x = x.blend(EXP_MIN, x.lt(EXP_MIN)).blend(EXP_MAX, x.compare(VectorOperators.GT, EXP_MAX));
         DoubleVector t = x.mul(LOG2E).add(SHIFT);
         DoubleVector k = t.sub(SHIFT);
         DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
-        // Horner written out on constant fields: C2 does not fold the elements of a static final
-        // array, and loading them every iteration costs 1.5× here
-        DoubleVector p = DoubleVector.broadcast(QUAD, C0);
-        p = p.mul(r).add(C1);
-        p = p.mul(r).add(C2);
-        p = p.mul(r).add(C3);
-        p = p.mul(r).add(C4);
-        p = p.mul(r).add(C5);
-        p = p.mul(r).add(C6);
-        p = p.mul(r).add(C7);
-        p = p.mul(r).add(C8);
-        p = p.mul(r).add(C9);
+        DoubleVector p = DoubleVector.broadcast(QUAD, C11);
         p = p.mul(r).add(C10);
-        p = p.mul(r).add(C11);
-        p = p.mul(r).add(C12);
-        p = p.mul(r).add(C13);
+        p = p.mul(r).add(C9);
+        p = p.mul(r).add(C8);
+        p = p.mul(r).add(C7);
+        p = p.mul(r).add(C6);
+        p = p.mul(r).add(C5);
+        p = p.mul(r).add(C4);
+        p = p.mul(r).add(C3);
+        p = p.mul(r).add(C2);
+        p = p.mul(r).add(C1);
+        p = p.mul(r).add(C0);
         LongVector bits = t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52);
         return p.mul(bits.reinterpretAsDoubles());
     }
