@@ -23,7 +23,7 @@ final class VecOps {
         if ("false".equals(System.getProperty("netdyn.vector"))) {
             return false;
         }
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported();
     }
 
     /** Which kernels run: "vector (N-bit)" or "scalar". */

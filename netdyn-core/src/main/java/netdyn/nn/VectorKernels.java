@@ -32,13 +32,18 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels {
     /**
      * One species for every kernel: mixing species pollutes the Vector API's type profiles and
-     * drops JDK 17 to its slow boxed path (measured: axpy of 120 doubles 16 ns alone, 360 ns when a
-     * second species shares the call sites). 256 bits run on AVX2 and AVX-512 alike; reductions use
-     * two accumulators of four lanes = the eight partial sums of the scalar kernels.
+     * drops JDK 17 to its slow boxed path (measured: an axpy of 120 doubles takes 16 ns alone and
+     * 360 ns once a second species shares the call sites). The preferred (widest) species is used;
+     * reductions keep the eight partial sums of the scalar kernels whatever the width, as one
+     * 8-lane or two 4-lane accumulators, so the bits do not depend on the hardware.
      */
-    private static final VectorSpecies<Double> QUAD = DoubleVector.SPECIES_256;
-    private static final VectorSpecies<Double> WIDE = QUAD;
+    private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = WIDE.length();
 
+    /** Whether this machine's vector width suits the kernels (4 or 8 doubles). */
+    static boolean supported() {
+        return LANES == 4 || LANES == 8;
+    }
 
     private VectorKernels() {
     }
@@ -52,7 +57,7 @@ final class VectorKernels {
         DoubleVector t = x.mul(LOG2E).add(SHIFT);
         DoubleVector k = t.sub(SHIFT);
         DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
-        DoubleVector p = DoubleVector.broadcast(QUAD, C11);
+        DoubleVector p = DoubleVector.broadcast(WIDE, C11);
         p = p.mul(r).add(C10);
         p = p.mul(r).add(C9);
         p = p.mul(r).add(C8);
@@ -69,10 +74,10 @@ final class VectorKernels {
     }
 
     static void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
-        int bound = QUAD.loopBound(n);
+        int bound = WIDE.loopBound(n);
         int s = 0;
-        for (; s < bound; s += 4) {
-            DoubleVector.fromArray(QUAD, x, xo + s).mul(alpha).add(DoubleVector.fromArray(QUAD, y, yo + s))
+        for (; s < bound; s += LANES) {
+            DoubleVector.fromArray(WIDE, x, xo + s).mul(alpha).add(DoubleVector.fromArray(WIDE, y, yo + s))
                     .intoArray(y, yo + s);
         }
         for (; s < n; s++) {
@@ -105,13 +110,19 @@ final class VectorKernels {
     }
 
     static double dot(int n, double[] x, int xo, double[] y, int yo) {
-        DoubleVector acc0 = DoubleVector.zero(QUAD);
-        DoubleVector acc1 = DoubleVector.zero(QUAD);
+        DoubleVector acc0 = DoubleVector.zero(WIDE);
+        DoubleVector acc1 = DoubleVector.zero(WIDE);
         int s = 0;
-        for (; s + 7 < n; s += 8) {
-            acc0 = acc0.add(DoubleVector.fromArray(QUAD, x, xo + s).mul(DoubleVector.fromArray(QUAD, y, yo + s)));
-            acc1 = acc1.add(DoubleVector.fromArray(QUAD, x, xo + s + 4)
-                    .mul(DoubleVector.fromArray(QUAD, y, yo + s + 4)));
+        if (LANES == 8) {
+            for (; s + 7 < n; s += 8) {
+                acc0 = acc0.add(DoubleVector.fromArray(WIDE, x, xo + s).mul(DoubleVector.fromArray(WIDE, y, yo + s)));
+            }
+        } else {
+            for (; s + 7 < n; s += 8) {
+                acc0 = acc0.add(DoubleVector.fromArray(WIDE, x, xo + s).mul(DoubleVector.fromArray(WIDE, y, yo + s)));
+                acc1 = acc1.add(DoubleVector.fromArray(WIDE, x, xo + s + 4)
+                        .mul(DoubleVector.fromArray(WIDE, y, yo + s + 4)));
+            }
         }
         double tail = 0;
         for (; s < n; s++) {
@@ -121,12 +132,18 @@ final class VectorKernels {
     }
 
     static double sum(int n, double[] x, int xo) {
-        DoubleVector acc0 = DoubleVector.zero(QUAD);
-        DoubleVector acc1 = DoubleVector.zero(QUAD);
+        DoubleVector acc0 = DoubleVector.zero(WIDE);
+        DoubleVector acc1 = DoubleVector.zero(WIDE);
         int s = 0;
-        for (; s + 7 < n; s += 8) {
-            acc0 = acc0.add(DoubleVector.fromArray(QUAD, x, xo + s));
-            acc1 = acc1.add(DoubleVector.fromArray(QUAD, x, xo + s + 4));
+        if (LANES == 8) {
+            for (; s + 7 < n; s += 8) {
+                acc0 = acc0.add(DoubleVector.fromArray(WIDE, x, xo + s));
+            }
+        } else {
+            for (; s + 7 < n; s += 8) {
+                acc0 = acc0.add(DoubleVector.fromArray(WIDE, x, xo + s));
+                acc1 = acc1.add(DoubleVector.fromArray(WIDE, x, xo + s + 4));
+            }
         }
         double tail = 0;
         for (; s < n; s++) {
@@ -135,8 +152,13 @@ final class VectorKernels {
         return combine(acc0, acc1) + tail;
     }
 
+    /** The eight partial sums s_0..s_7 combined as {@link ScalarKernels#combine} does. */
     private static double combine(DoubleVector acc0, DoubleVector acc1) {
-        DoubleVector l = acc0.add(acc1);
-        return (l.lane(0) + l.lane(1)) + (l.lane(2) + l.lane(3));
+        if (LANES == 8) {
+            return ScalarKernels.combine(acc0.lane(0), acc0.lane(1), acc0.lane(2), acc0.lane(3), acc0.lane(4),
+                    acc0.lane(5), acc0.lane(6), acc0.lane(7));
+        }
+        return ScalarKernels.combine(acc0.lane(0), acc0.lane(1), acc0.lane(2), acc0.lane(3), acc1.lane(0),
+                acc1.lane(1), acc1.lane(2), acc1.lane(3));
     }
 }
