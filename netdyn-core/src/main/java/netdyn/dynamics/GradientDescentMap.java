@@ -16,7 +16,7 @@ import netdyn.rng.Seeds;
  * epoch may be smaller.
  *
  * <p>{@link #step} also evaluates L and the training accuracy at the current θ, available from
- * {@link #lastLoss()} and {@link #lastCorrect()} at no extra cost. The tangent map uses exact
+ * {@link #lastLoss()} at no extra cost and {@link #lastCorrect()} on demand. The tangent map uses exact
  * Hessian-vector products, reusing the forward/backward state when x is the θ of the last step.
  * Not thread-safe: an ensemble uses one map per thread.
  */
@@ -79,8 +79,14 @@ public final class GradientDescentMap implements DiscreteMap {
         return lastLoss;
     }
 
-    /** Correctly classified samples of the last step's batch at its x. */
+    /**
+     * Correctly classified samples of the last step's batch at its x, counted on demand from the
+     * evaluator's state (valid until the next step or tangent at another point).
+     */
     public int lastCorrect() {
+        if (lastCorrect < 0) {
+            lastCorrect = evaluator.correctCount();
+        }
         return lastCorrect;
     }
 
@@ -154,7 +160,7 @@ public final class GradientDescentMap implements DiscreteMap {
     private void evaluate(long t, double[] x, int xo) {
         Batch b = batchAt(t);
         lastLoss = evaluator.lossAndGradient(x, xo, b, grad, 0);
-        lastCorrect = evaluator.correctCount();
+        lastCorrect = -1;
         System.arraycopy(x, xo, evaluatedAt, 0, parameters);
         evaluatedStep = t;
         evaluated = true;
