@@ -54,21 +54,14 @@ public final class TrainingRun {
         double lastFinite = Double.NaN;
         for (long t = 0; t < steps; t++) {
             map.step(t, x, next);
-            double loss;
-            int correct;
-            if (full == null) {
-                loss = map.lastLoss();
-                correct = map.lastCorrect();
-            } else {
-                loss = full.loss(x, 0, train);
-                correct = full.correctCount();
-            }
+            double loss = full == null ? map.lastLoss() : full.loss(x, 0, train);
             observer.loss(t, loss);
             if (!Double.isFinite(loss)) {
                 return new TrainingResult(true, t, lastFinite, Double.NaN, Double.NaN, Double.NaN, x.clone());
             }
             lastFinite = loss;
             if (t % recordEvery == 0) {
+                int correct = full == null ? map.lastCorrect() : full.correctCount();
                 snapshot(observer, t, x, thetaView, loss, correct, testEval);
             }
             double[] swap = x;
