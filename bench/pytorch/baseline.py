@@ -290,8 +290,8 @@ def bench_form(name, x, y, args):
     """Median over --repeats of seconds per trajectory-step.
 
     The step count per repeat is either --steps, or calibrated so that one
-    repeat lasts about --seconds (the three forms differ by ~4 orders of
-    magnitude in cost, so a single fixed count would not fit all of them).
+    repeat lasts about --seconds (one step of the three forms differs in cost
+    by ~3 orders of magnitude, so a single fixed count would not fit them all).
     """
     form = make_form(name, x, y, args.seed, args)
     # Warm-up: first calls pay for allocator growth, lazy init, thread spin-up.
