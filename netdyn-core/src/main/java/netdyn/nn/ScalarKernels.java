@@ -8,7 +8,8 @@ final class ScalarKernels {
     // exp: x = k ln 2 + r with |r| ≤ ln2/2; e^r by a degree-11 polynomial interpolating e^r at the
     // Chebyshev nodes of [−1.0005·ln2/2, 1.0005·ln2/2] (computed in exact rational arithmetic, within
     // 1 ulp of e^r there); 2^k built in the exponent field. LN2_HI (fdlibm's) has its low 32 bits
-    // zero, so k·LN2_HI is exact for |k| < 2^20.
+    // zero, so k·LN2_HI is exact for |k| < 2^20. Horner runs on fused multiply-adds (Math.fma is
+    // correctly rounded, so the SIMD twin's FMA lanes give the same bits).
     static final double LOG2E = 1.4426950408889634;
     static final double SHIFT = 0x1.8p52; // adding it rounds to an integer kept in the low mantissa bits
     static final double LN2_HI = 6.93147180369123816490e-01;
@@ -43,17 +44,17 @@ final class ScalarKernels {
         double k = t - SHIFT;
         double r = (x - k * LN2_HI) - k * LN2_LO;
         double p = C11;
-        p = p * r + C10;
-        p = p * r + C9;
-        p = p * r + C8;
-        p = p * r + C7;
-        p = p * r + C6;
-        p = p * r + C5;
-        p = p * r + C4;
-        p = p * r + C3;
-        p = p * r + C2;
-        p = p * r + C1;
-        p = p * r + C0;
+        p = Math.fma(p, r, C10);
+        p = Math.fma(p, r, C9);
+        p = Math.fma(p, r, C8);
+        p = Math.fma(p, r, C7);
+        p = Math.fma(p, r, C6);
+        p = Math.fma(p, r, C5);
+        p = Math.fma(p, r, C4);
+        p = Math.fma(p, r, C3);
+        p = Math.fma(p, r, C2);
+        p = Math.fma(p, r, C1);
+        p = Math.fma(p, r, C0);
         double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023) << 52);
         return p * scale;
     }
@@ -83,18 +84,18 @@ final class ScalarKernels {
         double s7 = 0;
         int s = 0;
         for (; s + 7 < n; s += 8) {
-            s0 += x[xo + s] * y[yo + s];
-            s1 += x[xo + s + 1] * y[yo + s + 1];
-            s2 += x[xo + s + 2] * y[yo + s + 2];
-            s3 += x[xo + s + 3] * y[yo + s + 3];
-            s4 += x[xo + s + 4] * y[yo + s + 4];
-            s5 += x[xo + s + 5] * y[yo + s + 5];
-            s6 += x[xo + s + 6] * y[yo + s + 6];
-            s7 += x[xo + s + 7] * y[yo + s + 7];
+            s0 = Math.fma(x[xo + s], y[yo + s], s0);
+            s1 = Math.fma(x[xo + s + 1], y[yo + s + 1], s1);
+            s2 = Math.fma(x[xo + s + 2], y[yo + s + 2], s2);
+            s3 = Math.fma(x[xo + s + 3], y[yo + s + 3], s3);
+            s4 = Math.fma(x[xo + s + 4], y[yo + s + 4], s4);
+            s5 = Math.fma(x[xo + s + 5], y[yo + s + 5], s5);
+            s6 = Math.fma(x[xo + s + 6], y[yo + s + 6], s6);
+            s7 = Math.fma(x[xo + s + 7], y[yo + s + 7], s7);
         }
         double tail = 0;
         for (; s < n; s++) {
-            tail += x[xo + s] * y[yo + s];
+            tail = Math.fma(x[xo + s], y[yo + s], tail);
         }
         return combine(s0, s1, s2, s3, s4, s5, s6, s7) + tail;
     }

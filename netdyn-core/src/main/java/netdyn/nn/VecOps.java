@@ -8,8 +8,8 @@ package netdyn.nn;
  * the JDK's incubating Vector API ({@link VectorKernels}), used when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (the launcher, tests and benchmarks do this) unless the
  * system property {@code netdyn.vector=false}. They agree bit for bit because both perform the
- * same IEEE operations in the same order: element-wise kernels have no cross-lane arithmetic and
- * use no fused multiply-add, and every reduction accumulates into eight fixed partial sums
+ * same IEEE operations in the same order: element-wise kernels have no cross-lane arithmetic,
+ * fused multiply-adds are correctly rounded in both ({@link Math#fma} and the FMA lanes), and every reduction accumulates into eight fixed partial sums
  * (element s into partial s mod 8) combined in a fixed order, whatever the hardware's vector width.
  */
 final class VecOps {
@@ -31,13 +31,13 @@ final class VecOps {
         return VECTOR ? VectorKernels.describe() : "scalar";
     }
 
-    /** y[yo..yo+n) += α x[xo..xo+n). Modifies y. Cost n multiply-adds. */
+    /** y[yo..yo+n) = fma(α, x[xo..xo+n), y). Modifies y. Cost n fused multiply-adds. */
     static void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
         if (VECTOR) {
             VectorKernels.axpy(n, alpha, x, xo, y, yo);
         } else {
             for (int s = 0; s < n; s++) {
-                y[yo + s] += alpha * x[xo + s];
+                y[yo + s] = Math.fma(alpha, x[xo + s], y[yo + s]);
             }
         }
     }

@@ -58,30 +58,31 @@ final class VectorKernels {
         DoubleVector k = t.sub(SHIFT);
         DoubleVector r = x.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
         DoubleVector p = DoubleVector.broadcast(WIDE, C11);
-        p = p.mul(r).add(C10);
-        p = p.mul(r).add(C9);
-        p = p.mul(r).add(C8);
-        p = p.mul(r).add(C7);
-        p = p.mul(r).add(C6);
-        p = p.mul(r).add(C5);
-        p = p.mul(r).add(C4);
-        p = p.mul(r).add(C3);
-        p = p.mul(r).add(C2);
-        p = p.mul(r).add(C1);
-        p = p.mul(r).add(C0);
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C10));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C9));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C8));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C7));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C6));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C5));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C4));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C3));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C2));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C1));
+        p = p.fma(r, DoubleVector.broadcast(WIDE, C0));
         LongVector bits = t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52);
         return p.mul(bits.reinterpretAsDoubles());
     }
 
     static void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
+        DoubleVector a = DoubleVector.broadcast(WIDE, alpha);
         int bound = WIDE.loopBound(n);
         int s = 0;
         for (; s < bound; s += LANES) {
-            DoubleVector.fromArray(WIDE, x, xo + s).mul(alpha).add(DoubleVector.fromArray(WIDE, y, yo + s))
+            DoubleVector.fromArray(WIDE, x, xo + s).fma(a, DoubleVector.fromArray(WIDE, y, yo + s))
                     .intoArray(y, yo + s);
         }
         for (; s < n; s++) {
-            y[yo + s] += alpha * x[xo + s];
+            y[yo + s] = Math.fma(alpha, x[xo + s], y[yo + s]);
         }
     }
 
@@ -115,18 +116,17 @@ final class VectorKernels {
         int s = 0;
         if (LANES == 8) {
             for (; s + 7 < n; s += 8) {
-                acc0 = acc0.add(DoubleVector.fromArray(WIDE, x, xo + s).mul(DoubleVector.fromArray(WIDE, y, yo + s)));
+                acc0 = DoubleVector.fromArray(WIDE, x, xo + s).fma(DoubleVector.fromArray(WIDE, y, yo + s), acc0);
             }
         } else {
             for (; s + 7 < n; s += 8) {
-                acc0 = acc0.add(DoubleVector.fromArray(WIDE, x, xo + s).mul(DoubleVector.fromArray(WIDE, y, yo + s)));
-                acc1 = acc1.add(DoubleVector.fromArray(WIDE, x, xo + s + 4)
-                        .mul(DoubleVector.fromArray(WIDE, y, yo + s + 4)));
+                acc0 = DoubleVector.fromArray(WIDE, x, xo + s).fma(DoubleVector.fromArray(WIDE, y, yo + s), acc0);
+                acc1 = DoubleVector.fromArray(WIDE, x, xo + s + 4).fma(DoubleVector.fromArray(WIDE, y, yo + s + 4), acc1);
             }
         }
         double tail = 0;
         for (; s < n; s++) {
-            tail += x[xo + s] * y[yo + s];
+            tail = Math.fma(x[xo + s], y[yo + s], tail);
         }
         return combine(acc0, acc1) + tail;
     }

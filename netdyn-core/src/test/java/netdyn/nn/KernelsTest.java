@@ -54,7 +54,7 @@ class KernelsTest {
         double[] a2 = y.clone();
         VectorKernels.axpy(n, 0.37, x, 1, a1, 4);
         for (int s = 0; s < n; s++) {
-            a2[4 + s] += 0.37 * x[1 + s];
+            a2[4 + s] = Math.fma(0.37, x[1 + s], a2[4 + s]);
         }
         assertThat(a1).isEqualTo(a2);
     }
