@@ -160,9 +160,7 @@ public final class MlpEvaluator {
             for (int j = 0; j < fo; j++) {
                 int row = j * n;
                 java.util.Arrays.fill(al, row, row + n, theta[b0 + j]);
-                for (int i = 0; i < fin; i++) {
-                    VecOps.axpy(n, theta[w0 + i * fo + j], in, i * n, al, row);
-                }
+                VecOps.axpyRows(n, theta, w0 + j, fo, fin, in, 0, n, al, row);
             }
             if (l < layers - 1) {
                 act.forward(al, h[l], fp[l], fo * n);
@@ -196,9 +194,7 @@ public final class MlpEvaluator {
                 for (int i = 0; i < fin; i++) {
                     int row = i * n;
                     java.util.Arrays.fill(gl, row, row + n, 0);
-                    for (int j = 0; j < fo; j++) {
-                        VecOps.axpy(n, theta[off + w0 + i * fo + j], dl, j * n, gl, row);
-                    }
+                    VecOps.axpyRows(n, theta, off + w0 + i * fo, 1, fo, dl, 0, n, gl, row);
                     for (int s = row; s < row + n; s++) {
                         dPrev[s] = gl[s] * fpl[s];
                     }
@@ -219,14 +215,9 @@ public final class MlpEvaluator {
             for (int j = 0; j < fo; j++) {
                 int row = j * n;
                 java.util.Arrays.fill(ral, row, row + n, v[voff + b0 + j]);
-                for (int i = 0; i < fin; i++) {
-                    VecOps.axpy(n, v[voff + w0 + i * fo + j], in, i * n, ral, row);
-                }
+                VecOps.axpyRows(n, v, voff + w0 + j, fo, fin, in, 0, n, ral, row);
                 if (l > 0) {
-                    double[] rin = rh[l - 1];
-                    for (int i = 0; i < fin; i++) {
-                        VecOps.axpy(n, theta[off + w0 + i * fo + j], rin, i * n, ral, row);
-                    }
+                    VecOps.axpyRows(n, theta, off + w0 + j, fo, fin, rh[l - 1], 0, n, ral, row);
                 }
             }
             if (l < layers - 1) {
@@ -267,10 +258,8 @@ public final class MlpEvaluator {
                 for (int i = 0; i < fin; i++) {
                     int row = i * n;
                     java.util.Arrays.fill(rdPrev, row, row + n, 0);
-                    for (int j = 0; j < fo; j++) {
-                        VecOps.axpy(n, theta[off + w0 + i * fo + j], rdl, j * n, rdPrev, row);
-                        VecOps.axpy(n, v[voff + w0 + i * fo + j], dl, j * n, rdPrev, row);
-                    }
+                    VecOps.axpyRows(n, theta, off + w0 + i * fo, 1, fo, rdl, 0, n, rdPrev, row);
+                    VecOps.axpyRows(n, v, voff + w0 + i * fo, 1, fo, dl, 0, n, rdPrev, row);
                 }
                 act.secondOrder(rdPrev, fp[l - 1], g[l - 1], h[l - 1], ra[l - 1], 0, fin * n);
             }
