@@ -28,7 +28,7 @@ public final class NetworkOptions {
     String data;
 
     @Option(names = "--train", paramLabel = "N",
-            description = "The first N samples train, the rest test (default: 80% of the rows; iris: 120).")
+            description = "The first N samples train, the rest test (default: 80%% of the rows; iris: 120).")
     Integer train;
 
     @Option(names = "--shuffle", paramLabel = "SEED",

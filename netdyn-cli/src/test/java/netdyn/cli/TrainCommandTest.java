@@ -101,6 +101,17 @@ class TrainCommandTest {
     }
 
     @Test
+    void helpListsEveryOptionWithoutFormattingWarnings() {
+        CliHarness r = CliHarness.run("train", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out() + r.err()).doesNotContain("WARN");
+        for (String option : new String[] {"--data", "--train", "--hidden", "--activation", "--output", "--loss",
+            "--init", "--init-from", "--lr", "--steps", "--momentum", "--batch-size", "--record-every", "--json"}) {
+            assertThat(r.out()).contains(option);
+        }
+    }
+
+    @Test
     void jsonModePrintsOnlyJsonOnStdout() throws IOException {
         CliHarness r = CliHarness.run("train", "--steps", "5", "--out", tmp.resolve("j").toString(), "--json");
         JsonNode s = json(r);
