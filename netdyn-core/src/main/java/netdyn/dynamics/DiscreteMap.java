@@ -20,6 +20,30 @@ public interface DiscreteMap {
     void tangent(long t, double[] x, double[] v, double[] out);
 
     /**
+     * ln |det DF_t(x)|, for the sum rule Σλ_i = ⟨ln |det DF|⟩, or NaN where it is not cheap to
+     * compute independently of the tangent map. Maps with a closed form override it.
+     */
+    default double logAbsDetJacobian(long t, double[] x) {
+        return Double.NaN;
+    }
+
+    /**
+     * Why x is outside the map's domain (e.g. the logistic map's x outside [0, 1]), or null when it
+     * is inside. Non-finite states are caught by the estimators themselves.
+     */
+    default String domainViolation(double[] x) {
+        return null;
+    }
+
+    /**
+     * Time per step, so that exponents per step divided by it are per unit time: 1 for maps, the
+     * integration step Δt for flows sampled as time-Δt maps.
+     */
+    default double timePerStep() {
+        return 1;
+    }
+
+    /**
      * k tangent vectors at once: {@code vs} and {@code out} hold k rows of length dimension().
      * The default advances them one by one; maps that share work between vectors override it.
      */
