@@ -35,6 +35,7 @@ public final class GradientDescentMap implements DiscreteMap {
     private final Batch batchBuffer;
     private final int[] order;
     private long orderEpoch = -1;
+    private double[] hessian;
     private double lastLoss = Double.NaN;
     private int lastCorrect;
 
@@ -136,10 +137,7 @@ public final class GradientDescentMap implements DiscreteMap {
 
     @Override
     public void tangent(long t, double[] x, double[] v, double[] out) {
-        boolean sameBatch = optimizer.fullBatch() || evaluatedStep == t;
-        if (!evaluated || !sameBatch || !sameTheta(x, 0)) {
-            evaluate(t, x, 0);
-        }
+        ensureEvaluated(t, x);
         double eta = optimizer.learningRate();
         int p = parameters;
         evaluator.hessianVectorProduct(x, 0, v, 0, hv, 0);
@@ -154,6 +152,69 @@ public final class GradientDescentMap implements DiscreteMap {
                 out[p + i] = du;
                 out[i] = v[i] - eta * du;
             }
+        }
+    }
+
+    /**
+     * k tangent vectors at one θ: the forward and backward passes are shared, each vector costs one
+     * R-forward and one R-backward pass. No allocation.
+     */
+    @Override
+    public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
+        ensureEvaluated(t, x);
+        double eta = optimizer.learningRate();
+        int p = parameters;
+        int n = dimension();
+        for (int r = 0; r < k; r++) {
+            int o = r * n;
+            evaluator.hessianVectorProduct(x, 0, vs, o, hv, 0);
+            if (!optimizer.hasMomentum()) {
+                for (int i = 0; i < p; i++) {
+                    out[o + i] = vs[o + i] - eta * hv[i];
+                }
+            } else {
+                double mu = optimizer.momentum();
+                for (int i = 0; i < p; i++) {
+                    double du = mu * vs[o + p + i] + hv[i];
+                    out[o + p + i] = du;
+                    out[o + i] = vs[o + i] - eta * du;
+                }
+            }
+        }
+    }
+
+    /** Largest P for which {@link #logAbsDetJacobian} assembles and diagonalises the Hessian. */
+    public static final int LOG_DET_MAX_PARAMETERS = 300;
+
+    /**
+     * ln|det(I − ηH(θ))| = Σ_i ln|1 − η h_i| from the eigenvalues h_i of the full Hessian, for the sum
+     * rule; NaN with momentum or when P &gt; {@value #LOG_DET_MAX_PARAMETERS} (cost P Hessian-vector
+     * products + O(P³)).
+     */
+    @Override
+    public double logAbsDetJacobian(long t, double[] x) {
+        if (optimizer.hasMomentum() || parameters > LOG_DET_MAX_PARAMETERS) {
+            return Double.NaN;
+        }
+        if (hessian == null) {
+            hessian = new double[parameters * parameters];
+        }
+        netdyn.curvature.HessianSpectrum.assemble(evaluator, x, batchAt(t), hessian);
+        evaluatedStep = t; // assemble left the evaluator's state at (t, x)
+        System.arraycopy(x, 0, evaluatedAt, 0, parameters);
+        double[] h = netdyn.curvature.HessianSpectrum.symmetricEigenvalues(hessian, parameters);
+        double eta = optimizer.learningRate();
+        double sum = 0;
+        for (double v : h) {
+            sum += Math.log(Math.abs(1 - eta * v));
+        }
+        return sum;
+    }
+
+    private void ensureEvaluated(long t, double[] x) {
+        boolean sameBatch = optimizer.fullBatch() || evaluatedStep == t;
+        if (!evaluated || !sameBatch || !sameTheta(x, 0)) {
+            evaluate(t, x, 0);
         }
     }
 

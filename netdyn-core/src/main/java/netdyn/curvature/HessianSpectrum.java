@@ -1,0 +1,102 @@
+package netdyn.curvature;
+
+import java.util.Arrays;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+import netdyn.nn.Batch;
+import netdyn.nn.MlpEvaluator;
+
+/**
+ * The full Hessian H(θ) of the training loss, assembled column by column from P exact
+ * Hessian-vector products (then symmetrised, which only removes rounding), and its eigenvalues by
+ * EJML's symmetric QR algorithm. Cost: P Hessian-vector products + O(P³); meant for P up to a few
+ * thousand.
+ *
+ * @param eigenvalues descending
+ * @param nearZero    eigenvalues with |λ| ≤ tolerance · max|λ| (flat directions)
+ * @param negative    eigenvalues below −tolerance · max|λ|
+ * @param tolerance   the relative tolerance used
+ */
+public record HessianSpectrum(double[] eigenvalues, int nearZero, int negative, double tolerance) {
+
+    /** Default relative tolerance for "near zero": well above rounding in H, far below curvature scales. */
+    public static final double DEFAULT_TOLERANCE = 1e-8;
+
+    public double max() {
+        return eigenvalues[0];
+    }
+
+    /** Writes H(θ) row-major into {@code out} (P × P). Uses and overwrites the evaluator's state. */
+    public static void assemble(MlpEvaluator evaluator, double[] theta, Batch batch, double[] out) {
+        int p = evaluator.layout().parameterCount();
+        double[] grad = new double[p];
+        double[] e = new double[p];
+        double[] column = new double[p];
+        evaluator.lossAndGradient(theta, 0, batch, grad, 0);
+        for (int j = 0; j < p; j++) {
+            e[j] = 1;
+            evaluator.hessianVectorProduct(theta, 0, e, 0, column, 0);
+            e[j] = 0;
+            for (int i = 0; i < p; i++) {
+                out[i * p + j] = column[i];
+            }
+        }
+        for (int i = 0; i < p; i++) {
+            for (int j = i + 1; j < p; j++) {
+                double mean = 0.5 * (out[i * p + j] + out[j * p + i]);
+                out[i * p + j] = mean;
+                out[j * p + i] = mean;
+            }
+        }
+    }
+
+    /** The spectrum of H(θ). */
+    public static HessianSpectrum of(MlpEvaluator evaluator, double[] theta, Batch batch, double tolerance) {
+        int p = evaluator.layout().parameterCount();
+        double[] h = new double[p * p];
+        assemble(evaluator, theta, batch, h);
+        return ofSymmetric(h, p, tolerance);
+    }
+
+    /** The spectrum of a symmetric matrix given row-major (modified). */
+    public static HessianSpectrum ofSymmetric(double[] matrix, int p, double tolerance) {
+        double[] ev = symmetricEigenvalues(matrix, p);
+        double scale = 0;
+        for (double v : ev) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        int zero = 0;
+        int negative = 0;
+        for (double v : ev) {
+            if (Math.abs(v) <= tolerance * scale) {
+                zero++;
+            } else if (v < 0) {
+                negative++;
+            }
+        }
+        return new HessianSpectrum(ev, zero, negative, tolerance);
+    }
+
+    /** Eigenvalues of a symmetric matrix (row-major, n × n; the array is used as workspace), descending. */
+    public static double[] symmetricEigenvalues(double[] matrix, int n) {
+        DMatrixRMaj a = DMatrixRMaj.wrap(n, n, matrix);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
+        if (!eig.decompose(a)) {
+            throw new IllegalStateException("symmetric eigen-decomposition did not converge");
+        }
+        double[] ev = new double[n];
+        for (int i = 0; i < n; i++) {
+            ev[i] = eig.getEigenvalue(i).real;
+        }
+        Arrays.sort(ev);
+        for (int i = 0; i < n / 2; i++) {
+            double t = ev[i];
+            ev[i] = ev[n - 1 - i];
+            ev[n - 1 - i] = t;
+        }
+        return ev;
+    }
+}

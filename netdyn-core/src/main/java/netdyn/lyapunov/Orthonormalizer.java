@@ -1,0 +1,47 @@
+package netdyn.lyapunov;
+
+/**
+ * QR by modified Gram–Schmidt with one re-orthogonalisation pass ("twice is enough", Giraud et al.,
+ * Numer. Math. 101, 2005, doi:10.1007/s00211-005-0615-4) of k row vectors of length n held
+ * row-major in one array. Writes Q over the rows and ln R_ii to {@code logDiag}. Cost 4 n k².
+ */
+final class Orthonormalizer {
+    private Orthonormalizer() {
+    }
+
+    /**
+     * @return the index of the first row whose norm is zero or non-finite (the frame has
+     *         collapsed or blown up), or −1 when all k rows were normalised
+     */
+    static int orthonormalize(double[] rows, int k, int n, double[] logDiag) {
+        for (int i = 0; i < k; i++) {
+            int oi = i * n;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int j = 0; j < i; j++) {
+                    int oj = j * n;
+                    double r = 0;
+                    for (int s = 0; s < n; s++) {
+                        r += rows[oj + s] * rows[oi + s];
+                    }
+                    for (int s = 0; s < n; s++) {
+                        rows[oi + s] -= r * rows[oj + s];
+                    }
+                }
+            }
+            double norm = 0;
+            for (int s = 0; s < n; s++) {
+                norm += rows[oi + s] * rows[oi + s];
+            }
+            norm = Math.sqrt(norm);
+            if (!(norm > 0) || Double.isInfinite(norm)) {
+                return i;
+            }
+            double inv = 1 / norm;
+            for (int s = 0; s < n; s++) {
+                rows[oi + s] *= inv;
+            }
+            logDiag[i] = Math.log(norm);
+        }
+        return -1;
+    }
+}
