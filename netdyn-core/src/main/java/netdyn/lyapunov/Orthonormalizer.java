@@ -19,20 +19,13 @@ final class Orthonormalizer {
             for (int pass = 0; pass < 2; pass++) {
                 for (int j = 0; j < i; j++) {
                     int oj = j * n;
-                    double r = 0;
-                    for (int s = 0; s < n; s++) {
-                        r += rows[oj + s] * rows[oi + s];
-                    }
+                    double r = dot(rows, oj, oi, n);
                     for (int s = 0; s < n; s++) {
                         rows[oi + s] -= r * rows[oj + s];
                     }
                 }
             }
-            double norm = 0;
-            for (int s = 0; s < n; s++) {
-                norm += rows[oi + s] * rows[oi + s];
-            }
-            norm = Math.sqrt(norm);
+            double norm = Math.sqrt(dot(rows, oi, oi, n));
             if (!(norm > 0) || Double.isInfinite(norm)) {
                 return i;
             }
@@ -43,5 +36,24 @@ final class Orthonormalizer {
             logDiag[i] = Math.log(norm);
         }
         return -1;
+    }
+
+    /** Σ a[i+s] a[j+s] in four interleaved partial sums (fixed order, several times the speed of one chain). */
+    private static double dot(double[] a, int i, int j, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int s = 0;
+        for (; s + 3 < n; s += 4) {
+            s0 += a[i + s] * a[j + s];
+            s1 += a[i + s + 1] * a[j + s + 1];
+            s2 += a[i + s + 2] * a[j + s + 2];
+            s3 += a[i + s + 3] * a[j + s + 3];
+        }
+        for (; s < n; s++) {
+            s0 += a[i + s] * a[j + s];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

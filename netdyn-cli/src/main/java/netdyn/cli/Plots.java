@@ -1,0 +1,60 @@
+package netdyn.cli;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG line charts (XChart, rendered headless) for run directories. */
+final class Plots {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Plots() {
+    }
+
+    /** One line of a chart; {@code dashed} for reference lines such as 2/η or λ = 0. */
+    record Line(String name, double[] x, double[] y, boolean dashed) {
+        static Line of(String name, double[] x, double[] y) {
+            return new Line(name, x, y, false);
+        }
+
+        static Line horizontal(String name, double x0, double x1, double y) {
+            return new Line(name, new double[] {x0, x1}, new double[] {y, y}, true);
+        }
+    }
+
+    static void lineChart(Path file, String title, String xLabel, String yLabel, List<Line> lines, boolean logY)
+            throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendVisible(lines.size() > 1 && lines.size() <= 12);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setAntiAlias(true);
+        for (Line line : lines) {
+            if (line.x().length == 0) {
+                continue;
+            }
+            XYSeries s = chart.addSeries(line.name(), line.x(), line.y());
+            s.setMarker(SeriesMarkers.NONE);
+            if (line.dashed()) {
+                s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f));
+                s.setLineColor(Color.DARK_GRAY);
+            } else {
+                s.setLineWidth(1.2f);
+            }
+        }
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+}

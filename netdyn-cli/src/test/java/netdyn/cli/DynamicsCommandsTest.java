@@ -1,0 +1,113 @@
+package netdyn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** lyapunov, sharpness and selfcheck end to end, and their bad inputs. */
+class DynamicsCommandsTest {
+    @TempDir
+    Path tmp;
+
+    private static JsonNode json(CliHarness r) throws IOException {
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return Json.mapper().readTree(r.out());
+    }
+
+    private static void assertBadInput(CliHarness r, String... fragments) {
+        assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        for (String f : fragments) {
+            assertThat(r.err()).contains(f);
+        }
+    }
+
+    @Test
+    void henonSpectrumWithFilesAndJson() throws IOException {
+        Path out = tmp.resolve("henon");
+        JsonNode s = json(CliHarness.run("lyapunov", "--system", "henon", "--steps", "200000", "--out", out.toString(),
+                "--json"));
+        assertThat(s.get("exponents").get(0).asDouble()).isCloseTo(0.41922, within(0.005));
+        assertThat(s.get("exponents").get(1).asDouble()).isCloseTo(-1.62319, within(0.01));
+        assertThat(s.get("sumRule").get("error").asDouble()).isLessThan(1e-9);
+        assertThat(s.get("twinOrbit").get("maxExponent").asDouble()).isCloseTo(0.41922, within(0.02));
+        double ky = 1 + 0.41922 / 1.62319;
+        assertThat(s.get("kaplanYorkeDimension").asDouble()).isCloseTo(ky, within(0.01));
+        assertThat(NpyReader.read(out.resolve("exponents.npy")).shape()).containsExactly(2);
+        NpyReader.Array running = NpyReader.read(out.resolve("running.npy"));
+        assertThat(running.shape()[1]).isEqualTo(3);
+        assertThat(Files.size(out.resolve("running.png"))).isGreaterThan(1000);
+    }
+
+    @Test
+    void gradientDescentSpectrumOfTheIrisNetwork() throws IOException {
+        JsonNode s = json(CliHarness.run("lyapunov", "--data", "iris", "--lr", "1", "--steps", "100", "--k", "all",
+                "--json"));
+        assertThat(s.get("dimension").asInt()).isEqualTo(83);
+        assertThat(s.get("exponents")).hasSize(83);
+        assertThat(s.get("sumRule").get("error").asDouble()).isLessThan(1e-7);
+        double previous = Double.POSITIVE_INFINITY;
+        for (JsonNode e : s.get("exponents")) {
+            assertThat(e.asDouble()).isLessThanOrEqualTo(previous);
+            previous = e.asDouble();
+        }
+    }
+
+    @Test
+    void sharpnessSeriesAndFullSpectrum() throws IOException {
+        Path out = tmp.resolve("sharp");
+        JsonNode s = json(CliHarness.run("sharpness", "--lr", "0.5", "--steps", "200", "--every", "20", "--full-at",
+                "0,end", "--out", out.toString(), "--json"));
+        assertThat(s.get("twoOverEta").asDouble()).isEqualTo(4.0);
+        assertThat(s.get("fullSpectra")).hasSize(2);
+        NpyReader.Array series = NpyReader.read(out.resolve("sharpness.npy"));
+        assertThat(series.shape()).containsExactly(11, 5);
+        NpyReader.Array spectrum = NpyReader.read(out.resolve("hessian-spectrum-200.npy"));
+        assertThat(spectrum.shape()).containsExactly(83);
+        // Lanczos λ_max at the end equals the full spectrum's largest eigenvalue
+        assertThat(series.data()[10 * 5 + 2]).isCloseTo(spectrum.data()[0], within(1e-8 * spectrum.data()[0]));
+        assertThat(Files.size(out.resolve("sharpness.png"))).isGreaterThan(1000);
+    }
+
+    @Test
+    void selfcheckPassesAndPrintsEveryRow() throws IOException {
+        JsonNode s = json(CliHarness.run("selfcheck", "--json"));
+        assertThat(s.get("passed").asBoolean()).isTrue();
+        assertThat(s.get("rows").size()).isGreaterThanOrEqualTo(9);
+    }
+
+    @Test
+    void badInputs() {
+        assertBadInput(CliHarness.run("lyapunov", "--system", "duffing"), "unknown system 'duffing'", "henon",
+                "lorenz");
+        assertBadInput(CliHarness.run("lyapunov", "--system", "henon:c=1"), "unknown parameter 'c'", "a, b");
+        assertBadInput(CliHarness.run("lyapunov", "--system", "henon", "--k", "3"), "--k 3 exceeds the dimension 2");
+        assertBadInput(CliHarness.run("lyapunov", "--system", "henon", "--q", "0"), "--q must be >= 1");
+        assertBadInput(CliHarness.run("lyapunov", "--system", "henon", "--lr", "1"), "--system and --lr");
+        assertBadInput(CliHarness.run("sharpness", "--full-at", "99999", "--steps", "10"), "--full-at", "outside");
+    }
+
+    @Test
+    void anOrbitThatLeavesTheDomainKeepsWhatWasComputed() throws IOException {
+        JsonNode s = json(CliHarness.run("lyapunov", "--system", "logistic:r=4.2", "--steps", "1000", "--json"));
+        assertThat(s.get("status").asText()).isEqualTo("stopped");
+        assertThat(s.get("failure").asText()).contains("step");
+    }
+
+    @Test
+    void divergingTrainingIsFlagged() throws IOException {
+        JsonNode s = json(CliHarness.run("lyapunov", "--hidden", "none", "--output", "linear", "--loss", "mse",
+                "--lr", "1", "--steps", "3000", "--k", "2", "--json"));
+        assertThat(s.get("status").asText()).isEqualTo("stopped");
+        assertThat(s.get("failure").asText()).contains("non-finite");
+        assertThat(s.get("steps").asLong()).isPositive();
+    }
+}

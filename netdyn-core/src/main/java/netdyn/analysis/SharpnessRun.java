@@ -1,0 +1,90 @@
+package netdyn.analysis;
+
+import java.util.Arrays;
+
+import netdyn.curvature.HessianSpectrum;
+import netdyn.curvature.LanczosEstimator;
+import netdyn.dynamics.GradientDescentMap;
+import netdyn.dynamics.OptimizerSpec;
+import netdyn.nn.Batch;
+import netdyn.nn.MlpEvaluator;
+import netdyn.nn.MlpSpec;
+
+/**
+ * Sharpness along a training orbit: every {@code every} steps the top eigenvalues of the Hessian of
+ * the full training loss at θ_t (Lanczos on exact Hessian-vector products), to be read against the
+ * 2/η bound above which gradient descent on a quadratic is unstable (Cohen et al., "Gradient
+ * descent on neural networks typically occurs at the edge of stability", ICLR 2021); and the full
+ * Hessian spectrum at chosen steps.
+ */
+public final class SharpnessRun {
+
+    /** Receives the series as it is computed. */
+    public interface Observer {
+        /** Top eigenvalues (descending) and the loss at step t. */
+        void sharpness(long t, double loss, double[] top);
+
+        /** The full Hessian spectrum at step t. */
+        void fullSpectrum(long t, HessianSpectrum spectrum);
+    }
+
+    /** How the run ended: steps taken, whether the loss became non-finite, and the extremes of λ_max. */
+    public record Result(long steps, boolean diverged, double maxSharpness, double finalSharpness) {
+    }
+
+    private final MlpSpec spec;
+    private final Batch train;
+    private final OptimizerSpec optimizer;
+
+    public SharpnessRun(MlpSpec spec, Batch train, OptimizerSpec optimizer) {
+        this.spec = spec;
+        this.train = train;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * @param fullAt   steps (sorted or not) at which to compute the full spectrum; T means the end
+     * @param top      how many top eigenvalues
+     * @param lanczos  Krylov dimension
+     */
+    public Result run(double[] theta0, long steps, long every, int top, int lanczos, long[] fullAt, double tolerance,
+                      long seed, Observer observer) {
+        if (every < 1) {
+            throw new netdyn.BadInputException("--every must be >= 1 (got " + every + ")");
+        }
+        GradientDescentMap map = new GradientDescentMap(spec, train, optimizer);
+        MlpEvaluator full = new MlpEvaluator(spec, train.size());
+        LanczosEstimator estimator = new LanczosEstimator(full, lanczos);
+        long[] fulls = fullAt.clone();
+        Arrays.sort(fulls);
+        double[] x = new double[map.dimension()];
+        double[] next = new double[map.dimension()];
+        System.arraycopy(theta0, 0, x, 0, theta0.length);
+        double[] theta = new double[map.parameterCount()];
+        double max = Double.NEGATIVE_INFINITY;
+        double last = Double.NaN;
+        for (long t = 0; t <= steps; t++) {
+            System.arraycopy(x, 0, theta, 0, theta.length);
+            double loss = full.loss(theta, 0, train);
+            if (!Double.isFinite(loss)) {
+                return new Result(t, true, max, last);
+            }
+            if (t % every == 0 || t == steps) {
+                double[] eig = estimator.topEigenvalues(theta, train, top, seed);
+                observer.sharpness(t, loss, eig);
+                max = Math.max(max, eig[0]);
+                last = eig[0];
+            }
+            if (Arrays.binarySearch(fulls, t) >= 0) {
+                observer.fullSpectrum(t, HessianSpectrum.of(full, theta, train, tolerance));
+            }
+            if (t < steps) {
+                map.step(t, x, next);
+                double[] s = x;
+                x = next;
+                next = s;
+            }
+        }
+        return new Result(steps, false, max, last);
+    }
+}
