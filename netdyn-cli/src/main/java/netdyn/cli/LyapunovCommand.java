@@ -121,7 +121,7 @@ final class LyapunovCommand implements Callable<Integer> {
         RunDirectory dir = output.out != null ? RunDirectory.create(output.out, output.force) : null;
 
         PrintWriter err = command.commandLine().getErr();
-        Progress progress = new Progress(err, "lyapunov", t, output.json);
+        Progress progress = new Progress(err, "lyapunov", "λ1 so far", t, output.json);
         List<double[]> running = new ArrayList<>();
         long every = Math.max(1, t / 5000); // keep at most ~5000 rows of running estimates
         SpectrumResult result = new QrSpectrumEstimator(map, kk).run(x0, spec, (step, estimates) -> {

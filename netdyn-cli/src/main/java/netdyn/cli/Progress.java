@@ -10,21 +10,24 @@ final class Progress {
     private static final long FIRST_NS = 2_000_000_000L;
     private final PrintWriter err;
     private final String what;
+    private final String valueName;
     private final long total;
     private final boolean terminal;
     private final long start = System.nanoTime();
     private long nextReport;
     private boolean shown;
 
-    Progress(PrintWriter err, String what, long total, boolean quiet) {
+    /** @param valueName what the number passed to {@link #update} is ("loss", "λ1", ...) */
+    Progress(PrintWriter err, String what, String valueName, long total, boolean quiet) {
         this.err = err;
         this.what = what;
+        this.valueName = valueName;
         this.total = total;
         this.terminal = System.console() != null && !quiet;
         this.nextReport = quiet && System.console() != null ? Long.MAX_VALUE : start + FIRST_NS;
     }
 
-    void update(long done, double loss) {
+    void update(long done, double value) {
         if ((done & 1023) != 0) {
             return;
         }
@@ -34,8 +37,8 @@ final class Progress {
         }
         double elapsed = (now - start) / 1e9;
         double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
-        String line = String.format("netdyn %s: step %d/%d (%.0f%%), loss %.6g, %.0f s left", what, done, total,
-                100.0 * done / total, loss, eta);
+        String line = String.format("netdyn %s: step %d/%d (%.0f%%), %s %.6g, %.0f s left", what, done, total,
+                100.0 * done / total, valueName, value, eta);
         if (terminal) {
             err.print("\r" + line + "   ");
             nextReport = now + 200_000_000L;

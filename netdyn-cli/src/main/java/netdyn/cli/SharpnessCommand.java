@@ -79,7 +79,7 @@ final class SharpnessCommand implements Callable<Integer> {
         RunDirectory dir = RunDirectory.create(output.outOrDefault("sharpness"), output.force);
         double eta = setup.optimizer().learningRate();
         PrintWriter err = command.commandLine().getErr();
-        Progress progress = new Progress(err, "sharpness", steps, output.json);
+        Progress progress = new Progress(err, "sharpness", "λ_max", steps, output.json);
         List<double[]> series = new ArrayList<>();
         List<Map<String, Object>> spectra = new ArrayList<>();
         SharpnessRun.Result result;

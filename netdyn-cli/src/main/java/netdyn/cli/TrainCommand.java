@@ -76,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
         try (NpyWriter loss = NpyWriter.series(dir.file("loss.npy"));
              NpyWriter accuracy = NpyWriter.matrix(dir.file("accuracy.npy"), 5);
              NpyWriter params = NpyWriter.matrix(dir.file("params.npy"), p)) {
-            Progress progress = new Progress(err, "train", steps, output.json);
+            Progress progress = new Progress(err, "train", "loss", steps, output.json);
             double[] row = new double[5];
             TrainingObserver observer = new TrainingObserver() {
                 @Override

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
  * h = mix(h + GOLDEN_GAMMA · (i + 1)), where mix is the SplitMix64 finaliser and fnv1a64 the
  * 64-bit FNV-1a hash of the purpose's UTF-8 bytes. Purposes in use: {@code "init"} (network
  * initialisation), {@code "shuffle"} (dataset row order), {@code "sgd-batches"} (epoch, mini-batch
- * order), {@code "synthetic"} (generated datasets).
+ * order), {@code "synthetic"} (generated datasets), {@code "lyapunov-frame"} (start frame of the QR
+ * spectrum), {@code "twin-direction"} (twin-orbit direction), {@code "lanczos"} (call, Lanczos start
+ * vectors), {@code "quadratic-basis"} and {@code "quadratic-spectrum"} (random quadratic test maps).
  */
 public final class Seeds {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
