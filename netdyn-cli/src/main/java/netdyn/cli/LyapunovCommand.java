@@ -115,6 +115,10 @@ final class LyapunovCommand implements Callable<Integer> {
         }
         int dim = map.dimension();
         int kk = parseK(dim);
+        if ((long) kk * dim > 50_000_000L) {
+            throw new BadInputException("--k " + k + ": " + kk + " tangent vectors of dimension " + dim + " need "
+                    + (long) kk * dim * 16 / (1 << 20) + " MiB; choose a smaller --k (the top exponents)");
+        }
         long t = steps != null ? steps : system != null ? 100_000 : 2_000;
         long tr = transientSteps != null ? transientSteps : defaultTransient;
         SpectrumSpec spec = new SpectrumSpec(t, tr, kk, q, !noSumRule, frameSeed).forDimension(dim);

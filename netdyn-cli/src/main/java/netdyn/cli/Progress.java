@@ -28,9 +28,6 @@ final class Progress {
     }
 
     void update(long done, double value) {
-        if ((done & 1023) != 0) {
-            return;
-        }
         long now = System.nanoTime();
         if (now < nextReport) {
             return;

@@ -100,7 +100,7 @@ final class SharpnessCommand implements Callable<Integer> {
                                     } catch (IOException e) {
                                         throw new UncheckedIOException(e);
                                     }
-                                    progress.update(t & ~1023L, eig[0]);
+                                    progress.update(t, eig[0]);
                                 }
 
                                 @Override
