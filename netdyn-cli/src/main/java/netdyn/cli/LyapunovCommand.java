@@ -209,10 +209,7 @@ final class LyapunovCommand implements Callable<Integer> {
 
     private void writeFiles(RunDirectory dir, Map<String, Object> config, SpectrumSpec spec, Map<String, Object> summary,
                             SpectrumResult result, List<double[]> running, String label, double dt) throws IOException {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("command", "lyapunov");
-        manifest.put("version", Main.VERSION);
-        manifest.put("commandLine", String.join(" ", command.commandLine().getParseResult().originalArgs()));
+        Map<String, Object> manifest = RunDirectory.manifestHeader("lyapunov", command);
         manifest.putAll(config);
         manifest.put("steps", spec.steps());
         manifest.put("transient", spec.transient_());

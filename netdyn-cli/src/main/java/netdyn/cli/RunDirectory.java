@@ -43,6 +43,15 @@ public final class RunDirectory {
         }
     }
 
+    /** The first keys of every manifest.json: command, version and the command line as typed. */
+    static java.util.Map<String, Object> manifestHeader(String command, picocli.CommandLine.Model.CommandSpec spec) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("command", command);
+        m.put("version", Main.VERSION);
+        m.put("commandLine", String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        return m;
+    }
+
     public Path path() {
         return dir;
     }

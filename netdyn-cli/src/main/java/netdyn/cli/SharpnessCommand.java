@@ -137,10 +137,7 @@ final class SharpnessCommand implements Callable<Integer> {
         summary.put("parameters", p);
         summary.put("out", dir.path().toString());
 
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("command", "sharpness");
-        manifest.put("version", Main.VERSION);
-        manifest.put("commandLine", String.join(" ", command.commandLine().getParseResult().originalArgs()));
+        Map<String, Object> manifest = RunDirectory.manifestHeader("sharpness", command);
         manifest.putAll(network.describe(setup));
         manifest.put("steps", steps);
         manifest.put("every", every);

@@ -54,10 +54,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         PrintWriter out = command.commandLine().getOut();
 
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("command", "train");
-        manifest.put("version", Main.VERSION);
-        manifest.put("commandLine", String.join(" ", command.commandLine().getParseResult().originalArgs()));
+        Map<String, Object> manifest = RunDirectory.manifestHeader("train", command);
         manifest.putAll(network.describe(setup));
         manifest.put("steps", steps);
         manifest.put("recordEvery", recordEvery);

@@ -119,40 +119,33 @@ public final class GradientDescentMap implements DiscreteMap {
     /** The step on row-offset views: x[xo..xo+dim) → out[oo..oo+dim). Used by ensembles. */
     public void step(long t, double[] x, int xo, double[] out, int oo) {
         evaluate(t, x, xo);
+        update(x, xo, grad, out, oo);
+    }
+
+    /**
+     * The update rule, linear in (state, gradient): θ' = θ − η g, or with momentum u' = μu + g,
+     * θ' = θ − ηu'. The tangent map is the same rule applied to (v, Hv).
+     */
+    private void update(double[] in, int io, double[] g, double[] out, int oo) {
         double eta = optimizer.learningRate();
         int p = parameters;
         if (!optimizer.hasMomentum()) {
             for (int i = 0; i < p; i++) {
-                out[oo + i] = x[xo + i] - eta * grad[i];
+                out[oo + i] = in[io + i] - eta * g[i];
             }
         } else {
             double mu = optimizer.momentum();
             for (int i = 0; i < p; i++) {
-                double u = mu * x[xo + p + i] + grad[i];
+                double u = mu * in[io + p + i] + g[i];
                 out[oo + p + i] = u;
-                out[oo + i] = x[xo + i] - eta * u;
+                out[oo + i] = in[io + i] - eta * u;
             }
         }
     }
 
     @Override
     public void tangent(long t, double[] x, double[] v, double[] out) {
-        ensureEvaluated(t, x);
-        double eta = optimizer.learningRate();
-        int p = parameters;
-        evaluator.hessianVectorProduct(x, 0, v, 0, hv, 0);
-        if (!optimizer.hasMomentum()) {
-            for (int i = 0; i < p; i++) {
-                out[i] = v[i] - eta * hv[i];
-            }
-        } else {
-            double mu = optimizer.momentum();
-            for (int i = 0; i < p; i++) {
-                double du = mu * v[p + i] + hv[i];
-                out[p + i] = du;
-                out[i] = v[i] - eta * du;
-            }
-        }
+        tangentBlock(t, x, v, 1, out);
     }
 
     /**
@@ -162,24 +155,10 @@ public final class GradientDescentMap implements DiscreteMap {
     @Override
     public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
         ensureEvaluated(t, x);
-        double eta = optimizer.learningRate();
-        int p = parameters;
         int n = dimension();
         for (int r = 0; r < k; r++) {
-            int o = r * n;
-            evaluator.hessianVectorProduct(x, 0, vs, o, hv, 0);
-            if (!optimizer.hasMomentum()) {
-                for (int i = 0; i < p; i++) {
-                    out[o + i] = vs[o + i] - eta * hv[i];
-                }
-            } else {
-                double mu = optimizer.momentum();
-                for (int i = 0; i < p; i++) {
-                    double du = mu * vs[o + p + i] + hv[i];
-                    out[o + p + i] = du;
-                    out[o + i] = vs[o + i] - eta * du;
-                }
-            }
+            evaluator.hessianVectorProduct(x, 0, vs, r * n, hv, 0);
+            update(vs, r * n, hv, out, r * n);
         }
     }
 
