@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "netdyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Neural-network training as a dynamical system.",
-        subcommands = {TrainCommand.class, LyapunovCommand.class, SharpnessCommand.class, SelfcheckCommand.class,
+        subcommands = {TrainCommand.class, LyapunovCommand.class, SharpnessCommand.class, DivergenceCommand.class,
+            SelfcheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";

@@ -34,12 +34,18 @@ final class Plots {
 
     static void lineChart(Path file, String title, String xLabel, String yLabel, List<Line> lines, boolean logY)
             throws IOException {
+        lineChart(file, title, xLabel, yLabel, lines, false, logY);
+    }
+
+    static void lineChart(Path file, String title, String xLabel, String yLabel, List<Line> lines, boolean logX,
+                          boolean logY) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(lines.size() > 1 && lines.size() <= 12);
         chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setAntiAlias(true);
         for (Line line : lines) {
             if (line.x().length == 0) {

@@ -1,0 +1,242 @@
+package netdyn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import netdyn.analysis.DivergenceResult;
+import netdyn.analysis.DivergenceSpec;
+import netdyn.lyapunov.FiniteTimeFit;
+
+/** Files, JSON and figures of a divergence run directory. */
+final class DivergenceWriter {
+    static final Map<String, String> FILES = Map.of(
+            "nmle.npy", "[E × 9]: ε, nMLE mean, std, passed, total, normalised distance initial, final, max, "
+                    + "perturbed parameter count",
+            "mean-distance-epsJ.npy", "[inits × (T−S+1)]: replica-mean distance d̄(t) after the perturbation, J-th ε",
+            "replica-distance-epsJ.npy", "[inits·replicas × (T−S+1)]: every replica's distance (init-major)",
+            "fits-epsJ.npy", "[inits × 5]: best window slope, intercept, R², start, length",
+            "reference-loss.npy", "[inits × (T+1)]: loss of the reference runs",
+            "weight-norm.npy", "[inits × (T+1)]: ‖θ(t)‖₁ of the reference runs",
+            "displacement.npy", "[inits]: Δ = ‖θ(T) − θ(0)‖₁ / ‖θ(0)‖₁",
+            "per-weight.npy", "[P × 3] (init 0): |θ_i(T) − θ_i(0)| / |θ_i(0)|, path length Σ_t |Δθ_i|, importance "
+                    + "L(θ_i = 0) / L (NaN for biases)",
+            "*.png", "distance (init 0, smallest ε), collapse (normalised curves across ε), nmle (against ε), "
+                    + "weight-norm");
+
+    private final RunDirectory dir;
+    private final DivergenceSpec spec;
+    private final NpyWriter[] replicaFiles;
+
+    DivergenceWriter(RunDirectory dir, DivergenceSpec spec) throws IOException {
+        this.dir = dir;
+        this.spec = spec;
+        replicaFiles = new NpyWriter[spec.epsilons().length];
+        for (int j = 0; j < replicaFiles.length; j++) {
+            replicaFiles[j] = NpyWriter.matrix(dir.file("replica-distance-eps" + j + ".npy"),
+                    (int) spec.followSteps() + 1);
+        }
+    }
+
+    void replicaDistances(int epsIndex, int init, double[][] distances) {
+        try {
+            for (double[] row : distances) {
+                replicaFiles[epsIndex].appendRow(row, 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void close() throws IOException {
+        for (NpyWriter w : replicaFiles) {
+            w.close();
+        }
+    }
+
+    static Map<String, Object> summary(DivergenceResult r, DivergenceSpec spec, double eta) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("learningRate", eta);
+        s.put("steps", spec.steps());
+        s.put("perturbAt", spec.perturbAt());
+        s.put("inits", spec.inits());
+        s.put("replicas", spec.replicas());
+        s.put("perturbedParameters", r.normalisingCount());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DivergenceResult.PerEpsilon e : r.perEpsilon()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("eps", e.epsilon());
+            Map<String, Object> nmle = new LinkedHashMap<>();
+            nmle.put("mean", Json.number(e.nmleMean()));
+            nmle.put("std", Json.number(e.nmleStd()));
+            nmle.put("passed", e.passed());
+            nmle.put("total", e.total());
+            row.put("nmle", nmle);
+            Map<String, Object> nd = new LinkedHashMap<>();
+            nd.put("initial", Json.number(e.normalizedInitial()));
+            nd.put("final", Json.number(e.normalizedFinal()));
+            nd.put("max", Json.number(e.normalizedMax()));
+            row.put("normalizedDistance", nd);
+            rows.add(row);
+        }
+        s.put("perEps", rows);
+        double[] disp = r.reference().displacement();
+        double mean = 0;
+        for (double v : disp) {
+            mean += v;
+        }
+        s.put("relativeDisplacementMean", Json.number(mean / disp.length));
+        double[][] loss = r.reference().loss();
+        double l0 = 0;
+        double lT = 0;
+        for (double[] l : loss) {
+            l0 += l[0];
+            lT += l[l.length - 1];
+        }
+        s.put("referenceLossInitialMean", Json.number(l0 / loss.length));
+        s.put("referenceLossFinalMean", Json.number(lT / loss.length));
+        // the contract key: with one ε, "nmle" is that ε's object; with several, the smallest ε's
+        s.put("nmle", rows.get(0).get("nmle"));
+        return s;
+    }
+
+    static void writeResults(RunDirectory dir, DivergenceResult r, DivergenceSpec spec) throws IOException {
+        try (NpyWriter w = NpyWriter.matrix(dir.file("nmle.npy"), 9)) {
+            for (DivergenceResult.PerEpsilon e : r.perEpsilon()) {
+                w.appendRow(new double[] {e.epsilon(), e.nmleMean(), e.nmleStd(), e.passed(), e.total(),
+                    e.normalizedInitial(), e.normalizedFinal(), e.normalizedMax(), r.normalisingCount()}, 0);
+            }
+        }
+        for (int j = 0; j < r.perEpsilon().size(); j++) {
+            DivergenceResult.PerEpsilon e = r.perEpsilon().get(j);
+            writeMatrix(dir, "mean-distance-eps" + j + ".npy", e.meanDistance());
+            double[][] fits = new double[e.fits().length][];
+            for (int i = 0; i < fits.length; i++) {
+                FiniteTimeFit.Window f = e.fits()[i];
+                fits[i] = new double[] {f.slope(), f.intercept(), f.r2(), f.start(), f.length()};
+            }
+            writeMatrix(dir, "fits-eps" + j + ".npy", fits);
+        }
+        DivergenceResult.Reference ref = r.reference();
+        writeMatrix(dir, "reference-loss.npy", ref.loss());
+        writeMatrix(dir, "weight-norm.npy", ref.weightNorm());
+        try (NpyWriter w = NpyWriter.series(dir.file("displacement.npy"))) {
+            for (double v : ref.displacement()) {
+                w.append(v);
+            }
+        }
+        double[][] perWeight = new double[ref.pathLength().length][];
+        for (int q = 0; q < perWeight.length; q++) {
+            perWeight[q] = new double[] {ref.perWeightChange()[q], ref.pathLength()[q], ref.importance()[q]};
+        }
+        writeMatrix(dir, "per-weight.npy", perWeight);
+        figures(dir, r, spec);
+    }
+
+    private static void writeMatrix(RunDirectory dir, String name, double[][] rows) throws IOException {
+        try (NpyWriter w = NpyWriter.matrix(dir.file(name), rows[0].length)) {
+            for (double[] row : rows) {
+                w.appendRow(row, 0);
+            }
+        }
+    }
+
+    private static void figures(RunDirectory dir, DivergenceResult r, DivergenceSpec spec) throws IOException {
+        int len = (int) spec.followSteps() + 1;
+        double[] t = new double[len];
+        for (int u = 0; u < len; u++) {
+            t[u] = spec.perturbAt() + u;
+        }
+        // d(t) per replica and their mean, init 0, smallest ε (read back from the streamed file)
+        DivergenceResult.PerEpsilon first = r.perEpsilon().get(0);
+        NpyReader.Array replicas = NpyReader.read(dir.file("replica-distance-eps0.npy"));
+        List<Plots.Line> lines = new ArrayList<>();
+        for (int k = 0; k < spec.replicas(); k++) {
+            double[] y = new double[len];
+            System.arraycopy(replicas.data(), k * len, y, 0, len);
+            lines.add(Plots.Line.of("replica " + (k + 1), t, positive(y)));
+        }
+        lines.add(Plots.Line.of("mean", t, positive(first.meanDistance()[0])));
+        Plots.lineChart(dir.file("distance.png"), "Distance to the reference run, init 0, ε = " + first.epsilon(),
+                "step", "distance", lines, true);
+
+        List<Plots.Line> collapse = new ArrayList<>();
+        for (DivergenceResult.PerEpsilon e : r.perEpsilon()) {
+            double[] y = new double[len];
+            for (double[] m : e.meanDistance()) {
+                for (int u = 0; u < len; u++) {
+                    y[u] += m[u] / (r.normalisingCount() * e.epsilon()) / e.meanDistance().length;
+                }
+            }
+            collapse.add(Plots.Line.of(String.format("ε = %.0e", e.epsilon()), t, positive(y)));
+        }
+        Plots.lineChart(dir.file("collapse.png"), "Normalised distance d/(N ε), mean over inits", "step",
+                "d / (N ε)", collapse, true);
+
+        int m = r.perEpsilon().size();
+        double[] eps = new double[m];
+        double[] nmle = new double[m];
+        StringBuilder passes = new StringBuilder();
+        for (int j = 0; j < m; j++) {
+            DivergenceResult.PerEpsilon e = r.perEpsilon().get(j);
+            eps[j] = e.epsilon();
+            nmle[j] = Double.isNaN(e.nmleMean()) ? 0 : e.nmleMean();
+            passes.append(j == 0 ? "" : " ").append(e.passed());
+        }
+        Plots.lineChart(dir.file("nmle.png"), "nMLE against ε (passing inits: " + passes + " of " + spec.inits() + ")",
+                "ε", "nMLE per step (0 where no init passed)", List.of(Plots.Line.of("nMLE", eps, nmle)), true, false);
+
+        double[][] norm = r.reference().weightNorm();
+        double[] tt = new double[norm[0].length];
+        for (int u = 0; u < tt.length; u++) {
+            tt[u] = u;
+        }
+        List<Plots.Line> wn = new ArrayList<>();
+        for (int i = 0; i < Math.min(norm.length, 10); i++) {
+            wn.add(Plots.Line.of("init " + i, tt, norm[i]));
+        }
+        Plots.lineChart(dir.file("weight-norm.png"), "‖θ(t)‖₁ of the reference runs", "step", "‖θ‖₁", wn, false);
+    }
+
+    /** Log axes cannot show zeros: replace non-positive values by the smallest positive one. */
+    private static double[] positive(double[] y) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : y) {
+            if (v > 0 && v < min) {
+                min = v;
+            }
+        }
+        double[] out = y.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (!(out[i] > 0)) {
+                out[i] = Double.isFinite(min) ? min : 1e-300;
+            }
+        }
+        return out;
+    }
+
+    static void printTable(PrintWriter out, DivergenceResult r, DivergenceSpec spec, RunDirectory dir) {
+        out.printf("%s: %d inits × %d replicas, %d steps%s, ‖·‖ %s%n", dir.path(), spec.inits(), spec.replicas(),
+                spec.steps(), spec.perturbAt() > 0 ? ", perturbed at step " + spec.perturbAt() : "",
+                spec.norm().name().toLowerCase());
+        out.printf("%10s %10s %8s %8s %10s %10s %10s%n", "ε", "nMLE", "± std", "passed", "d/(Nε) t0", "final", "max");
+        for (DivergenceResult.PerEpsilon e : r.perEpsilon()) {
+            out.printf("%10.1e %10s %8s %5d/%-3d %10.4g %10.4g %10.4g%n", e.epsilon(), fmt(e.nmleMean()),
+                    fmt(e.nmleStd()), e.passed(), e.total(), e.normalizedInitial(), e.normalizedFinal(),
+                    e.normalizedMax());
+        }
+        double mean = 0;
+        for (double v : r.reference().displacement()) {
+            mean += v;
+        }
+        out.printf("relative displacement Δ (mean over inits): %.4g%n", mean / r.reference().displacement().length);
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format("%.4f", v) : "—";
+    }
+}

@@ -1,0 +1,80 @@
+package netdyn.analysis;
+
+import netdyn.BadInputException;
+import netdyn.lyapunov.FiniteTimeFit;
+
+/**
+ * The reference study's orbital-stability protocol (SCIENCE.md §2): {@code inits} reference
+ * initialisations, each with {@code replicas} copies perturbed at step {@code perturbAt} by
+ * i.i.d. U(−ε, ε) (or N(0, ε²)) on the weights (or on all parameters), all trained by the same
+ * deterministic gradient descent for {@code steps} steps in all; distances to the reference in the
+ * chosen norm over all parameters; the finite-time exponent (nMLE) fitted per init on ln of the
+ * replica-mean distance.
+ *
+ * <p>Seeds: reference init i from {@code Seeds.derive(seed, "init", i)}; the perturbation of
+ * replica r of init i at the j-th ε from {@code Seeds.derive(seed, "perturbation", j, i, r)}.
+ */
+public record DivergenceSpec(int inits, int replicas, double[] epsilons, boolean weightsOnly, boolean normal,
+                             Norm norm, long steps, long perturbAt, FiniteTimeFit fit, double minR2, double minSlope,
+                             long seed, int threads) {
+
+    /** Distance between two parameter vectors. */
+    public enum Norm {
+        L1, L2, LINF;
+
+        public static Norm parse(String s) {
+            return switch (s) {
+                case "l1" -> L1;
+                case "l2" -> L2;
+                case "linf" -> LINF;
+                default -> throw new BadInputException("--norm: unknown norm '" + s + "' (valid: l1, l2, linf)");
+            };
+        }
+
+        double distance(double[] a, int ao, double[] b, int bo, int n) {
+            double d = 0;
+            for (int i = 0; i < n; i++) {
+                double x = Math.abs(a[ao + i] - b[bo + i]);
+                switch (this) {
+                    case L1 -> d += x;
+                    case L2 -> d += x * x;
+                    case LINF -> d = Math.max(d, x);
+                }
+            }
+            return this == L2 ? Math.sqrt(d) : d;
+        }
+    }
+
+    public DivergenceSpec {
+        if (inits < 1) {
+            throw new BadInputException("--inits must be >= 1 (got " + inits + ")");
+        }
+        if (replicas < 1) {
+            throw new BadInputException("--replicas must be >= 1 (got " + replicas + ")");
+        }
+        if (epsilons.length == 0) {
+            throw new BadInputException("--eps: no perturbation size given");
+        }
+        for (double e : epsilons) {
+            if (!(e > 0) || Double.isInfinite(e)) {
+                throw new BadInputException("--eps values must be finite and > 0 (got " + e + ")");
+            }
+        }
+        if (steps < 1) {
+            throw new BadInputException("--steps must be >= 1 (got " + steps + ")");
+        }
+        if (perturbAt < 0 || perturbAt >= steps) {
+            throw new BadInputException("--perturb-at must be in [0, --steps) = [0, " + steps + ") (got " + perturbAt
+                    + ")");
+        }
+        if (threads < 1) {
+            throw new BadInputException("--threads must be >= 1 (got " + threads + ")");
+        }
+        epsilons = epsilons.clone();
+    }
+
+    /** Steps followed after the perturbation. */
+    public long followSteps() {
+        return steps - perturbAt;
+    }
+}
