@@ -118,7 +118,8 @@ final class DivergenceCommand implements Callable<Integer> {
             throw new BadInputException("--init-from does not apply to divergence: its inits are drawn from --seed");
         }
         RunDirectory dir = RunDirectory.create(output.outOrDefault("divergence"), output.force);
-        Progress progress = new Progress(command.commandLine().getErr(), "divergence", "% done", 100, output.json);
+        long work = spec.perturbAt() + spec.followSteps() * epsilons.length;
+        Progress progress = new Progress(command.commandLine().getErr(), "divergence", null, work, output.json);
         DivergenceWriter writer = new DivergenceWriter(dir, spec);
         DivergenceResult result = new DivergenceExperiment(setup.spec(), Batch.of(setup.trainSet()),
                 setup.optimizer(), setup.init()).run(spec, new DivergenceExperiment.Observer() {
@@ -128,8 +129,8 @@ final class DivergenceCommand implements Callable<Integer> {
                     }
 
                     @Override
-                    public void progress(double fraction) {
-                        progress.update((long) (100 * fraction), 100 * fraction);
+                    public void progress(long done, long total) {
+                        progress.update(done, Double.NaN);
                     }
                 });
         progress.done();
@@ -142,8 +143,8 @@ final class DivergenceCommand implements Callable<Integer> {
                 "perturb", perturb, "perturbDist", perturbDist, "perturbAt", perturbAt, "norm", norm, "steps", steps));
         manifest.put("fit", Map.of("starts", fitStarts, "lengths", fitLengths, "horizon", fitHorizon, "minR2", minR2,
                 "minSlope", minSlope));
-        manifest.put("seedDerivation", "reference init i: Seeds.derive(seed, \"init\", i); perturbation of replica r "
-                + "of init i at the j-th ε: Seeds.derive(seed, \"perturbation\", j, i, r)");
+        manifest.put("seedDerivation", "reference init i: Seeds.derive(seed, \"init\", i); replica r of init i: "
+                + "ε·u, u from Seeds.derive(seed, \"perturbation\", i, r), the same u at every ε");
         manifest.put("files", DivergenceWriter.FILES);
         Json.write(dir.file("manifest.json"), manifest);
         Map<String, Object> summary = DivergenceWriter.summary(result, spec, setup.optimizer().learningRate());

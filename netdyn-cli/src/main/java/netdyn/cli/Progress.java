@@ -17,7 +17,7 @@ final class Progress {
     private long nextReport;
     private boolean shown;
 
-    /** @param valueName what the number passed to {@link #update} is ("loss", "λ1", ...) */
+    /** @param valueName what the number passed to {@link #update} is ("loss", "λ1", ...), null for none */
     Progress(PrintWriter err, String what, String valueName, long total, boolean quiet) {
         this.err = err;
         this.what = what;
@@ -34,8 +34,8 @@ final class Progress {
         }
         double elapsed = (now - start) / 1e9;
         double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
-        String line = String.format("netdyn %s: step %d/%d (%.0f%%), %s %.6g, %.0f s left", what, done, total,
-                100.0 * done / total, valueName, value, eta);
+        String line = String.format("netdyn %s: step %d/%d (%.0f%%)%s, %.0f s left", what, done, total,
+                100.0 * done / total, valueName == null ? "" : String.format(", %s %.6g", valueName, value), eta);
         if (terminal) {
             err.print("\r" + line + "   ");
             nextReport = now + 200_000_000L;

@@ -110,4 +110,37 @@ class DynamicsCommandsTest {
         assertThat(s.get("failure").asText()).contains("non-finite");
         assertThat(s.get("steps").asLong()).isPositive();
     }
+
+    @Test
+    void divergenceJsonFilesAndFigures() throws IOException {
+        Path out = tmp.resolve("div");
+        JsonNode s = json(CliHarness.run("divergence", "--lr", "1", "--steps", "150", "--inits", "6", "--replicas", "3",
+                "--eps", "1e-12:1e-2:3", "--out", out.toString(), "--json", "--threads", "2"));
+        assertThat(s.get("perEps")).hasSize(3);
+        JsonNode nmle = s.get("nmle");
+        for (String key : new String[] {"mean", "std", "passed", "total"}) {
+            assertThat(nmle.has(key)).as(key).isTrue();
+        }
+        assertThat(nmle.get("total").asInt()).isEqualTo(6);
+        assertThat(s.get("perEps").get(0).get("normalizedDistance").get("initial").asDouble()).isCloseTo(0.5,
+                within(0.1));
+        assertThat(NpyReader.read(out.resolve("replica-distance-eps0.npy")).shape()).containsExactly(18, 151);
+        assertThat(NpyReader.read(out.resolve("mean-distance-eps2.npy")).shape()).containsExactly(6, 151);
+        assertThat(NpyReader.read(out.resolve("nmle.npy")).shape()).containsExactly(3, 9);
+        assertThat(NpyReader.read(out.resolve("per-weight.npy")).shape()).containsExactly(83, 3);
+        for (String png : new String[] {"distance.png", "collapse.png", "nmle.png", "weight-norm.png"}) {
+            assertThat(Files.size(out.resolve(png))).as(png).isGreaterThan(1000);
+        }
+    }
+
+    @Test
+    void divergenceBadInputs() {
+        assertBadInput(CliHarness.run("divergence", "--eps", "1e-2:1e-8:5"), "--eps", "0 < FROM < TO");
+        assertBadInput(CliHarness.run("divergence", "--eps", "tiny"), "--eps", "not a number");
+        assertBadInput(CliHarness.run("divergence", "--inits", "0"), "--inits must be >= 1");
+        assertBadInput(CliHarness.run("divergence", "--steps", "100", "--perturb-at", "100"), "--perturb-at");
+        assertBadInput(CliHarness.run("divergence", "--preset", "study-large"), "unknown preset", "study-eos");
+        assertBadInput(CliHarness.run("divergence", "--norm", "l3"), "--norm", "l1, l2, linf");
+        assertBadInput(CliHarness.run("divergence", "--perturb", "biases"), "--perturb", "weights, all");
+    }
 }

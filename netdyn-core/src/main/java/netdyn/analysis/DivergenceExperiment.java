@@ -33,8 +33,8 @@ public final class DivergenceExperiment {
         default void replicaDistances(int epsIndex, int init, double[][] distances) {
         }
 
-        /** Called after each ensemble step with the fraction of all work done. */
-        default void progress(double fraction) {
+        /** Called after each ensemble step: steps done of all (the pre-perturbation run, then each ε in turn). */
+        default void progress(long done, long total) {
         }
     }
 
@@ -59,7 +59,7 @@ public final class DivergenceExperiment {
         int rr = d.replicas();
         long follow = d.followSteps();
         long totalWork = d.perturbAt() + follow * d.epsilons().length;
-        long[] done = {0};
+        long done = 0;
 
         try (Ensemble ensemble = new Ensemble(() -> new GradientDescentMap(spec, train, optimizer), d.threads())) {
             int dim = ensemble.dimension(); // P, or 2P with momentum (velocity starts at 0)
@@ -83,7 +83,7 @@ public final class DivergenceExperiment {
                 double[] s = refStates;
                 refStates = next;
                 next = s;
-                observer.progress((double) ++done[0] / totalWork);
+                observer.progress(++done, totalWork);
             }
 
             List<DivergenceResult.PerEpsilon> results = new ArrayList<>();
@@ -99,11 +99,13 @@ public final class DivergenceExperiment {
                         System.arraycopy(refStates, i * dim, states, (i * block + r) * dim, dim);
                     }
                     for (int r = 1; r < block; r++) {
-                        SplitMix64 rng = Seeds.generator(d.seed(), "perturbation", j, i, r - 1);
+                        // the same unit perturbation at every ε, scaled: curves for different ε differ only
+                        // by the dynamics' nonlinearity, so their collapse tests linear response directly
+                        SplitMix64 rng = Seeds.generator(d.seed(), "perturbation", i, r - 1);
                         int o = (i * block + r) * dim;
                         for (int q = 0; q < p; q++) {
                             if (!d.weightsOnly() || weight[q]) {
-                                states[o + q] += d.normal() ? eps * rng.nextGaussian() : rng.nextUniform(-eps, eps);
+                                states[o + q] += eps * (d.normal() ? rng.nextGaussian() : rng.nextUniform(-1, 1));
                             }
                         }
                     }
@@ -128,7 +130,7 @@ public final class DivergenceExperiment {
                     double[] s = states;
                     states = after;
                     after = s;
-                    observer.progress((double) ++done[0] / totalWork);
+                    observer.progress(++done, totalWork);
                 }
                 if (j == 0) {
                     finalTheta = new double[n * p];

@@ -11,8 +11,9 @@ import netdyn.lyapunov.FiniteTimeFit;
  * chosen norm over all parameters; the finite-time exponent (nMLE) fitted per init on ln of the
  * replica-mean distance.
  *
- * <p>Seeds: reference init i from {@code Seeds.derive(seed, "init", i)}; the perturbation of
- * replica r of init i at the j-th ε from {@code Seeds.derive(seed, "perturbation", j, i, r)}.
+ * <p>Seeds: reference init i from {@code Seeds.derive(seed, "init", i)}; replica r of init i gets
+ * ε·u with u ~ U(−1, 1) (or N(0, 1)) from {@code Seeds.derive(seed, "perturbation", i, r)}, the same
+ * u at every ε.
  */
 public record DivergenceSpec(int inits, int replicas, double[] epsilons, boolean weightsOnly, boolean normal,
                              Norm norm, long steps, long perturbAt, FiniteTimeFit fit, double minR2, double minSlope,

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * initialisation), {@code "shuffle"} (dataset row order), {@code "sgd-batches"} (epoch, mini-batch
  * order), {@code "synthetic"} (generated datasets), {@code "lyapunov-frame"} (start frame of the QR
  * spectrum), {@code "twin-direction"} (twin-orbit direction), {@code "lanczos"} (call, Lanczos start
- * vectors), {@code "quadratic-basis"} and {@code "quadratic-spectrum"} (random quadratic test maps).
+ * vectors), {@code "quadratic-basis"} and {@code "quadratic-spectrum"} (random quadratic test maps),
+ * {@code "perturbation"} (init, replica: the divergence protocol's unit perturbations).
  */
 public final class Seeds {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
