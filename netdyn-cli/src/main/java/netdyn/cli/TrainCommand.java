@@ -3,14 +3,18 @@ package netdyn.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import netdyn.BadInputException;
+import netdyn.analysis.ApproachFit;
 import netdyn.analysis.TrainingObserver;
 import netdyn.analysis.TrainingResult;
 import netdyn.analysis.TrainingRun;
+import netdyn.curvature.HessianSpectrum;
 import netdyn.nn.Batch;
+import netdyn.nn.MlpEvaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,7 +68,8 @@ final class TrainCommand implements Callable<Integer> {
                 "accuracy.npy", "[M × 5]: step, train loss, train accuracy, test loss, test accuracy at recorded steps "
                         + "(NaN without a test set)",
                 "params.npy", "[M × P]: θ at the same recorded steps (t = 0, k, 2k, ... and T)",
-                "summary.json", "how the run ended"));
+                "approach.npy", "[M × 3]: step, ‖θ(t) − θ(T)‖₁, ‖θ(t) − late-time average‖₁ (with approach.png)",
+                "summary.json", "how the run ended; approach fits (exponential against power law); final Hessian"));
         Json.write(dir.file("manifest.json"), manifest);
 
         int p = setup.theta0().length;
@@ -118,6 +123,9 @@ final class TrainCommand implements Callable<Integer> {
         summary.put("testLoss", Json.number(result.testLoss()));
         summary.put("testAccuracy", Json.number(result.testAccuracy()));
         summary.put("parameters", p);
+        if (!result.diverged()) {
+            summary.putAll(dynamicalStability(dir, setup, result.finalTheta(), p));
+        }
         summary.put("seconds", seconds);
         summary.put("out", dir.path().toString());
         Json.write(dir.file("summary.json"), summary);
@@ -130,6 +138,91 @@ final class TrainCommand implements Callable<Integer> {
                     fmt(result.finalLoss()), fmt(result.trainAccuracy()), fmt(result.testAccuracy()), seconds);
         }
         return 0;
+    }
+
+    /**
+     * The approach to the end state (SCIENCE.md §2, dynamical stability): distance of the recorded θ(t)
+     * to θ(T) and to the average of the last 10 % of the recorded states, each fitted by an exponential
+     * and a power law over the recorded steps from 10 % of T to 90 % of T (the distance to θ(T) falls to
+     * zero at T by construction); and the Hessian spectrum at θ(T) when P ≤ 500, whose near-zero
+     * eigenvalues count the flat directions of the minimum.
+     */
+    private Map<String, Object> dynamicalStability(RunDirectory dir, NetworkOptions.Setup setup, double[] thetaT, int p)
+            throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        NpyReader.Array params = NpyReader.read(dir.file("params.npy"));
+        NpyReader.Array acc = NpyReader.read(dir.file("accuracy.npy"));
+        int rows = (int) params.shape()[0];
+        if (rows >= 20) {
+            double[] t = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                t[r] = acc.data()[r * 5];
+            }
+            int lateFrom = (int) Math.floor(0.9 * rows);
+            double[] late = new double[p];
+            for (int r = lateFrom; r < rows; r++) {
+                for (int q = 0; q < p; q++) {
+                    late[q] += params.data()[r * p + q] / (rows - lateFrom);
+                }
+            }
+            double[] toFinal = new double[rows];
+            double[] toLate = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                for (int q = 0; q < p; q++) {
+                    double v = params.data()[r * p + q];
+                    toFinal[r] += Math.abs(v - thetaT[q]);
+                    toLate[r] += Math.abs(v - late[q]);
+                }
+            }
+            double total = t[rows - 1];
+            Map<String, Object> approach = new LinkedHashMap<>();
+            approach.put("toFinal", fitJson(ApproachFit.of(t, toFinal, 0.1 * total, 0.9 * total)));
+            approach.put("toLateAverage", fitJson(ApproachFit.of(t, toLate, 0.1 * total, 0.9 * total)));
+            approach.put("norm", "l1");
+            out.put("approach", approach);
+            try (NpyWriter w = NpyWriter.matrix(dir.file("approach.npy"), 3)) {
+                for (int r = 0; r < rows; r++) {
+                    w.appendRow(new double[] {t[r], toFinal[r], toLate[r]}, 0);
+                }
+            }
+            double[] tp = java.util.Arrays.copyOfRange(t, 1, rows - 1);
+            Plots.lineChart(dir.file("approach.png"), "Approach to the end state (log–log: a power law is a line)",
+                    "step", "‖θ(t) − θ*‖₁", List.of(
+                            Plots.Line.of("to θ(T)", tp, positive(java.util.Arrays.copyOfRange(toFinal, 1, rows - 1))),
+                            Plots.Line.of("to late-time average", tp,
+                                    positive(java.util.Arrays.copyOfRange(toLate, 1, rows - 1)))), true, true);
+        }
+        if (p <= 500) {
+            HessianSpectrum h = HessianSpectrum.of(new MlpEvaluator(setup.spec(), setup.trainSet().size()), thetaT,
+                    Batch.of(setup.trainSet()), HessianSpectrum.DEFAULT_TOLERANCE);
+            Map<String, Object> hs = new LinkedHashMap<>();
+            hs.put("max", h.max());
+            hs.put("min", h.eigenvalues()[p - 1]);
+            hs.put("nearZero", h.nearZero());
+            hs.put("negative", h.negative());
+            hs.put("tolerance", h.tolerance());
+            out.put("finalHessian", hs);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> fitJson(ApproachFit f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("better", f.points() >= 3 ? f.better() : null);
+        m.put("exponentialRate", Json.number(f.rate()));
+        m.put("powerLawExponent", Json.number(f.powerExponent()));
+        m.put("aicExponential", Json.number(f.aicExponential()));
+        m.put("aicPowerLaw", Json.number(f.aicPower()));
+        m.put("points", f.points());
+        return m;
+    }
+
+    private static double[] positive(double[] y) {
+        double[] out = y.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = out[i] > 0 ? out[i] : Double.MIN_NORMAL;
+        }
+        return out;
     }
 
     private static String fmt(double v) {

@@ -50,6 +50,23 @@ class TrainCommandTest {
     }
 
     @Test
+    void dynamicalStabilityIsReportedWithBothFitsAndTheFinalHessian() throws IOException {
+        Path out = tmp.resolve("approach");
+        JsonNode s = json(CliHarness.run("train", "--steps", "2000", "--record-every", "10", "--out", out.toString(),
+                "--json"));
+        JsonNode fit = s.get("approach").get("toLateAverage");
+        assertThat(fit.get("better").asText()).isIn("exponential", "power law");
+        assertThat(fit.get("points").asInt()).isGreaterThan(100);
+        assertThat(fit.get("aicExponential").isNumber()).isTrue();
+        assertThat(fit.get("aicPowerLaw").isNumber()).isTrue();
+        JsonNode h = s.get("finalHessian");
+        assertThat(h.get("nearZero").asInt() + h.get("negative").asInt()).isLessThanOrEqualTo(83);
+        assertThat(h.get("max").asDouble()).isPositive();
+        assertThat(NpyReader.read(out.resolve("approach.npy")).shape()).containsExactly(201, 3);
+        assertThat(Files.size(out.resolve("approach.png"))).isGreaterThan(1000);
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalFiles() throws IOException {
         for (String name : new String[] {"a", "b"}) {
             assertThat(CliHarness.run("train", "--steps", "300", "--lr", "1", "--seed", "7", "--out",
