@@ -160,11 +160,14 @@ final class DivergenceWriter {
             System.arraycopy(replicas.data(), k * len, y, 0, len);
             lines.add(Plots.Line.of("replica " + (k + 1), t, positive(y)));
         }
-        lines.add(Plots.Line.of("mean", t, positive(first.meanDistance()[0])));
-        Plots.lineChart(dir.file("distance.png"), "Distance to the reference run, init 0, ε = " + first.epsilon(),
+        lines.add(Plots.Line.emphasised("mean", t, positive(first.meanDistance()[0])));
+        Plots.lineChart(dir.file("distance.png"), String.format("Distance to the reference run, init 0, ε = %.1e",
+                first.epsilon()),
                 "step", "distance", lines, true);
 
         List<Plots.Line> collapse = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
         for (DivergenceResult.PerEpsilon e : r.perEpsilon()) {
             double[] y = new double[len];
             for (double[] m : e.meanDistance()) {
@@ -173,9 +176,16 @@ final class DivergenceWriter {
                 }
             }
             collapse.add(Plots.Line.of(String.format("ε = %.0e", e.epsilon()), t, positive(y)));
+            for (double v : y) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
         }
+        // a log axis only when the curves span decades (edge of stability), else the linear one reads better
         Plots.lineChart(dir.file("collapse.png"), "Normalised distance d/(N ε), mean over inits", "step",
-                "d / (N ε)", collapse, true);
+                "d / (N ε)", collapse, hi / lo > 100);
 
         int m = r.perEpsilon().size();
         double[] eps = new double[m];

@@ -21,14 +21,21 @@ final class Plots {
     private Plots() {
     }
 
-    /** One line of a chart; {@code dashed} for reference lines such as 2/η or λ = 0. */
-    record Line(String name, double[] x, double[] y, boolean dashed) {
+    /**
+     * One line of a chart; {@code dashed} for reference lines such as 2/η or λ = 0, {@code emphasis}
+     * (thick, black) for a summary over the other lines, such as their mean.
+     */
+    record Line(String name, double[] x, double[] y, boolean dashed, boolean emphasis) {
         static Line of(String name, double[] x, double[] y) {
-            return new Line(name, x, y, false);
+            return new Line(name, x, y, false, false);
+        }
+
+        static Line emphasised(String name, double[] x, double[] y) {
+            return new Line(name, x, y, false, true);
         }
 
         static Line horizontal(String name, double x0, double x1, double y) {
-            return new Line(name, new double[] {x0, x1}, new double[] {y, y}, true);
+            return new Line(name, new double[] {x0, x1}, new double[] {y, y}, true, false);
         }
     }
 
@@ -43,10 +50,11 @@ final class Plots {
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendVisible(lines.size() > 1 && lines.size() <= 12);
+        chart.getStyler().setLegendVisible(lines.size() > 1 && lines.size() <= 16);
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setAntiAlias(true);
+        chart.getStyler().setXAxisTickMarkSpacingHint(90); // keeps long step numbers apart
         for (Line line : lines) {
             if (line.x().length == 0) {
                 continue;
@@ -57,6 +65,9 @@ final class Plots {
                 s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                         new float[] {6f, 4f}, 0f));
                 s.setLineColor(Color.DARK_GRAY);
+            } else if (line.emphasis()) {
+                s.setLineWidth(2.8f);
+                s.setLineColor(Color.BLACK);
             } else {
                 s.setLineWidth(1.2f);
             }
