@@ -118,6 +118,18 @@ final class DivergenceCommand implements Callable<Integer> {
             throw new BadInputException("--init-from does not apply to divergence: its inits are drawn from --seed");
         }
         RunDirectory dir = RunDirectory.create(output.outOrDefault("divergence"), output.force);
+        // the manifest first: an interrupted run directory still says what it was
+        Map<String, Object> manifest = RunDirectory.manifestHeader("divergence", command);
+        manifest.put("preset", preset);
+        manifest.putAll(network.describe(setup));
+        manifest.put("protocol", Map.of("inits", inits, "replicas", replicas, "epsilons", epsilons,
+                "perturb", perturb, "perturbDist", perturbDist, "perturbAt", perturbAt, "norm", norm, "steps", steps));
+        manifest.put("fit", Map.of("starts", fitStarts, "lengths", fitLengths, "horizon", fitHorizon, "minR2", minR2,
+                "minSlope", minSlope));
+        manifest.put("seedDerivation", "reference init i: Seeds.derive(seed, \"init\", i); replica r of init i: "
+                + "ε·u, u from Seeds.derive(seed, \"perturbation\", i, r), the same u at every ε");
+        manifest.put("files", DivergenceWriter.FILES);
+        Json.write(dir.file("manifest.json"), manifest);
         long work = spec.perturbAt() + spec.followSteps() * epsilons.length;
         Progress progress = new Progress(command.commandLine().getErr(), "divergence", null, work, output.json);
         DivergenceWriter writer = new DivergenceWriter(dir, spec);
@@ -136,17 +148,6 @@ final class DivergenceCommand implements Callable<Integer> {
         progress.done();
         writer.close();
 
-        Map<String, Object> manifest = RunDirectory.manifestHeader("divergence", command);
-        manifest.put("preset", preset);
-        manifest.putAll(network.describe(setup));
-        manifest.put("protocol", Map.of("inits", inits, "replicas", replicas, "epsilons", epsilons,
-                "perturb", perturb, "perturbDist", perturbDist, "perturbAt", perturbAt, "norm", norm, "steps", steps));
-        manifest.put("fit", Map.of("starts", fitStarts, "lengths", fitLengths, "horizon", fitHorizon, "minR2", minR2,
-                "minSlope", minSlope));
-        manifest.put("seedDerivation", "reference init i: Seeds.derive(seed, \"init\", i); replica r of init i: "
-                + "ε·u, u from Seeds.derive(seed, \"perturbation\", i, r), the same u at every ε");
-        manifest.put("files", DivergenceWriter.FILES);
-        Json.write(dir.file("manifest.json"), manifest);
         Map<String, Object> summary = DivergenceWriter.summary(result, spec, setup.optimizer().learningRate());
         summary.put("study", StudyPresets.findings(preset));
         summary.put("out", dir.path().toString());

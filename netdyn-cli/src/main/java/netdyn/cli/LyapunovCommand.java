@@ -123,6 +123,9 @@ final class LyapunovCommand implements Callable<Integer> {
         long tr = transientSteps != null ? transientSteps : defaultTransient;
         SpectrumSpec spec = new SpectrumSpec(t, tr, kk, q, !noSumRule, frameSeed).forDimension(dim);
         RunDirectory dir = output.out != null ? RunDirectory.create(output.out, output.force) : null;
+        if (dir != null) {
+            writeManifest(dir, config, spec); // first: an interrupted run directory still says what it was
+        }
 
         PrintWriter err = command.commandLine().getErr();
         Progress progress = new Progress(err, "lyapunov", "λ1 so far", t, output.json);
@@ -165,7 +168,7 @@ final class LyapunovCommand implements Callable<Integer> {
             summary.put("twinOrbit", tw);
         }
         if (dir != null) {
-            writeFiles(dir, config, spec, summary, result, running, label, map.timePerStep());
+            writeFiles(dir, spec, summary, result, running, label, map.timePerStep());
             summary.put("out", dir.path().toString());
         }
         PrintWriter out = command.commandLine().getOut();
@@ -207,8 +210,7 @@ final class LyapunovCommand implements Callable<Integer> {
         }
     }
 
-    private void writeFiles(RunDirectory dir, Map<String, Object> config, SpectrumSpec spec, Map<String, Object> summary,
-                            SpectrumResult result, List<double[]> running, String label, double dt) throws IOException {
+    private void writeManifest(RunDirectory dir, Map<String, Object> config, SpectrumSpec spec) throws IOException {
         Map<String, Object> manifest = RunDirectory.manifestHeader("lyapunov", command);
         manifest.putAll(config);
         manifest.put("steps", spec.steps());
@@ -222,6 +224,10 @@ final class LyapunovCommand implements Callable<Integer> {
                 "running.npy", "[M × (1+k)]: step, running estimate of each exponent (QR order)",
                 "running.png", "running estimates against steps"));
         Json.write(dir.file("manifest.json"), manifest);
+    }
+
+    private void writeFiles(RunDirectory dir, SpectrumSpec spec, Map<String, Object> summary,
+                            SpectrumResult result, List<double[]> running, String label, double dt) throws IOException {
         Json.write(dir.file("summary.json"), summary);
         try (NpyWriter w = NpyWriter.series(dir.file("exponents.npy"))) {
             for (double e : result.exponents()) {

@@ -77,6 +77,16 @@ final class SharpnessCommand implements Callable<Integer> {
                     + "(limit 5000); use --full-at none");
         }
         RunDirectory dir = RunDirectory.create(output.outOrDefault("sharpness"), output.force);
+        // the manifest first: an interrupted run directory still says what it was
+        Map<String, Object> manifest = RunDirectory.manifestHeader("sharpness", command);
+        manifest.putAll(network.describe(setup));
+        manifest.put("steps", steps);
+        manifest.put("every", every);
+        manifest.put("top", top);
+        manifest.put("lanczos", lanczos);
+        manifest.put("tolerance", tolerance);
+        manifest.put("lanczosSeed", "Seeds.derive(seed, \"lanczos\", call index)");
+        Json.write(dir.file("manifest.json"), manifest);
         double eta = setup.optimizer().learningRate();
         PrintWriter err = command.commandLine().getErr();
         Progress progress = new Progress(err, "sharpness", "λ_max", steps, output.json);
@@ -137,15 +147,6 @@ final class SharpnessCommand implements Callable<Integer> {
         summary.put("parameters", p);
         summary.put("out", dir.path().toString());
 
-        Map<String, Object> manifest = RunDirectory.manifestHeader("sharpness", command);
-        manifest.putAll(network.describe(setup));
-        manifest.put("steps", steps);
-        manifest.put("every", every);
-        manifest.put("top", top);
-        manifest.put("lanczos", lanczos);
-        manifest.put("tolerance", tolerance);
-        manifest.put("lanczosSeed", "Seeds.derive(seed, \"lanczos\", call index)");
-        Json.write(dir.file("manifest.json"), manifest);
         Json.write(dir.file("summary.json"), summary);
         plot(dir, series, eta);
 
