@@ -117,10 +117,14 @@ final class SeriesCommand implements Callable<Integer> {
     @Option(names = "--pad", description = "Zero-pad the periodogram to a power of two (default: exact length).")
     boolean pad;
 
-    @Option(names = "--line-threshold", defaultValue = "1e-3", paramLabel = "F",
-            description = "Peaks above F × the highest are lines for the fundamental period (default: "
+    @Option(names = "--max-period", defaultValue = "100", paramLabel = "P",
+            description = "Largest period tried for the fundamental period (default: ${DEFAULT-VALUE}).")
+    int maxPeriod;
+
+    @Option(names = "--period-tolerance", defaultValue = "0.01", paramLabel = "F",
+            description = "P is a period when mean (x(t+P) − x(t))² <= F × mean (x(t+1) − x(t))² (default: "
                     + "${DEFAULT-VALUE}).")
-    double lineThreshold;
+    double periodTolerance;
 
     @Option(names = "--rise-tolerance", defaultValue = "0", paramLabel = "TOL",
             description = "Steps up by at most TOL do not count as rises (default: ${DEFAULT-VALUE}).")
@@ -224,7 +228,7 @@ final class SeriesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         double[] band2 = parseBand();
         AutocorrelationSpec acfSpec = new AutocorrelationSpec(lags, shuffles, band2[0], band2[1], seed);
-        PeriodogramSpec periodogramSpec = new PeriodogramSpec(peaks, pad, lineThreshold);
+        PeriodogramSpec periodogramSpec = new PeriodogramSpec(peaks, pad, maxPeriod, periodTolerance);
         MonotonicitySpec monotonicitySpec = new MonotonicitySpec(riseTolerance);
         LaminarPhasesSpec laminarSpec = new LaminarPhasesSpec(laminarPeriod, laminarFraction,
                 laminarThreshold == null ? Double.NaN : laminarThreshold, laminarMinLength);
@@ -244,6 +248,7 @@ final class SeriesCommand implements Callable<Integer> {
 
         String label = source.input != null ? "--input " + source.input : "--run " + source.run;
         double[] x = select(load(), label);
+        requireFinite(x, label);
         requireLength(x, label, acfSpec.minimumLength(), "--lags " + lags);
         requireLength(x, label, zeroOneSpec.minimumLength(), "the 0–1 test with --zero-one-cutoff " + zeroOneCutoff);
         requireLength(x, label, peSpec.minimumLength(), "--order " + order + " --pe-delay " + peDelay);
@@ -251,6 +256,11 @@ final class SeriesCommand implements Callable<Integer> {
                 + delay + " --horizon " + horizon + " --theiler " + theiler);
         requireLength(x, label, expansionSpec.minimumLength(), "--expansion-horizon " + expansionHorizon);
         requireLength(x, label, laminarSpec.minimumLength(), "--laminar-period " + laminarPeriod);
+
+        RunDirectory dir = output.out != null ? RunDirectory.create(output.out, output.force) : null;
+        if (dir != null) {
+            writeManifest(dir, x.length); // first: an interrupted run directory still says what it was
+        }
 
         AutocorrelationResult acf = Autocorrelation.of(x, acfSpec);
         PeriodogramResult spectrum = Periodogram.of(x, periodogramSpec);
@@ -269,8 +279,7 @@ final class SeriesCommand implements Callable<Integer> {
 
         Map<String, Object> summary = summary(label, x, acf, spectrum, mono, laminar, zeroOne, pe, exponents,
                 expansion);
-        if (output.out != null) {
-            RunDirectory dir = RunDirectory.create(output.out, output.force);
+        if (dir != null) {
             writeFiles(dir, summary, x, acf, spectrum, laminar, zeroOne, exponents, expansion);
             summary.put("out", dir.path().toString());
         }
@@ -310,14 +319,17 @@ final class SeriesCommand implements Callable<Integer> {
             throw new BadInputException(label + ": holds an array of shape " + Arrays.toString(s)
                     + "; a series is 1-D (or one column)");
         }
-        double[] v = a.data();
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new BadInputException(label + ": value " + i + " is " + v[i] + "; the diagnostics need finite "
-                        + "values (a diverged run? keep the values before it with --length " + i + ")");
+        return a.data();
+    }
+
+    /** Non-finite values are checked after --skip and --length, so that a window before a divergence is usable. */
+    private void requireFinite(double[] x, String label) {
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                throw new BadInputException(label + ": value " + (skip + i) + " is " + x[i] + "; the diagnostics "
+                        + "need finite values (a diverged run? keep the values before it with --length " + i + ")");
             }
         }
-        return v;
     }
 
     /** One number per line; blank lines skipped; a first line that is not a number is a header. */
@@ -473,15 +485,12 @@ final class SeriesCommand implements Callable<Integer> {
         return m;
     }
 
-    private void writeFiles(RunDirectory dir, Map<String, Object> summary, double[] x, AutocorrelationResult acf,
-                            PeriodogramResult spectrum, LaminarPhasesResult laminar, ZeroOneTestResult zeroOne,
-                            List<ScalarExponentResult> exponents, LocalExpansionRatesResult expansion)
-            throws IOException {
+    private void writeManifest(RunDirectory dir, int n) throws IOException {
         Map<String, Object> manifest = RunDirectory.manifestHeader("series", command);
-        manifest.put("input", summary.get("input"));
+        manifest.put("input", (source.run != null ? source.run : source.input).toString());
         manifest.put("source", source.run != null ? "run" : "input");
         manifest.put("skip", skip);
-        manifest.put("length", x.length);
+        manifest.put("length", n);
         manifest.put("seed", seed);
         manifest.put("seedDerivation", "ACF shuffle s: Seeds.derive(seed, \"acf-shuffle\", s); 0–1 test frequencies: "
                 + "Seeds.derive(seed, \"zero-one-frequencies\"); expansion reference times: "
@@ -489,6 +498,12 @@ final class SeriesCommand implements Callable<Integer> {
         manifest.put("options", command.commandLine().getParseResult().matchedOptions().stream()
                 .map(o -> o.longestName()).toList());
         Json.write(dir.file("manifest.json"), manifest);
+    }
+
+    private void writeFiles(RunDirectory dir, Map<String, Object> summary, double[] x, AutocorrelationResult acf,
+                            PeriodogramResult spectrum, LaminarPhasesResult laminar, ZeroOneTestResult zeroOne,
+                            List<ScalarExponentResult> exponents, LocalExpansionRatesResult expansion)
+            throws IOException {
         Json.write(dir.file("summary.json"), summary);
 
         writeColumns(dir.file("series.npy"), x);
@@ -521,12 +536,19 @@ final class SeriesCommand implements Callable<Integer> {
         }
         Plots.lineChart(dir.file("series.png"), "Series (" + x.length + " values)", "step", "value",
                 List.of(Plots.Line.of("x", t, x)), false);
-        if (acf.shuffles() > 0 && Double.isFinite(acf.upper()[1])) {
-            Plots.lineChart(dir.file("acf.png"), "Autocorrelation and its shuffle null band", "lag", "r(k)",
-                    List.of(Plots.Line.of("ACF", lagIndex, acf.acf()),
-                            Plots.Line.of("band lower", lagIndex, acf.lower()),
-                            Plots.Line.of("band upper", lagIndex, acf.upper()),
-                            Plots.Line.horizontal("0", 0, lagIndex.length - 1, 0)), false);
+        if (Double.isFinite(acf.acf()[1])) {
+            List<Plots.Line> lines = new ArrayList<>();
+            lines.add(Plots.Line.of("ACF", lagIndex, acf.acf()));
+            if (acf.shuffles() > 0) { // the band from lag 1 (at lag 0 it is 1)
+                double[] lagsFromOne = Arrays.copyOfRange(lagIndex, 1, lagIndex.length);
+                lines.add(Plots.Line.of("percentile " + plain(parseBand()[0]) + " of " + acf.shuffles() + " shuffles",
+                        lagsFromOne, Arrays.copyOfRange(acf.lower(), 1, lagIndex.length)));
+                lines.add(Plots.Line.of("percentile " + plain(parseBand()[1]), lagsFromOne,
+                        Arrays.copyOfRange(acf.upper(), 1, lagIndex.length)));
+            }
+            lines.add(Plots.Line.horizontal("0", 0, lagIndex.length - 1, 0));
+            Plots.lineChart(dir.file("acf.png"), "Autocorrelation and its shuffle null band", "lag", "r(k)", lines,
+                    false);
         }
         plotPeriodogram(dir, spectrum);
         plotDivergence(dir, exponents);
@@ -597,8 +619,8 @@ final class SeriesCommand implements Callable<Integer> {
                 at(acf.acf(), 1), at(acf.acf(), 2), at(acf.acf(), 3), acf.outsideLags().length, acf.lags());
         out.printf(Locale.ROOT, "  periodogram: dominant periods %s; fundamental period %s%n",
                 spectrum.peaks().stream().map(p -> String.format(Locale.ROOT, "%.4g", p.period())).toList(),
-                Double.isNaN(spectrum.fundamentalPeriod()) ? "none" : String.format(Locale.ROOT, "%.6g",
-                        spectrum.fundamentalPeriod()));
+                Double.isNaN(spectrum.fundamentalPeriod()) ? "none"
+                        : String.valueOf((long) spectrum.fundamentalPeriod()));
         out.printf(Locale.ROOT, "  monotonicity: %.1f %% of steps rise, %d rises, largest %.4g%n",
                 100 * mono.fractionIncreasing(), mono.rises(), mono.largestRise());
         out.printf(Locale.ROOT, "  laminar phases: %d (threshold %.4g, mean length %.4g, %.1f %% of the time)%n",
@@ -636,6 +658,11 @@ final class SeriesCommand implements Callable<Integer> {
             list.add(Json.number(v));
         }
         return list;
+    }
+
+    /** 3 for 3.0, 2.5 for 2.5. */
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static double at(double[] a, int i) {

@@ -126,6 +126,7 @@ class SeriesCommandTest {
         for (int t = 0; t < loss.length; t++) {
             loss[t] = 1.5 * Math.exp(-t / 200.0) + 0.25;
         }
+        loss[799] = Double.POSITIVE_INFINITY; // a run that diverged at its last step: outside the window
         npy(run.resolve("loss.npy"), loss);
         JsonNode s = json(CliHarness.run("series", "--run", run.toString(), "--skip", "100", "--length", "500",
                 "--method", "rosenstein", "--lags", "20", "--shuffles", "50", "--band", "5,95", "--order", "3",
@@ -154,6 +155,18 @@ class SeriesCommandTest {
     }
 
     @Test
+    void kantzAloneAndAFixedFitRange() throws IOException {
+        Path input = npy(tmp.resolve("l.npy"), logistic(4, 5000, 1000));
+        JsonNode s = json(CliHarness.run("series", "--input", input.toString(), "--method", "kantz", "--fit-range",
+                "1:6", "--shuffles", "0", "--json"));
+        assertThat(s.get("maxLyapunov").get("method").asText()).isEqualTo("kantz");
+        assertThat(s.get("maxLyapunov").get("value").asDouble()).isCloseTo(Math.log(2), within(0.07));
+        assertThat(s.get("maxLyapunov").get("fitFrom").asInt()).isEqualTo(1);
+        assertThat(s.get("divergence")).hasSize(1);
+        assertThat(s.get("acfBand").get("lower").get(1).isNull()).isTrue(); // no shuffles: no band
+    }
+
+    @Test
     void textSummaryWithoutJson() throws IOException {
         Path input = csv("l.csv", null, logistic(4, 2000, 100));
         CliHarness r = CliHarness.run("series", "--input", input.toString());
@@ -168,9 +181,9 @@ class SeriesCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out() + r.err()).doesNotContain("WARN");
         for (String option : new String[] {"--input", "--run", "--skip", "--length", "--seed", "--lags", "--shuffles",
-            "--band", "--peaks", "--order", "--pe-delay", "--method", "--embedding", "--delay", "--theiler", "--horizon",
-            "--fit-range", "--kantz-radius", "--expansion-radius", "--expansion-references", "--zero-one-c",
-            "--laminar-period", "--json", "--out"}) {
+            "--band", "--peaks", "--max-period", "--order", "--pe-delay", "--method", "--embedding", "--delay",
+            "--theiler", "--horizon", "--fit-range", "--kantz-radius", "--expansion-radius", "--expansion-references",
+            "--zero-one-c", "--laminar-period", "--json", "--out"}) {
             assertThat(r.out()).contains(option);
         }
     }
@@ -192,6 +205,12 @@ class SeriesCommandTest {
         Path nanNpy = npy(tmp.resolve("nan.npy"), new double[] {1, 2, Double.POSITIVE_INFINITY});
         assertBadInput(CliHarness.run("series", "--input", nanNpy.toString()), "nan.npy", "value 2",
                 "--length 2");
+        Path diverged = Files.createDirectories(tmp.resolve("diverged"));
+        double[] loss = logistic(4, 300, 10);
+        loss[250] = Double.NaN;
+        npy(diverged.resolve("loss.npy"), loss);
+        assertBadInput(CliHarness.run("series", "--run", diverged.toString(), "--skip", "50"), "--run", "diverged",
+                "value 250 is NaN", "--length 200");
         try (NpyWriter w = NpyWriter.matrix(tmp.resolve("m.npy"), 2)) {
             w.appendRow(new double[] {1, 2}, 0);
         }

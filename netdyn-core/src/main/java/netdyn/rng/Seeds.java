@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
  * order), {@code "synthetic"} (generated datasets), {@code "lyapunov-frame"} (start frame of the QR
  * spectrum), {@code "twin-direction"} (twin-orbit direction), {@code "lanczos"} (call, Lanczos start
  * vectors), {@code "quadratic-basis"} and {@code "quadratic-spectrum"} (random quadratic test maps),
- * {@code "perturbation"} (init, replica: the divergence protocol's unit perturbations).
+ * {@code "perturbation"} (init, replica: the divergence protocol's unit perturbations),
+ * {@code "acf-shuffle"} (shuffle: the autocorrelation null band), {@code "zero-one-frequencies"} (the 0–1
+ * test's frequencies c), {@code "expansion-references"} (reference times of the local expansion rates).
  */
 public final class Seeds {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;

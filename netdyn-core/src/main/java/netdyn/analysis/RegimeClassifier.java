@@ -1,0 +1,98 @@
+package netdyn.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Names the dynamical regime of a training run from the evidence netdyn measures (SCIENCE.md §2, §4),
+ * by a fixed, documented rule applied in order; the first that matches wins and the reasons are
+ * returned with the label:
+ * <ol>
+ *   <li><b>diverged</b>: the loss became non-finite;</li>
+ *   <li><b>intermittent</b> / <b>chaotic</b>: tangent λ1 &gt; 0.01 per step over the second half of
+ *       the run and 0–1 test K &gt; 0.5 on its loss; intermittent when laminar phases cover at least
+ *       20 % of that half, chaotic otherwise;</li>
+ *   <li><b>periodic</b>: the loss stays at or above half the chance level, rises on more than 20 % of
+ *       the steps of the second half, and either one period (2–50 steps) carries at least half of the
+ *       spectral power or K &lt; 0.2 (an oscillating but learning run is the edge of stability below);</li>
+ *   <li>the loss ends below half the chance level ln(classes): <b>edge of stability</b> when the
+ *       final sharpness λ_max·η/2 &gt; 0.9; <b>converged</b> when λ1 &lt; −0.001 (every direction
+ *       contracts: an isolated minimum); <b>slow convergence</b> otherwise (λ1 ≈ 0: flat directions, a
+ *       manifold of minima, approached slowly);</li>
+ *   <li>otherwise <b>slow convergence</b> (a plateau or slow descent above chance level/2).</li>
+ * </ol>
+ */
+public final class RegimeClassifier {
+    private RegimeClassifier() {
+    }
+
+    /**
+     * The measurements the rule reads; NaN where one was not measured (its clause then cannot fire).
+     *
+     * @param lambda1            top tangent exponent per step over the second half of the run
+     * @param zeroOneK           Gottwald–Melbourne K of the second half of the loss series
+     * @param laminarFraction    fraction of the second half inside laminar phases
+     * @param fractionIncreasing fraction of loss increases in the second half
+     * @param periodicShare      spectral power share of the dominant period (2–50 steps), 0 if none
+     * @param dominantPeriod     that period in steps, NaN if none
+     * @param sharpnessEtaOver2  λ_max(H(θ_T)) · η / 2
+     */
+    public record Evidence(boolean diverged, double finalLoss, int classes, double lambda1, double zeroOneK,
+                           double laminarFraction, double fractionIncreasing, double periodicShare,
+                           double dominantPeriod, double sharpnessEtaOver2) {
+        public double chanceLevel() {
+            return Math.log(classes);
+        }
+    }
+
+    /** A label and why. */
+    public record Regime(String label, List<String> reasons) {
+    }
+
+    public static Regime classify(Evidence e) {
+        List<String> why = new ArrayList<>();
+        if (e.diverged()) {
+            why.add("the loss became non-finite");
+            return new Regime("diverged", why);
+        }
+        if (e.lambda1() > 0.01 && e.zeroOneK() > 0.5) {
+            why.add(String.format("tangent λ1 = %.4g > 0.01 per step", e.lambda1()));
+            why.add(String.format("0–1 test K = %.3f > 0.5", e.zeroOneK()));
+            if (e.laminarFraction() >= 0.2) {
+                why.add(String.format("laminar phases cover %.0f%% ≥ 20%% of the second half",
+                        100 * e.laminarFraction()));
+                return new Regime("intermittent", why);
+            }
+            why.add(String.format("laminar phases cover only %.0f%%", 100 * e.laminarFraction()));
+            return new Regime("chaotic", why);
+        }
+        boolean learned = e.finalLoss() < 0.5 * e.chanceLevel();
+        if (!learned && e.fractionIncreasing() > 0.2 && (e.periodicShare() >= 0.5 || e.zeroOneK() < 0.2)) {
+            why.add(String.format("the loss rises on %.0f%% of the steps", 100 * e.fractionIncreasing()));
+            if (e.periodicShare() >= 0.5) {
+                why.add(String.format("period %.0f carries %.0f%% of the spectral power", e.dominantPeriod(),
+                        100 * e.periodicShare()));
+            } else {
+                why.add(String.format("0–1 test K = %.3f < 0.2 (regular)", e.zeroOneK()));
+            }
+            return new Regime("periodic", why);
+        }
+        if (learned) {
+            why.add(String.format("final loss %.4g < half the chance level ln %d = %.4g", e.finalLoss(), e.classes(),
+                    e.chanceLevel()));
+            if (e.sharpnessEtaOver2() > 0.9) {
+                why.add(String.format("sharpness·η/2 = %.3f > 0.9", e.sharpnessEtaOver2()));
+                return new Regime("edge of stability", why);
+            }
+            if (e.lambda1() < -0.001) {
+                why.add(String.format("tangent λ1 = %.3g < −0.001: every direction contracts", e.lambda1()));
+                return new Regime("converged", why);
+            }
+            why.add(String.format("tangent λ1 = %.3g ≈ 0: flat directions, slow approach", e.lambda1()));
+            return new Regime("slow convergence", why);
+        }
+        why.add(String.format("final loss %.4g ≥ half the chance level %.4g, no chaos or oscillation", e.finalLoss(),
+                e.chanceLevel()));
+        return new Regime("slow convergence", why);
+    }
+}
