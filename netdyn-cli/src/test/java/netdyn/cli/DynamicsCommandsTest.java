@@ -143,4 +143,15 @@ class DynamicsCommandsTest {
         assertBadInput(CliHarness.run("divergence", "--norm", "l3"), "--norm", "l1, l2, linf");
         assertBadInput(CliHarness.run("divergence", "--perturb", "biases"), "--perturb", "weights, all");
     }
+
+    @Test
+    void regimeLabelsTheStudysSmallAndEdgeOfStabilityRuns() throws IOException {
+        JsonNode small = json(CliHarness.run("regime", "--lr", "0.01", "--steps", "2000", "--json"));
+        assertThat(small.get("regime").asText()).isEqualTo("slow convergence");
+        assertThat(Math.abs(small.get("evidence").get("lambda1").asDouble())).isLessThan(1e-3);
+        JsonNode eos = json(CliHarness.run("regime", "--lr", "1", "--steps", "2000", "--json"));
+        assertThat(eos.get("regime").asText()).isEqualTo("edge of stability");
+        assertThat(eos.get("evidence").get("sharpnessEtaOver2").asDouble()).isGreaterThan(0.9);
+        assertThat(eos.get("reasons").size()).isGreaterThanOrEqualTo(2);
+    }
 }
