@@ -55,6 +55,9 @@ final class Plots {
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setAntiAlias(true);
         chart.getStyler().setXAxisTickMarkSpacingHint(90); // keeps long step numbers apart
+        if (!logX) {
+            chart.getStyler().setXAxisDecimalPattern("#.####"); // 10000, not 10,000; 0.125 stays 0.125
+        }
         for (Line line : lines) {
             if (line.x().length == 0) {
                 continue;
