@@ -92,6 +92,10 @@ final class DivergenceCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores); results do not depend on it.")
     Integer threads;
 
+    @Option(names = "--regimes", description = "Also label each reference run's regime (netdyn regime's rule; "
+            + "on for --preset study-chaotic).")
+    boolean regimes;
+
     @Override
     public Integer call() throws IOException {
         applyPreset();
@@ -149,6 +153,9 @@ final class DivergenceCommand implements Callable<Integer> {
         writer.close();
 
         Map<String, Object> summary = DivergenceWriter.summary(result, spec, setup.optimizer().learningRate());
+        if (regimes || "study-chaotic".equals(preset)) {
+            summary.put("regimes", regimes(setup, result));
+        }
         summary.put("study", StudyPresets.findings(preset));
         summary.put("out", dir.path().toString());
         Json.write(dir.file("summary.json"), summary);
@@ -159,11 +166,52 @@ final class DivergenceCommand implements Callable<Integer> {
             out.println(Json.write(summary));
         } else {
             DivergenceWriter.printTable(out, result, spec, dir);
+            if (summary.containsKey("regimes")) {
+                out.println("regimes of the reference runs: " + ((Map<?, ?>) summary.get("regimes")).get("counts"));
+            }
             if (preset != null) {
                 out.println("study (" + preset + "): " + StudyPresets.findings(preset));
             }
         }
         return 0;
+    }
+
+    /** Each reference run's regime label, and how many inits got each label. */
+    private Map<String, Object> regimes(NetworkOptions.Setup setup, DivergenceResult result) {
+        netdyn.nn.MlpLayout layout = new netdyn.nn.MlpLayout(setup.spec());
+        Batch train = Batch.of(setup.trainSet());
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < inits; i++) {
+            double[] theta0 = new double[layout.parameterCount()];
+            setup.init().initialize(layout, network.seed, i, theta0, 0);
+            double[] loss = result.reference().loss()[i];
+            double[] thetaT = finalTheta(setup, theta0);
+            String label = netdyn.analysis.RegimeClassifier.classify(netdyn.analysis.RegimeEvidence.measure(
+                    setup.spec(), train, setup.optimizer(), theta0, loss, thetaT, network.seed).evidence()).label();
+            labels.add(label);
+            counts.merge(label, 1, Integer::sum);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("counts", counts);
+        m.put("perInit", labels);
+        return m;
+    }
+
+    /** θ(T) of a reference run, recomputed (the protocol keeps only its loss and norms). */
+    private double[] finalTheta(NetworkOptions.Setup setup, double[] theta0) {
+        netdyn.dynamics.GradientDescentMap map = new netdyn.dynamics.GradientDescentMap(setup.spec(),
+                Batch.of(setup.trainSet()), setup.optimizer());
+        double[] x = new double[map.dimension()];
+        double[] next = new double[map.dimension()];
+        System.arraycopy(theta0, 0, x, 0, theta0.length);
+        for (long t = 0; t < steps; t++) {
+            map.step(t, x, next);
+            double[] s = x;
+            x = next;
+            next = s;
+        }
+        return java.util.Arrays.copyOf(x, theta0.length);
     }
 
     private void applyPreset() {

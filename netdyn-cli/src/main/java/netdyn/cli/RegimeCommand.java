@@ -6,26 +6,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import netdyn.analysis.RegimeClassifier;
+import netdyn.analysis.RegimeEvidence;
 import netdyn.analysis.TrainingObserver;
 import netdyn.analysis.TrainingResult;
 import netdyn.analysis.TrainingRun;
-import netdyn.curvature.LanczosEstimator;
-import netdyn.dynamics.GradientDescentMap;
-import netdyn.lyapunov.QrSpectrumEstimator;
-import netdyn.lyapunov.SpectrumObserver;
-import netdyn.lyapunov.SpectrumResult;
-import netdyn.lyapunov.SpectrumSpec;
 import netdyn.nn.Batch;
-import netdyn.nn.MlpEvaluator;
-import netdyn.series.LaminarPhases;
-import netdyn.series.LaminarPhasesSpec;
-import netdyn.series.Monotonicity;
-import netdyn.series.MonotonicitySpec;
-import netdyn.series.Periodogram;
-import netdyn.series.PeriodogramResult;
-import netdyn.series.PeriodogramSpec;
-import netdyn.series.ZeroOneTest;
-import netdyn.series.ZeroOneTestSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,44 +57,16 @@ final class RegimeCommand implements Callable<Integer> {
                     public void snapshot(Snapshot s, double[] theta) {
                     }
                 });
-        int half = (int) (steps / 2);
         double eta = setup.optimizer().learningRate();
-        RegimeClassifier.Evidence evidence;
+        double[] series = java.util.Arrays.copyOf(loss, recorded[0]);
+        RegimeEvidence.Measured measured = RegimeEvidence.measure(setup.spec(), train, setup.optimizer(),
+                setup.theta0(), series, run.finalTheta(), network.seed);
+        RegimeClassifier.Evidence evidence = measured.evidence();
         Map<String, Object> extra = new LinkedHashMap<>();
         if (run.diverged()) {
-            evidence = new RegimeClassifier.Evidence(true, run.finalLoss(), setup.spec().outputs(), Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             extra.put("divergedAtStep", run.steps());
         } else {
-            double[] second = java.util.Arrays.copyOfRange(loss, half, recorded[0]);
-            // top tangent exponent over the second half; the first half settles the orbit and the frame
-            GradientDescentMap map = new GradientDescentMap(setup.spec(), train, setup.optimizer());
-            double[] x0 = new double[map.dimension()];
-            System.arraycopy(setup.theta0(), 0, x0, 0, setup.theta0().length);
-            SpectrumResult lyap = new QrSpectrumEstimator(map, 1).run(x0,
-                    new SpectrumSpec(steps - half, half, 1, 1, false, network.seed), SpectrumObserver.NONE);
-            double sharp = new LanczosEstimator(new MlpEvaluator(setup.spec(), train.size()), 30)
-                    .topEigenvalues(run.finalTheta(), train, 1, network.seed)[0];
-            double k = ZeroOneTest.of(second, ZeroOneTestSpec.defaults(network.seed)).k();
-            // laminar = repeating with a period dividing 6 (the study's period-2 and period-3 plateaus)
-            double laminar = LaminarPhases.of(second, new LaminarPhasesSpec(6, 0.1, Double.NaN, 10)).laminarFraction();
-            double rising = Monotonicity.of(second, MonotonicitySpec.strict()).fractionIncreasing();
-            PeriodogramResult spectrum = Periodogram.of(second, PeriodogramSpec.defaults());
-            double share = 0;
-            double period = Double.NaN;
-            double total = 0;
-            for (double p : spectrum.power()) {
-                total += p;
-            }
-            for (PeriodogramResult.Peak peak : spectrum.peaks()) {
-                if (peak.period() >= 2 && peak.period() <= 50 && total > 0 && peak.power() / total > share) {
-                    share = peak.power() / total;
-                    period = peak.period();
-                }
-            }
-            evidence = new RegimeClassifier.Evidence(false, run.finalLoss(), setup.spec().outputs(),
-                    lyap.exponents()[0], k, laminar, rising, share, period, sharp * eta / 2);
-            extra.put("fundamentalPeriod", spectrum.fundamentalPeriod());
+            extra.put("fundamentalPeriod", Json.number(measured.fundamentalPeriod()));
         }
         RegimeClassifier.Regime regime = RegimeClassifier.classify(evidence);
         PrintWriter out = command.commandLine().getOut();

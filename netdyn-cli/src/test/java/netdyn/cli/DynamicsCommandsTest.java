@@ -154,4 +154,17 @@ class DynamicsCommandsTest {
         assertThat(eos.get("evidence").get("sharpnessEtaOver2").asDouble()).isGreaterThan(0.9);
         assertThat(eos.get("reasons").size()).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void divergenceLabelsTheRegimesOfItsReferenceRuns() throws IOException {
+        JsonNode s = json(CliHarness.run("divergence", "--lr", "5", "--steps", "600", "--inits", "3", "--replicas", "2",
+                "--regimes", "--json"));
+        JsonNode regimes = s.get("regimes");
+        assertThat(regimes.get("perInit")).hasSize(3);
+        int total = 0;
+        for (JsonNode c : regimes.get("counts")) {
+            total += c.asInt();
+        }
+        assertThat(total).isEqualTo(3);
+    }
 }
