@@ -158,9 +158,9 @@ final class DivergenceWriter {
         for (int k = 0; k < spec.replicas(); k++) {
             double[] y = new double[len];
             System.arraycopy(replicas.data(), k * len, y, 0, len);
-            lines.add(Plots.Line.of("replica " + (k + 1), t, positive(y)));
+            lines.add(Plots.Line.of("replica " + (k + 1), t, Plots.positive(y)));
         }
-        lines.add(Plots.Line.emphasised("mean", t, positive(first.meanDistance()[0])));
+        lines.add(Plots.Line.emphasised("mean", t, Plots.positive(first.meanDistance()[0])));
         Plots.lineChart(dir.file("distance.png"), String.format("Distance to the reference run, init 0, ε = %.1e",
                 first.epsilon()),
                 "step", "distance", lines, true);
@@ -175,7 +175,7 @@ final class DivergenceWriter {
                     y[u] += m[u] / (r.normalisingCount() * e.epsilon()) / e.meanDistance().length;
                 }
             }
-            collapse.add(Plots.Line.of(String.format("ε = %.0e", e.epsilon()), t, positive(y)));
+            collapse.add(Plots.Line.of(String.format("ε = %.0e", e.epsilon()), t, Plots.positive(y)));
             for (double v : y) {
                 if (v > 0 && Double.isFinite(v)) {
                     lo = Math.min(lo, v);
@@ -210,23 +210,6 @@ final class DivergenceWriter {
             wn.add(Plots.Line.of("init " + i, tt, norm[i]));
         }
         Plots.lineChart(dir.file("weight-norm.png"), "‖θ(t)‖₁ of the reference runs", "step", "‖θ‖₁", wn, false);
-    }
-
-    /** Log axes cannot show zeros: replace non-positive values by the smallest positive one. */
-    private static double[] positive(double[] y) {
-        double min = Double.POSITIVE_INFINITY;
-        for (double v : y) {
-            if (v > 0 && v < min) {
-                min = v;
-            }
-        }
-        double[] out = y.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (!(out[i] > 0)) {
-                out[i] = Double.isFinite(min) ? min : 1e-300;
-            }
-        }
-        return out;
     }
 
     static void printTable(PrintWriter out, DivergenceResult r, DivergenceSpec spec, RunDirectory dir) {

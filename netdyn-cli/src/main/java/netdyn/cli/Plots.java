@@ -77,4 +77,21 @@ final class Plots {
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
+
+    /** Log axes cannot show zeros: non-positive values become the smallest positive one (or 1e-300). */
+    static double[] positive(double[] y) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : y) {
+            if (v > 0 && v < min) {
+                min = v;
+            }
+        }
+        double[] out = y.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (!(out[i] > 0)) {
+                out[i] = Double.isFinite(min) ? min : 1e-300;
+            }
+        }
+        return out;
+    }
 }

@@ -185,12 +185,13 @@ final class TrainCommand implements Callable<Integer> {
                     w.appendRow(new double[] {t[r], toFinal[r], toLate[r]}, 0);
                 }
             }
+            // t = 0 cannot go on a log axis, and the distance to θ(T) is 0 at T
             double[] tp = java.util.Arrays.copyOfRange(t, 1, rows - 1);
+            double[] dFinal = Plots.positive(java.util.Arrays.copyOfRange(toFinal, 1, rows - 1));
+            double[] dLate = Plots.positive(java.util.Arrays.copyOfRange(toLate, 1, rows - 1));
             Plots.lineChart(dir.file("approach.png"), "Approach to the end state (log–log: a power law is a line)",
-                    "step", "‖θ(t) − θ*‖₁", List.of(
-                            Plots.Line.of("to θ(T)", tp, positive(java.util.Arrays.copyOfRange(toFinal, 1, rows - 1))),
-                            Plots.Line.of("to late-time average", tp,
-                                    positive(java.util.Arrays.copyOfRange(toLate, 1, rows - 1)))), true, true);
+                    "step", "‖θ(t) − θ*‖₁", List.of(Plots.Line.of("to θ(T)", tp, dFinal),
+                            Plots.Line.of("to late-time average", tp, dLate)), true, true);
         }
         if (p <= 500) {
             HessianSpectrum h = HessianSpectrum.of(new MlpEvaluator(setup.spec(), setup.trainSet().size()), thetaT,
@@ -215,14 +216,6 @@ final class TrainCommand implements Callable<Integer> {
         m.put("aicPowerLaw", Json.number(f.aicPower()));
         m.put("points", f.points());
         return m;
-    }
-
-    private static double[] positive(double[] y) {
-        double[] out = y.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = out[i] > 0 ? out[i] : Double.MIN_NORMAL;
-        }
-        return out;
     }
 
     private static String fmt(double v) {

@@ -17,24 +17,13 @@ class DynamicsCommandsTest {
     @TempDir
     Path tmp;
 
-    private static JsonNode json(CliHarness r) throws IOException {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return Json.mapper().readTree(r.out());
-    }
 
-    private static void assertBadInput(CliHarness r, String... fragments) {
-        assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(2);
-        assertThat(r.err().strip().lines().count()).isEqualTo(1);
-        for (String f : fragments) {
-            assertThat(r.err()).contains(f);
-        }
-    }
 
     @Test
     void henonSpectrumWithFilesAndJson() throws IOException {
         Path out = tmp.resolve("henon");
-        JsonNode s = json(CliHarness.run("lyapunov", "--system", "henon", "--steps", "200000", "--out", out.toString(),
-                "--json"));
+        JsonNode s = CliHarness.run("lyapunov", "--system", "henon", "--steps", "200000", "--out", out.toString(),
+                "--json").json();
         assertThat(s.get("exponents").get(0).asDouble()).isCloseTo(0.41922, within(0.005));
         assertThat(s.get("exponents").get(1).asDouble()).isCloseTo(-1.62319, within(0.01));
         assertThat(s.get("sumRule").get("error").asDouble()).isLessThan(1e-9);
@@ -49,8 +38,8 @@ class DynamicsCommandsTest {
 
     @Test
     void gradientDescentSpectrumOfTheIrisNetwork() throws IOException {
-        JsonNode s = json(CliHarness.run("lyapunov", "--data", "iris", "--lr", "1", "--steps", "100", "--k", "all",
-                "--json"));
+        JsonNode s = CliHarness.run("lyapunov", "--data", "iris", "--lr", "1", "--steps", "100", "--k", "all",
+                "--json").json();
         assertThat(s.get("dimension").asInt()).isEqualTo(83);
         assertThat(s.get("exponents")).hasSize(83);
         assertThat(s.get("sumRule").get("error").asDouble()).isLessThan(1e-7);
@@ -64,8 +53,8 @@ class DynamicsCommandsTest {
     @Test
     void sharpnessSeriesAndFullSpectrum() throws IOException {
         Path out = tmp.resolve("sharp");
-        JsonNode s = json(CliHarness.run("sharpness", "--lr", "0.5", "--steps", "200", "--every", "20", "--full-at",
-                "0,end", "--out", out.toString(), "--json"));
+        JsonNode s = CliHarness.run("sharpness", "--lr", "0.5", "--steps", "200", "--every", "20", "--full-at",
+                "0,end", "--out", out.toString(), "--json").json();
         assertThat(s.get("twoOverEta").asDouble()).isEqualTo(4.0);
         assertThat(s.get("fullSpectra")).hasSize(2);
         NpyReader.Array series = NpyReader.read(out.resolve("sharpness.npy"));
@@ -79,33 +68,33 @@ class DynamicsCommandsTest {
 
     @Test
     void selfcheckPassesAndPrintsEveryRow() throws IOException {
-        JsonNode s = json(CliHarness.run("selfcheck", "--json"));
+        JsonNode s = CliHarness.run("selfcheck", "--json").json();
         assertThat(s.get("passed").asBoolean()).isTrue();
         assertThat(s.get("rows").size()).isGreaterThanOrEqualTo(9);
     }
 
     @Test
     void badInputs() {
-        assertBadInput(CliHarness.run("lyapunov", "--system", "duffing"), "unknown system 'duffing'", "henon",
+        CliHarness.run("lyapunov", "--system", "duffing").assertBadInput("unknown system 'duffing'", "henon",
                 "lorenz");
-        assertBadInput(CliHarness.run("lyapunov", "--system", "henon:c=1"), "unknown parameter 'c'", "a, b");
-        assertBadInput(CliHarness.run("lyapunov", "--system", "henon", "--k", "3"), "--k 3 exceeds the dimension 2");
-        assertBadInput(CliHarness.run("lyapunov", "--system", "henon", "--q", "0"), "--q must be >= 1");
-        assertBadInput(CliHarness.run("lyapunov", "--system", "henon", "--lr", "1"), "--system and --lr");
-        assertBadInput(CliHarness.run("sharpness", "--full-at", "99999", "--steps", "10"), "--full-at", "outside");
+        CliHarness.run("lyapunov", "--system", "henon:c=1").assertBadInput("unknown parameter 'c'", "a, b");
+        CliHarness.run("lyapunov", "--system", "henon", "--k", "3").assertBadInput("--k 3 exceeds the dimension 2");
+        CliHarness.run("lyapunov", "--system", "henon", "--q", "0").assertBadInput("--q must be >= 1");
+        CliHarness.run("lyapunov", "--system", "henon", "--lr", "1").assertBadInput("--system and --lr");
+        CliHarness.run("sharpness", "--full-at", "99999", "--steps", "10").assertBadInput("--full-at", "outside");
     }
 
     @Test
     void anOrbitThatLeavesTheDomainKeepsWhatWasComputed() throws IOException {
-        JsonNode s = json(CliHarness.run("lyapunov", "--system", "logistic:r=4.2", "--steps", "1000", "--json"));
+        JsonNode s = CliHarness.run("lyapunov", "--system", "logistic:r=4.2", "--steps", "1000", "--json").json();
         assertThat(s.get("status").asText()).isEqualTo("stopped");
         assertThat(s.get("failure").asText()).contains("step");
     }
 
     @Test
     void divergingTrainingIsFlagged() throws IOException {
-        JsonNode s = json(CliHarness.run("lyapunov", "--hidden", "none", "--output", "linear", "--loss", "mse",
-                "--lr", "1", "--steps", "3000", "--k", "2", "--json"));
+        JsonNode s = CliHarness.run("lyapunov", "--hidden", "none", "--output", "linear", "--loss", "mse",
+                "--lr", "1", "--steps", "3000", "--k", "2", "--json").json();
         assertThat(s.get("status").asText()).isEqualTo("stopped");
         assertThat(s.get("failure").asText()).contains("non-finite");
         assertThat(s.get("steps").asLong()).isPositive();
@@ -114,8 +103,8 @@ class DynamicsCommandsTest {
     @Test
     void divergenceJsonFilesAndFigures() throws IOException {
         Path out = tmp.resolve("div");
-        JsonNode s = json(CliHarness.run("divergence", "--lr", "1", "--steps", "150", "--inits", "6", "--replicas", "3",
-                "--eps", "1e-12:1e-2:3", "--out", out.toString(), "--json", "--threads", "2"));
+        JsonNode s = CliHarness.run("divergence", "--lr", "1", "--steps", "150", "--inits", "6", "--replicas", "3",
+                "--eps", "1e-12:1e-2:3", "--out", out.toString(), "--json", "--threads", "2").json();
         assertThat(s.get("perEps")).hasSize(3);
         JsonNode nmle = s.get("nmle");
         for (String key : new String[] {"mean", "std", "passed", "total"}) {
@@ -135,21 +124,21 @@ class DynamicsCommandsTest {
 
     @Test
     void divergenceBadInputs() {
-        assertBadInput(CliHarness.run("divergence", "--eps", "1e-2:1e-8:5"), "--eps", "0 < FROM < TO");
-        assertBadInput(CliHarness.run("divergence", "--eps", "tiny"), "--eps", "not a number");
-        assertBadInput(CliHarness.run("divergence", "--inits", "0"), "--inits must be >= 1");
-        assertBadInput(CliHarness.run("divergence", "--steps", "100", "--perturb-at", "100"), "--perturb-at");
-        assertBadInput(CliHarness.run("divergence", "--preset", "study-large"), "unknown preset", "study-eos");
-        assertBadInput(CliHarness.run("divergence", "--norm", "l3"), "--norm", "l1, l2, linf");
-        assertBadInput(CliHarness.run("divergence", "--perturb", "biases"), "--perturb", "weights, all");
+        CliHarness.run("divergence", "--eps", "1e-2:1e-8:5").assertBadInput("--eps", "0 < FROM < TO");
+        CliHarness.run("divergence", "--eps", "tiny").assertBadInput("--eps", "not a number");
+        CliHarness.run("divergence", "--inits", "0").assertBadInput("--inits must be >= 1");
+        CliHarness.run("divergence", "--steps", "100", "--perturb-at", "100").assertBadInput("--perturb-at");
+        CliHarness.run("divergence", "--preset", "study-large").assertBadInput("unknown preset", "study-eos");
+        CliHarness.run("divergence", "--norm", "l3").assertBadInput("--norm", "l1, l2, linf");
+        CliHarness.run("divergence", "--perturb", "biases").assertBadInput("--perturb", "weights, all");
     }
 
     @Test
     void regimeLabelsTheStudysSmallAndEdgeOfStabilityRuns() throws IOException {
-        JsonNode small = json(CliHarness.run("regime", "--lr", "0.01", "--steps", "2000", "--json"));
+        JsonNode small = CliHarness.run("regime", "--lr", "0.01", "--steps", "2000", "--json").json();
         assertThat(small.get("regime").asText()).isEqualTo("slow convergence");
         assertThat(Math.abs(small.get("evidence").get("lambda1").asDouble())).isLessThan(1e-3);
-        JsonNode eos = json(CliHarness.run("regime", "--lr", "1", "--steps", "2000", "--json"));
+        JsonNode eos = CliHarness.run("regime", "--lr", "1", "--steps", "2000", "--json").json();
         assertThat(eos.get("regime").asText()).isEqualTo("edge of stability");
         assertThat(eos.get("evidence").get("sharpnessEtaOver2").asDouble()).isGreaterThan(0.9);
         assertThat(eos.get("reasons").size()).isGreaterThanOrEqualTo(2);
@@ -157,8 +146,8 @@ class DynamicsCommandsTest {
 
     @Test
     void divergenceLabelsTheRegimesOfItsReferenceRuns() throws IOException {
-        JsonNode s = json(CliHarness.run("divergence", "--lr", "5", "--steps", "600", "--inits", "3", "--replicas", "2",
-                "--regimes", "--json"));
+        JsonNode s = CliHarness.run("divergence", "--lr", "5", "--steps", "600", "--inits", "3", "--replicas", "2",
+                "--regimes", "--json").json();
         JsonNode regimes = s.get("regimes");
         assertThat(regimes.get("perInit")).hasSize(3);
         int total = 0;

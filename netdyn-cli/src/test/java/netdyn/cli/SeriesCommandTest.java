@@ -56,26 +56,13 @@ class SeriesCommandTest {
         return p;
     }
 
-    private static JsonNode json(CliHarness r) throws IOException {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return Json.mapper().readTree(r.out());
-    }
 
-    private static void assertBadInput(CliHarness r, String... fragments) {
-        assertThat(r.exitCode()).as("exit code; stderr: %s", r.err()).isEqualTo(2);
-        assertThat(r.err().strip().lines().count()).as("one line: %s", r.err()).isEqualTo(1);
-        assertThat(r.err()).startsWith("netdyn: ").doesNotContain("Exception").doesNotContain("\tat ");
-        for (String f : fragments) {
-            assertThat(r.err()).contains(f);
-        }
-        assertThat(r.out()).isEmpty();
-    }
 
     @Test
     void chaoticLogisticFromCsvWithFiles() throws IOException {
         Path input = csv("logistic.csv", "x", logistic(4, 5000, 1000));
         Path out = tmp.resolve("out");
-        JsonNode s = json(CliHarness.run("series", "--input", input.toString(), "--out", out.toString(), "--json"));
+        JsonNode s = CliHarness.run("series", "--input", input.toString(), "--out", out.toString(), "--json").json();
         assertThat(s.get("n").asInt()).isEqualTo(5000);
         assertThat(s.get("zeroOneK").asDouble()).isGreaterThan(0.9);
         assertThat(s.get("acf")).hasSize(51);
@@ -112,7 +99,7 @@ class SeriesCommandTest {
     @Test
     void periodicLogisticFromNpy() throws IOException {
         Path input = npy(tmp.resolve("p4.npy"), logistic(3.5, 5000, 1000));
-        JsonNode s = json(CliHarness.run("series", "--input", input.toString(), "--json", "--shuffles", "100"));
+        JsonNode s = CliHarness.run("series", "--input", input.toString(), "--json", "--shuffles", "100").json();
         assertThat(s.get("zeroOneK").asDouble()).isLessThan(0.1);
         assertThat(s.get("periodogram").get("fundamentalPeriod").asDouble()).isEqualTo(4.0);
         assertThat(s.get("permutationEntropy").asDouble()).isCloseTo(Math.log(4) / Math.log(24), within(1e-6));
@@ -128,9 +115,9 @@ class SeriesCommandTest {
         }
         loss[799] = Double.POSITIVE_INFINITY; // a run that diverged at its last step: outside the window
         npy(run.resolve("loss.npy"), loss);
-        JsonNode s = json(CliHarness.run("series", "--run", run.toString(), "--skip", "100", "--length", "500",
+        JsonNode s = CliHarness.run("series", "--run", run.toString(), "--skip", "100", "--length", "500",
                 "--method", "rosenstein", "--lags", "20", "--shuffles", "50", "--band", "5,95", "--order", "3",
-                "--embedding", "3", "--theiler", "5", "--horizon", "15", "--fit-range", "1:8", "--json"));
+                "--embedding", "3", "--theiler", "5", "--horizon", "15", "--fit-range", "1:8", "--json").json();
         assertThat(s.get("n").asInt()).isEqualTo(500);
         assertThat(s.get("skip").asInt()).isEqualTo(100);
         assertThat(s.get("monotonicity").get("fractionIncreasing").asDouble()).isZero();
@@ -157,8 +144,8 @@ class SeriesCommandTest {
     @Test
     void kantzAloneAndAFixedFitRange() throws IOException {
         Path input = npy(tmp.resolve("l.npy"), logistic(4, 5000, 1000));
-        JsonNode s = json(CliHarness.run("series", "--input", input.toString(), "--method", "kantz", "--fit-range",
-                "1:6", "--shuffles", "0", "--json"));
+        JsonNode s = CliHarness.run("series", "--input", input.toString(), "--method", "kantz", "--fit-range",
+                "1:6", "--shuffles", "0", "--json").json();
         assertThat(s.get("maxLyapunov").get("method").asText()).isEqualTo("kantz");
         assertThat(s.get("maxLyapunov").get("value").asDouble()).isCloseTo(Math.log(2), within(0.07));
         assertThat(s.get("maxLyapunov").get("fitFrom").asInt()).isEqualTo(1);
@@ -191,46 +178,42 @@ class SeriesCommandTest {
     @Test
     void badInputs() throws IOException {
         Path good = csv("good.csv", null, logistic(4, 200, 10));
-        assertBadInput(CliHarness.run("series", "--input", tmp.resolve("nope.csv").toString()), "nope.csv",
+        CliHarness.run("series", "--input", tmp.resolve("nope.csv").toString()).assertBadInput("nope.csv",
                 "not found");
-        assertBadInput(CliHarness.run("series", "--input", text("empty.csv", "").toString()), "empty.csv", "empty");
-        assertBadInput(CliHarness.run("series", "--input", text("header.csv", "loss\n\n").toString()), "header.csv",
+        CliHarness.run("series", "--input", text("empty.csv", "").toString()).assertBadInput("empty.csv", "empty");
+        CliHarness.run("series", "--input", text("header.csv", "loss\n\n").toString()).assertBadInput("header.csv",
                 "empty");
-        assertBadInput(CliHarness.run("series", "--input", text("bad.csv", "loss\n0.5\n0.25\nabc\n").toString()),
-                "bad.csv line 4", "'abc' is not a number");
-        assertBadInput(CliHarness.run("series", "--input", text("nan.csv", "0.5\nNaN\n").toString()),
-                "nan.csv line 2", "not a finite number");
-        assertBadInput(CliHarness.run("series", "--input", text("two.csv", "1,2\n3,4\n").toString()),
-                "two.csv line 1", "2 columns");
+        CliHarness.run("series", "--input", text("bad.csv", "loss\n0.5\n0.25\nabc\n").toString()).assertBadInput("bad.csv line 4", "'abc' is not a number");
+        CliHarness.run("series", "--input", text("nan.csv", "0.5\nNaN\n").toString()).assertBadInput("nan.csv line 2", "not a finite number");
+        CliHarness.run("series", "--input", text("two.csv", "1,2\n3,4\n").toString()).assertBadInput("two.csv line 1", "2 columns");
         Path nanNpy = npy(tmp.resolve("nan.npy"), new double[] {1, 2, Double.POSITIVE_INFINITY});
-        assertBadInput(CliHarness.run("series", "--input", nanNpy.toString()), "nan.npy", "value 2",
+        CliHarness.run("series", "--input", nanNpy.toString()).assertBadInput("nan.npy", "value 2",
                 "--length 2");
         Path diverged = Files.createDirectories(tmp.resolve("diverged"));
         double[] loss = logistic(4, 300, 10);
         loss[250] = Double.NaN;
         npy(diverged.resolve("loss.npy"), loss);
-        assertBadInput(CliHarness.run("series", "--run", diverged.toString(), "--skip", "50"), "--run", "diverged",
+        CliHarness.run("series", "--run", diverged.toString(), "--skip", "50").assertBadInput("--run", "diverged",
                 "value 250 is NaN", "--length 200");
         try (NpyWriter w = NpyWriter.matrix(tmp.resolve("m.npy"), 2)) {
             w.appendRow(new double[] {1, 2}, 0);
         }
-        assertBadInput(CliHarness.run("series", "--input", tmp.resolve("m.npy").toString()), "m.npy", "1-D");
+        CliHarness.run("series", "--input", tmp.resolve("m.npy").toString()).assertBadInput("m.npy", "1-D");
         Path emptyRun = Files.createDirectories(tmp.resolve("emptyrun"));
-        assertBadInput(CliHarness.run("series", "--run", emptyRun.toString()), "emptyrun", "loss.npy");
-        assertBadInput(CliHarness.run("series", "--input", csv("short.csv", null, logistic(4, 30, 10)).toString()),
-                "short.csv", "30 values", "needs at least");
-        assertBadInput(CliHarness.run("series", "--input", good.toString(), "--embedding", "5", "--delay", "50",
-                "--lags", "10"), "--embedding 5 --delay 50", "needs at least 232");
-        assertBadInput(CliHarness.run("series", "--input", good.toString(), "--skip", "200"), "--skip 200",
+        CliHarness.run("series", "--run", emptyRun.toString()).assertBadInput("emptyrun", "loss.npy");
+        CliHarness.run("series", "--input", csv("short.csv", null, logistic(4, 30, 10)).toString()).assertBadInput("short.csv", "30 values", "needs at least");
+        CliHarness.run("series", "--input", good.toString(), "--embedding", "5", "--delay", "50",
+                "--lags", "10").assertBadInput("--embedding 5 --delay 50", "needs at least 232");
+        CliHarness.run("series", "--input", good.toString(), "--skip", "200").assertBadInput("--skip 200",
                 "no values");
-        assertBadInput(CliHarness.run("series", "--input", good.toString(), "--band", "97"), "--band");
-        assertBadInput(CliHarness.run("series", "--input", good.toString(), "--band", "97,3"), "--band");
-        assertBadInput(CliHarness.run("series", "--input", good.toString(), "--fit-range", "x"), "--fit-range");
-        assertBadInput(CliHarness.run("series", "--input", good.toString(), "--order", "9"), "--order");
-        assertBadInput(CliHarness.run("series", "--input", good.toString(), "--lags", "0"), "--lags");
-        assertBadInput(CliHarness.run("series", "--input", good.toString(), "--method", "lorenz"), "--method");
-        assertBadInput(CliHarness.run("series"), "--input", "--run");
-        assertBadInput(CliHarness.run("series", "--input", good.toString(), "--run", tmp.toString()), "--input",
+        CliHarness.run("series", "--input", good.toString(), "--band", "97").assertBadInput("--band");
+        CliHarness.run("series", "--input", good.toString(), "--band", "97,3").assertBadInput("--band");
+        CliHarness.run("series", "--input", good.toString(), "--fit-range", "x").assertBadInput("--fit-range");
+        CliHarness.run("series", "--input", good.toString(), "--order", "9").assertBadInput("--order");
+        CliHarness.run("series", "--input", good.toString(), "--lags", "0").assertBadInput("--lags");
+        CliHarness.run("series", "--input", good.toString(), "--method", "lorenz").assertBadInput("--method");
+        CliHarness.run("series").assertBadInput("--input", "--run");
+        CliHarness.run("series", "--input", good.toString(), "--run", tmp.toString()).assertBadInput("--input",
                 "--run");
     }
 }

@@ -16,16 +16,12 @@ class TrainCommandTest {
     @TempDir
     Path tmp;
 
-    private static JsonNode json(CliHarness r) throws IOException {
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return Json.mapper().readTree(r.out());
-    }
 
     @Test
     void recordsAWholeIrisRun() throws IOException {
         Path out = tmp.resolve("iris");
-        JsonNode s = json(CliHarness.run("train", "--data", "iris", "--lr", "0.01", "--steps", "200",
-                "--record-every", "50", "--out", out.toString(), "--json"));
+        JsonNode s = CliHarness.run("train", "--data", "iris", "--lr", "0.01", "--steps", "200",
+                "--record-every", "50", "--out", out.toString(), "--json").json();
         assertThat(s.get("status").asText()).isEqualTo("ok");
         assertThat(s.get("steps").asLong()).isEqualTo(200);
         assertThat(s.get("parameters").asInt()).isEqualTo(83);
@@ -52,8 +48,8 @@ class TrainCommandTest {
     @Test
     void dynamicalStabilityIsReportedWithBothFitsAndTheFinalHessian() throws IOException {
         Path out = tmp.resolve("approach");
-        JsonNode s = json(CliHarness.run("train", "--steps", "2000", "--record-every", "10", "--out", out.toString(),
-                "--json"));
+        JsonNode s = CliHarness.run("train", "--steps", "2000", "--record-every", "10", "--out", out.toString(),
+                "--json").json();
         JsonNode fit = s.get("approach").get("toLateAverage");
         assertThat(fit.get("better").asText()).isIn("exponential", "power law");
         assertThat(fit.get("points").asInt()).isGreaterThan(100);
@@ -85,8 +81,8 @@ class TrainCommandTest {
     @Test
     void divergenceIsAResultNotACrash() throws IOException {
         Path out = tmp.resolve("blowup");
-        JsonNode s = json(CliHarness.run("train", "--output", "linear", "--loss", "mse", "--lr", "50", "--steps",
-                "1000", "--out", out.toString(), "--json"));
+        JsonNode s = CliHarness.run("train", "--output", "linear", "--loss", "mse", "--lr", "50", "--steps",
+                "1000", "--out", out.toString(), "--json").json();
         assertThat(s.get("status").asText()).isEqualTo("diverged");
         long t = s.get("divergedAtStep").asLong();
         assertThat(t).isBetween(1L, 999L);
@@ -131,7 +127,7 @@ class TrainCommandTest {
     @Test
     void jsonModePrintsOnlyJsonOnStdout() throws IOException {
         CliHarness r = CliHarness.run("train", "--steps", "5", "--out", tmp.resolve("j").toString(), "--json");
-        JsonNode s = json(r);
+        JsonNode s = r.json();
         for (String key : new String[] {"status", "steps", "finalLoss", "trainAccuracy", "testAccuracy"}) {
             assertThat(s.has(key)).as(key).isTrue();
         }
@@ -139,10 +135,10 @@ class TrainCommandTest {
 
     @Test
     void optionsReachTheNetwork() throws IOException {
-        JsonNode s = json(CliHarness.run("train", "--data", "moons:n=100,noise=0.05", "--hidden", "8,8",
+        JsonNode s = CliHarness.run("train", "--data", "moons:n=100,noise=0.05", "--hidden", "8,8",
                 "--activation", "tanh", "--output", "sigmoid-normalized", "--loss", "mse", "--init", "glorot",
                 "--momentum", "0.9", "--batch-size", "16", "--lr", "0.1", "--steps", "300", "--standardize",
-                "--out", tmp.resolve("m").toString(), "--json"));
+                "--out", tmp.resolve("m").toString(), "--json").json();
         assertThat(s.get("parameters").asInt()).isEqualTo(2 * 8 + 8 + 8 * 8 + 8 + 8 * 2 + 2);
         assertThat(s.get("trainAccuracy").asDouble()).isGreaterThan(0.8);
     }
@@ -150,9 +146,9 @@ class TrainCommandTest {
     @Test
     void linearLeastSquaresConvergesToTheNormalEquationsLoss() throws IOException {
         // --hidden none --output linear --loss mse is linear least squares; GD at a small η converges
-        JsonNode s = json(CliHarness.run("train", "--hidden", "none", "--output", "linear", "--loss", "mse",
+        JsonNode s = CliHarness.run("train", "--hidden", "none", "--output", "linear", "--loss", "mse",
                 "--standardize", "--lr", "0.5", "--steps", "20000", "--record-every", "1000",
-                "--out", tmp.resolve("ls").toString(), "--json"));
+                "--out", tmp.resolve("ls").toString(), "--json").json();
         double[] loss = NpyReader.read(tmp.resolve("ls").resolve("loss.npy")).data();
         assertThat(loss[20000]).isCloseTo(loss[19000], within(1e-12));
         assertThat(s.get("status").asText()).isEqualTo("ok");
