@@ -32,8 +32,9 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setOverwrittenOptionsAllowed(true); // the last value given wins, as in most tools
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("netdyn: " + ex.getMessage().lines().findFirst().orElse("bad usage")
-                    + " (see netdyn " + commandName(ex.getCommandLine()) + " --help)");
+            String help = ex.getCommandLine().getParent() == null ? "netdyn --help"
+                    : "netdyn " + ex.getCommandLine().getCommandName() + " --help";
+            err.println("netdyn: " + ex.getMessage().lines().findFirst().orElse("bad usage") + " (see " + help + ")");
             if (debug) {
                 ex.printStackTrace(err);
             }
@@ -63,13 +64,9 @@ public final class Main implements Runnable {
         return code;
     }
 
-    private static String commandName(CommandLine c) {
-        return c.getParent() == null ? "" : c.getCommandName();
-    }
-
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: train, lyapunov, sharpness, divergence, series or selfcheck");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: train, lyapunov, sharpness, divergence, series, regime or selfcheck");
     }
 
     static final class Version implements CommandLine.IVersionProvider {
