@@ -26,7 +26,7 @@ final class DivergenceWriter {
             "per-weight.npy", "[P × 3] (init 0): |θ_i(T) − θ_i(0)| / |θ_i(0)|, path length Σ_t |Δθ_i|, importance "
                     + "L(θ_i = 0) / L (NaN for biases)",
             "*.png", "distance (init 0, smallest ε), collapse (normalised curves across ε), nmle (against ε), "
-                    + "weight-norm");
+                    + "weight-norm, weight-displacement (against path length), weight-importance");
 
     private final RunDirectory dir;
     private final DivergenceSpec spec;
@@ -210,6 +210,27 @@ final class DivergenceWriter {
             wn.add(Plots.Line.of("init " + i, tt, norm[i]));
         }
         Plots.lineChart(dir.file("weight-norm.png"), "‖θ(t)‖₁ of the reference runs", "step", "‖θ‖₁", wn, false);
+
+        // per-weight diagnostics of init 0: how far each parameter ended up against how far it travelled,
+        // and how much the loss depends on each weight
+        DivergenceResult.Reference ref = r.reference();
+        Plots.scatter(dir.file("weight-displacement.png"), "Per-parameter displacement against path length (init 0)",
+                "path length Σ_t |θ_i(t+1) − θ_i(t)|", "|θ_i(T) − θ_i(0)| / |θ_i(0)|", ref.pathLength(),
+                ref.perWeightChange(), true, true);
+        int weights = 0;
+        for (double v : ref.importance()) {
+            weights += Double.isNaN(v) ? 0 : 1;
+        }
+        double[] index = new double[weights];
+        double[] importance = new double[weights];
+        for (int q = 0, w = 0; q < ref.importance().length; q++) {
+            if (!Double.isNaN(ref.importance()[q])) {
+                index[w] = q;
+                importance[w++] = ref.importance()[q];
+            }
+        }
+        Plots.scatter(dir.file("weight-importance.png"), "Weight importance at the end (init 0): L(θ with w_i = 0) / L(θ)",
+                "parameter index (θ order)", "loss ratio", index, importance, false, true);
     }
 
     static void printTable(PrintWriter out, DivergenceResult r, DivergenceSpec spec, RunDirectory dir) {

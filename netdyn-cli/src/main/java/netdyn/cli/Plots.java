@@ -78,6 +78,37 @@ final class Plots {
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
+    /** A scatter plot of (x, y) points, e.g. one point per weight. */
+    static void scatter(Path file, String title, String xLabel, String yLabel, double[] x, double[] y, boolean logX,
+                        boolean logY) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(6);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        // points that cannot be drawn (non-finite, or non-positive on a log axis) are left out
+        int n = 0;
+        double[] px = new double[x.length];
+        double[] py = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            boolean drawable = Double.isFinite(x[i]) && Double.isFinite(y[i]) && (!logX || x[i] > 0)
+                    && (!logY || y[i] > 0);
+            if (drawable) {
+                px[n] = x[i];
+                py[n++] = y[i];
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        chart.addSeries("points", java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n));
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
     /** Log axes cannot show zeros: non-positive values become the smallest positive one (or 1e-300). */
     static double[] positive(double[] y) {
         double min = Double.POSITIVE_INFINITY;

@@ -117,7 +117,8 @@ class DynamicsCommandsTest {
         assertThat(NpyReader.read(out.resolve("mean-distance-eps2.npy")).shape()).containsExactly(6, 151);
         assertThat(NpyReader.read(out.resolve("nmle.npy")).shape()).containsExactly(3, 9);
         assertThat(NpyReader.read(out.resolve("per-weight.npy")).shape()).containsExactly(83, 3);
-        for (String png : new String[] {"distance.png", "collapse.png", "nmle.png", "weight-norm.png"}) {
+        for (String png : new String[] {"distance.png", "collapse.png", "nmle.png", "weight-norm.png",
+            "weight-displacement.png", "weight-importance.png"}) {
             assertThat(Files.size(out.resolve(png))).as(png).isGreaterThan(1000);
         }
     }
