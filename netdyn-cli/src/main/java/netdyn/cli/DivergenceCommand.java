@@ -126,9 +126,9 @@ final class DivergenceCommand implements Callable<Integer> {
         Map<String, Object> manifest = RunDirectory.manifestHeader("divergence", command);
         manifest.put("preset", preset);
         manifest.putAll(network.describe(setup));
-        manifest.put("protocol", Map.of("inits", inits, "replicas", replicas, "epsilons", epsilons,
+        manifest.put("protocol", Json.ordered("inits", inits, "replicas", replicas, "epsilons", epsilons,
                 "perturb", perturb, "perturbDist", perturbDist, "perturbAt", perturbAt, "norm", norm, "steps", steps));
-        manifest.put("fit", Map.of("starts", fitStarts, "lengths", fitLengths, "horizon", fitHorizon, "minR2", minR2,
+        manifest.put("fit", Json.ordered("starts", fitStarts, "lengths", fitLengths, "horizon", fitHorizon, "minR2", minR2,
                 "minSlope", minSlope));
         manifest.put("seedDerivation", "reference init i: Seeds.derive(seed, \"init\", i); replica r of init i: "
                 + "ε·u, u from Seeds.derive(seed, \"perturbation\", i, r), the same u at every ε");

@@ -14,7 +14,7 @@ import netdyn.lyapunov.FiniteTimeFit;
 
 /** Files, JSON and figures of a divergence run directory. */
 final class DivergenceWriter {
-    static final Map<String, String> FILES = Map.of(
+    static final Map<String, Object> FILES = Json.ordered(
             "nmle.npy", "[E × 9]: ε, nMLE mean, std, passed, total, normalised distance initial, final, max, "
                     + "perturbed parameter count",
             "mean-distance-epsJ.npy", "[inits × (T−S+1)]: replica-mean distance d̄(t) after the perturbation, J-th ε",

@@ -30,6 +30,21 @@ public final class Json {
         MAPPER.writeValue(file.toFile(), value);
     }
 
+    /**
+     * A map that keeps the given key order (key, value, key, value, ...): unlike {@code Map.of},
+     * whose iteration order changes from one JVM run to the next, so files would differ run to run.
+     */
+    public static java.util.Map<String, Object> ordered(Object... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("keys and values must pair up, got " + keysAndValues.length);
+        }
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

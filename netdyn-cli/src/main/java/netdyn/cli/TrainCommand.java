@@ -62,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
         manifest.putAll(network.describe(setup));
         manifest.put("steps", steps);
         manifest.put("recordEvery", recordEvery);
-        manifest.put("files", Map.of(
+        manifest.put("files", Json.ordered(
                 "loss.npy", "training loss L(θ_t), t = 0..T (float64, T+1 values; ends at the non-finite value if "
                         + "the run diverged)",
                 "accuracy.npy", "[M × 5]: step, train loss, train accuracy, test loss, test accuracy at recorded steps "

@@ -1,0 +1,52 @@
+package netdyn.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import netdyn.BadInputException;
+import netdyn.dynamics.DiscreteMap;
+import netdyn.dynamics.GradientDescentMap;
+import netdyn.dynamics.ReferenceSystems;
+import netdyn.nn.Batch;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The map of {@code netdyn lyapunov}: a reference system (--system) or gradient descent on the network the
+ * network options describe.
+ *
+ * @param map              the map whose spectrum is wanted
+ * @param x0               its initial state
+ * @param defaultTransient steps discarded first unless --transient says otherwise
+ * @param label            the map's name in text, JSON and figure titles
+ * @param config           what manifest.json records of it
+ */
+record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, String label, Map<String, Object> config) {
+    private static final String[] NETWORK_OPTIONS = {"--data", "--train", "--hidden", "--activation", "--output",
+        "--loss", "--lr", "--init", "--init-from", "--momentum", "--batch-size", "--standardize", "--weight-decay"};
+
+    /** The reference system {@code system} names, or with {@code system} null the gradient-descent map. */
+    static LyapunovSource of(String system, NetworkOptions network, CommandSpec command) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        if (system != null) {
+            for (String o : NETWORK_OPTIONS) {
+                if (command.commandLine().getParseResult().hasMatchedOption(o)) {
+                    throw new BadInputException("--system and " + o + " exclude each other: --system picks a "
+                            + "reference system, the network options a gradient-descent map");
+                }
+            }
+            ReferenceSystems.ReferenceSystem ref = ReferenceSystems.parse(system);
+            double[] x0 = ref.initialState();
+            config.put("system", ref.name());
+            config.put("parameters", ref.parameters());
+            config.put("initialState", x0);
+            return new LyapunovSource(ref.map(), x0, ref.defaultTransient(), ref.name(), config);
+        }
+        NetworkOptions.Setup setup = network.resolve();
+        GradientDescentMap gd = new GradientDescentMap(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer());
+        double[] x0 = new double[gd.dimension()];
+        System.arraycopy(setup.theta0(), 0, x0, 0, setup.theta0().length);
+        config.putAll(network.describe(setup));
+        return new LyapunovSource(gd, x0, 0,
+                "gradient descent, " + setup.spec() + ", η = " + setup.optimizer().learningRate(), config);
+    }
+}

@@ -1,0 +1,133 @@
+package netdyn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import netdyn.analysis.SharpnessRun;
+import netdyn.curvature.HessianSpectrum;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Files, summary, figure and text of {@code netdyn sharpness}: observes the run, streaming sharpness.npy and
+ * writing each full spectrum as it comes.
+ */
+final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
+    private final RunDirectory dir;
+    private final int top;
+    private final Progress progress;
+    private final NpyWriter sharpness;
+    private final List<double[]> series = new ArrayList<>();
+    private final List<Map<String, Object>> spectra = new ArrayList<>();
+
+    SharpnessWriter(RunDirectory dir, int top, Progress progress) throws IOException {
+        this.dir = dir;
+        this.top = top;
+        this.progress = progress;
+        this.sharpness = NpyWriter.matrix(dir.file("sharpness.npy"), 2 + top);
+    }
+
+    /** manifest.json: the command line, the network and the sharpness settings. */
+    static void writeManifest(RunDirectory dir, CommandSpec command, Map<String, Object> network,
+                              SharpnessOptions options) throws IOException {
+        Map<String, Object> manifest = RunDirectory.manifestHeader("sharpness", command);
+        manifest.putAll(network);
+        manifest.put("steps", options.steps);
+        manifest.put("every", options.every);
+        manifest.put("top", options.top);
+        manifest.put("lanczos", options.lanczos);
+        manifest.put("tolerance", options.tolerance);
+        manifest.put("lanczosSeed", "Seeds.derive(seed, \"lanczos\", call index)");
+        Json.write(dir.file("manifest.json"), manifest);
+    }
+
+    @Override
+    public void sharpness(long t, double loss, double[] eig) {
+        double[] row = new double[2 + top];
+        row[0] = t;
+        row[1] = loss;
+        Arrays.fill(row, 2, row.length, Double.NaN);
+        System.arraycopy(eig, 0, row, 2, eig.length);
+        series.add(row);
+        try {
+            sharpness.appendRow(row, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress.update(t, eig[0]);
+    }
+
+    @Override
+    public void fullSpectrum(long t, HessianSpectrum s) {
+        try (NpyWriter f = NpyWriter.series(dir.file("hessian-spectrum-" + t + ".npy"))) {
+            for (double v : s.eigenvalues()) {
+                f.append(v);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", t);
+        m.put("max", s.eigenvalues()[0]);
+        m.put("min", s.eigenvalues()[s.eigenvalues().length - 1]);
+        m.put("nearZero", s.nearZero());
+        m.put("negative", s.negative());
+        m.put("file", "hessian-spectrum-" + t + ".npy");
+        spectra.add(m);
+    }
+
+    /** Closes sharpness.npy. */
+    @Override
+    public void close() throws IOException {
+        sharpness.close();
+    }
+
+    /** The summary (stdout with --json, summary.json); non-finite numbers as null. */
+    Map<String, Object> summary(SharpnessRun.Result result, double eta, int parameters) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", result.diverged() ? "diverged" : "ok");
+        summary.put("steps", result.steps());
+        summary.put("learningRate", eta);
+        summary.put("twoOverEta", 2 / eta);
+        summary.put("maxSharpness", Json.number(result.maxSharpness()));
+        summary.put("finalSharpness", Json.number(result.finalSharpness()));
+        summary.put("maxSharpnessTimesEtaOverTwo", Json.number(result.maxSharpness() * eta / 2));
+        summary.put("fullSpectra", spectra);
+        summary.put("parameters", parameters);
+        summary.put("out", dir.path().toString());
+        return summary;
+    }
+
+    /** summary.json and sharpness.png (the largest eigenvalue against 2/η; none without sharpness rows). */
+    void writeFiles(Map<String, Object> summary, double eta) throws IOException {
+        Json.write(dir.file("summary.json"), summary);
+        if (series.isEmpty()) {
+            return;
+        }
+        double[] t = new double[series.size()];
+        double[] l1 = new double[series.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = series.get(i)[0];
+            l1[i] = series.get(i)[2];
+        }
+        Plots.lineChart(dir.file("sharpness.png"), "Sharpness against the 2/η bound (η = " + eta + ")", "step",
+                "largest Hessian eigenvalue", List.of(Plots.Line.of("λ_max", t, l1),
+                        Plots.Line.horizontal("2/η", t[0], t[t.length - 1], 2 / eta)), false);
+    }
+
+    /** The text report on stdout (without --json). */
+    void printText(PrintWriter out, SharpnessRun.Result result, long steps, double eta) {
+        out.printf("%s: %s; sharpness max %.6g, final %.6g, 2/η = %.6g%n", dir.path(),
+                result.diverged() ? "diverged at step " + result.steps() : "ok after " + steps + " steps",
+                result.maxSharpness(), result.finalSharpness(), 2 / eta);
+        for (Map<String, Object> m : spectra) {
+            out.printf("  full Hessian at step %s: λ_max %.6g, λ_min %.6g, %s near zero, %s negative%n", m.get("step"),
+                    (double) m.get("max"), (double) m.get("min"), m.get("nearZero"), m.get("negative"));
+        }
+    }
+}
