@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import netdyn.analysis.DivergenceExperiment;
 import netdyn.analysis.DivergenceResult;
 import netdyn.analysis.DivergenceSpec;
 import netdyn.lyapunov.FiniteTimeFit;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Files, JSON and figures of a divergence run directory. */
 final class DivergenceWriter {
@@ -40,6 +42,38 @@ final class DivergenceWriter {
             replicaFiles[j] = NpyWriter.matrix(dir.file("replica-distance-eps" + j + ".npy"),
                     (int) spec.followSteps() + 1);
         }
+    }
+
+    /** manifest.json, written first: an interrupted run directory still says what it was. */
+    static void writeManifest(RunDirectory dir, CommandSpec command, Map<String, Object> network,
+                              DivergenceOptions o, double[] epsilons) throws IOException {
+        Map<String, Object> manifest = RunDirectory.manifestHeader("divergence", command);
+        manifest.put("preset", o.preset);
+        manifest.putAll(network);
+        manifest.put("protocol", Json.ordered("inits", o.inits, "replicas", o.replicas, "epsilons", epsilons,
+                "perturb", o.perturb, "perturbDist", o.perturbDist, "perturbAt", o.perturbAt, "norm", o.norm,
+                "steps", o.steps));
+        manifest.put("fit", Json.ordered("starts", o.fitStarts, "lengths", o.fitLengths, "horizon", o.fitHorizon,
+                "minR2", o.minR2, "minSlope", o.minSlope));
+        manifest.put("seedDerivation", "reference init i: Seeds.derive(seed, \"init\", i); replica r of init i: "
+                + "ε·u, u from Seeds.derive(seed, \"perturbation\", i, r), the same u at every ε");
+        manifest.put("files", FILES);
+        Json.write(dir.file("manifest.json"), manifest);
+    }
+
+    /** The experiment's observer: replica distances into the streamed files, progress onto {@code progress}. */
+    DivergenceExperiment.Observer observer(Progress progress) {
+        return new DivergenceExperiment.Observer() {
+            @Override
+            public void replicaDistances(int epsIndex, int init, double[][] distances) {
+                DivergenceWriter.this.replicaDistances(epsIndex, init, distances);
+            }
+
+            @Override
+            public void progress(long done, long total) {
+                progress.update(done, Double.NaN);
+            }
+        };
     }
 
     void replicaDistances(int epsIndex, int init, double[][] distances) {
@@ -248,6 +282,18 @@ final class DivergenceWriter {
             mean += v;
         }
         out.printf("relative displacement Δ (mean over inits): %.4g%n", mean / r.reference().displacement().length);
+    }
+
+    /** The text report on stdout (without --json): the table, the regime counts and the study's findings. */
+    static void printText(PrintWriter out, DivergenceResult r, DivergenceSpec spec, RunDirectory dir,
+                          Map<String, Object> summary, String preset) {
+        printTable(out, r, spec, dir);
+        if (summary.containsKey("regimes")) {
+            out.println("regimes of the reference runs: " + ((Map<?, ?>) summary.get("regimes")).get("counts"));
+        }
+        if (preset != null) {
+            out.println("study (" + preset + "): " + StudyPresets.findings(preset));
+        }
     }
 
     private static String fmt(double v) {

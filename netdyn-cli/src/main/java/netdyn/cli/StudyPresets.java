@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import netdyn.BadInputException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The reference study's runs as option presets (SCIENCE.md §2), with what the study reported, to be
@@ -11,6 +12,31 @@ import netdyn.BadInputException;
  */
 final class StudyPresets {
     private StudyPresets() {
+    }
+
+    /**
+     * Sets the options {@code options.preset} names (none without a preset), except those given on the command
+     * line: the user's own value wins.
+     */
+    static void apply(DivergenceOptions options, NetworkOptions network, ParseResult parse) {
+        if (options.preset == null) {
+            return;
+        }
+        for (Map.Entry<String, String> e : values(options.preset).entrySet()) {
+            if (parse.hasMatchedOption(e.getKey())) {
+                continue; // the user's own value wins
+            }
+            String v = e.getValue();
+            switch (e.getKey()) {
+                case "--lr" -> network.lr = Double.parseDouble(v);
+                case "--steps" -> options.steps = Long.parseLong(v);
+                case "--inits" -> options.inits = Integer.parseInt(v);
+                case "--replicas" -> options.replicas = Integer.parseInt(v);
+                case "--eps" -> options.eps = v;
+                case "--perturb-at" -> options.perturbAt = Long.parseLong(v);
+                default -> throw new IllegalStateException(e.getKey());
+            }
+        }
     }
 
     static Map<String, String> values(String preset) {

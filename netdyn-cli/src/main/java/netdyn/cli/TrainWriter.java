@@ -1,0 +1,213 @@
+package netdyn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import netdyn.analysis.ApproachFit;
+import netdyn.analysis.TrainingObserver;
+import netdyn.analysis.TrainingResult;
+import netdyn.curvature.HessianSpectrum;
+import netdyn.nn.Batch;
+import netdyn.nn.MlpEvaluator;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Manifest, streamed orbit, summary (with the approach to the end state), figure and text of {@code netdyn train}. */
+final class TrainWriter {
+    private TrainWriter() {
+    }
+
+    /** manifest.json: the command line, the network and the run length. */
+    static void writeManifest(RunDirectory dir, CommandSpec command, Map<String, Object> network, TrainOptions options)
+            throws IOException {
+        Map<String, Object> manifest = RunDirectory.manifestHeader("train", command);
+        manifest.putAll(network);
+        manifest.put("steps", options.steps);
+        manifest.put("recordEvery", options.recordEvery);
+        manifest.put("files", Json.ordered(
+                "loss.npy", "training loss L(θ_t), t = 0..T (float64, T+1 values; ends at the non-finite value if "
+                        + "the run diverged)",
+                "accuracy.npy", "[M × 5]: step, train loss, train accuracy, test loss, test accuracy at recorded steps "
+                        + "(NaN without a test set)",
+                "params.npy", "[M × P]: θ at the same recorded steps (t = 0, k, 2k, ... and T)",
+                "approach.npy", "[M × 3]: step, ‖θ(t) − θ(T)‖₁, ‖θ(t) − late-time average‖₁ (with approach.png)",
+                "summary.json", "how the run ended; approach fits (exponential against power law); final Hessian"));
+        Json.write(dir.file("manifest.json"), manifest);
+    }
+
+    /** The orbit as it comes: loss.npy at every step, accuracy.npy and params.npy at the recorded steps. */
+    static final class Orbit implements TrainingObserver, AutoCloseable {
+        private final NpyWriter loss;
+        private final NpyWriter accuracy;
+        private final NpyWriter params;
+        private final double[] row = new double[5];
+        private Progress progress;
+
+        Orbit(RunDirectory dir, int p) throws IOException {
+            loss = NpyWriter.series(dir.file("loss.npy"));
+            NpyWriter a = null;
+            try {
+                a = NpyWriter.matrix(dir.file("accuracy.npy"), 5);
+                params = NpyWriter.matrix(dir.file("params.npy"), p);
+            } catch (IOException | RuntimeException e) {
+                try (NpyWriter l = loss; NpyWriter acc = a) {
+                    throw e;
+                }
+            }
+            accuracy = a;
+        }
+
+        /** The progress line the loss goes to (created once the files are open). */
+        Progress progress(PrintWriter err, long steps, boolean quiet) {
+            progress = new Progress(err, "train", "loss", steps, quiet);
+            return progress;
+        }
+
+        @Override
+        public void loss(long t, double value) {
+            try {
+                loss.append(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            progress.update(t, value);
+        }
+
+        @Override
+        public void snapshot(Snapshot s, double[] theta) {
+            row[0] = s.step();
+            row[1] = s.trainLoss();
+            row[2] = s.trainAccuracy();
+            row[3] = s.testLoss();
+            row[4] = s.testAccuracy();
+            try {
+                accuracy.appendRow(row, 0);
+                params.appendRow(theta, 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (NpyWriter l = loss; NpyWriter a = accuracy; NpyWriter p = params) {
+                // closed in reverse order: params, accuracy, loss
+            }
+        }
+    }
+
+    /** The summary (stdout with --json), also written to summary.json; reads back params.npy for the approach. */
+    static Map<String, Object> summary(RunDirectory dir, NetworkOptions.Setup setup, TrainingResult result,
+                                       double seconds) throws IOException {
+        int p = setup.theta0().length;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", result.status());
+        summary.put("steps", result.steps());
+        summary.put("divergedAtStep", result.diverged() ? result.steps() : null);
+        summary.put("finalLoss", Json.number(result.finalLoss()));
+        summary.put("trainAccuracy", Json.number(result.trainAccuracy()));
+        summary.put("testLoss", Json.number(result.testLoss()));
+        summary.put("testAccuracy", Json.number(result.testAccuracy()));
+        summary.put("parameters", p);
+        if (!result.diverged()) {
+            summary.putAll(dynamicalStability(dir, setup, result.finalTheta(), p));
+        }
+        summary.put("seconds", seconds);
+        summary.put("out", dir.path().toString());
+        Json.write(dir.file("summary.json"), summary);
+        return summary;
+    }
+
+    /** The text report on stdout (without --json). */
+    static void printText(PrintWriter out, RunDirectory dir, TrainingResult result, double seconds) {
+        out.printf("%s: %s after %d steps, loss %s, train accuracy %s, test accuracy %s (%.2f s)%n",
+                dir.path(), result.diverged() ? "diverged at step " + result.steps() : "ok", result.steps(),
+                fmt(result.finalLoss()), fmt(result.trainAccuracy()), fmt(result.testAccuracy()), seconds);
+    }
+
+    /**
+     * The approach to the end state (SCIENCE.md §2, dynamical stability): distance of the recorded θ(t)
+     * to θ(T) and to the average of the last 10 % of the recorded states, each fitted by an exponential
+     * and a power law over the recorded steps from 10 % of T to 90 % of T (the distance to θ(T) falls to
+     * zero at T by construction); and the Hessian spectrum at θ(T) when P ≤ 500, whose near-zero
+     * eigenvalues count the flat directions of the minimum.
+     */
+    private static Map<String, Object> dynamicalStability(RunDirectory dir, NetworkOptions.Setup setup,
+                                                          double[] thetaT, int p) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        NpyReader.Array params = NpyReader.read(dir.file("params.npy"));
+        NpyReader.Array acc = NpyReader.read(dir.file("accuracy.npy"));
+        int rows = (int) params.shape()[0];
+        if (rows >= 20) {
+            double[] t = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                t[r] = acc.data()[r * 5];
+            }
+            int lateFrom = (int) Math.floor(0.9 * rows);
+            double[] late = new double[p];
+            for (int r = lateFrom; r < rows; r++) {
+                for (int q = 0; q < p; q++) {
+                    late[q] += params.data()[r * p + q] / (rows - lateFrom);
+                }
+            }
+            double[] toFinal = new double[rows];
+            double[] toLate = new double[rows];
+            for (int r = 0; r < rows; r++) {
+                for (int q = 0; q < p; q++) {
+                    double v = params.data()[r * p + q];
+                    toFinal[r] += Math.abs(v - thetaT[q]);
+                    toLate[r] += Math.abs(v - late[q]);
+                }
+            }
+            double total = t[rows - 1];
+            Map<String, Object> approach = new LinkedHashMap<>();
+            approach.put("toFinal", fitJson(ApproachFit.of(t, toFinal, 0.1 * total, 0.9 * total)));
+            approach.put("toLateAverage", fitJson(ApproachFit.of(t, toLate, 0.1 * total, 0.9 * total)));
+            approach.put("norm", "l1");
+            out.put("approach", approach);
+            try (NpyWriter w = NpyWriter.matrix(dir.file("approach.npy"), 3)) {
+                for (int r = 0; r < rows; r++) {
+                    w.appendRow(new double[] {t[r], toFinal[r], toLate[r]}, 0);
+                }
+            }
+            // t = 0 cannot go on a log axis, and the distance to θ(T) is 0 at T
+            double[] tp = Arrays.copyOfRange(t, 1, rows - 1);
+            double[] dFinal = Plots.positive(Arrays.copyOfRange(toFinal, 1, rows - 1));
+            double[] dLate = Plots.positive(Arrays.copyOfRange(toLate, 1, rows - 1));
+            Plots.lineChart(dir.file("approach.png"), "Approach to the end state (log–log: a power law is a line)",
+                    "step", "‖θ(t) − θ*‖₁", List.of(Plots.Line.of("to θ(T)", tp, dFinal),
+                            Plots.Line.of("to late-time average", tp, dLate)), true, true);
+        }
+        if (p <= 500) {
+            HessianSpectrum h = HessianSpectrum.of(new MlpEvaluator(setup.spec(), setup.trainSet().size()), thetaT,
+                    Batch.of(setup.trainSet()), HessianSpectrum.DEFAULT_TOLERANCE);
+            Map<String, Object> hs = new LinkedHashMap<>();
+            hs.put("max", h.max());
+            hs.put("min", h.eigenvalues()[p - 1]);
+            hs.put("nearZero", h.nearZero());
+            hs.put("negative", h.negative());
+            hs.put("tolerance", h.tolerance());
+            out.put("finalHessian", hs);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> fitJson(ApproachFit f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("better", f.points() >= 3 ? f.better() : null);
+        m.put("exponentialRate", Json.number(f.rate()));
+        m.put("powerLawExponent", Json.number(f.powerExponent()));
+        m.put("aicExponential", Json.number(f.aicExponential()));
+        m.put("aicPowerLaw", Json.number(f.aicPower()));
+        m.put("points", f.points());
+        return m;
+    }
+
+    private static String fmt(double v) {
+        return Double.isFinite(v) ? String.format("%.6g", v) : "n/a";
+    }
+}
