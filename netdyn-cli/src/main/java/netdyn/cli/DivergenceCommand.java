@@ -57,7 +57,7 @@ final class DivergenceCommand implements Callable<Integer> {
         writer.close();
         Map<String, Object> summary = DivergenceWriter.summary(result, spec, setup.optimizer().learningRate());
         if (options.labelRegimes()) {
-            summary.put("regimes", DivergenceRegimes.of(setup, result, options.inits, options.steps, network.seed));
+            summary.put("regimes", DivergenceRegimes.of(setup, options.inits, options.steps, network.seed));
         }
         summary.put("study", StudyPresets.findings(options.preset));
         summary.put("out", dir.path().toString());

@@ -7,9 +7,6 @@ import java.util.concurrent.Callable;
 
 import netdyn.analysis.RegimeClassifier;
 import netdyn.analysis.RegimeEvidence;
-import netdyn.analysis.TrainingObserver;
-import netdyn.analysis.TrainingResult;
-import netdyn.analysis.TrainingRun;
 import netdyn.nn.Batch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,29 +39,13 @@ final class RegimeCommand implements Callable<Integer> {
             throw new netdyn.BadInputException("--steps must be >= 100 for a regime (got " + steps + ")");
         }
         NetworkOptions.Setup setup = network.resolve();
-        Batch train = Batch.of(setup.trainSet());
-        double[] loss = new double[(int) steps + 1];
-        int[] recorded = {0};
-        TrainingResult run = new TrainingRun(setup.spec(), train, null, setup.optimizer()).run(setup.theta0(), steps,
-                steps, new TrainingObserver() {
-                    @Override
-                    public void loss(long t, double value) {
-                        loss[(int) t] = value;
-                        recorded[0] = (int) t + 1;
-                    }
-
-                    @Override
-                    public void snapshot(Snapshot s, double[] theta) {
-                    }
-                });
         double eta = setup.optimizer().learningRate();
-        double[] series = java.util.Arrays.copyOf(loss, recorded[0]);
-        RegimeEvidence.Measured measured = RegimeEvidence.measure(setup.spec(), train, setup.optimizer(),
-                setup.theta0(), series, run.finalTheta(), network.seed);
+        RegimeEvidence.Measured measured = RegimeEvidence.measure(setup.spec(), Batch.of(setup.trainSet()),
+                setup.optimizer(), setup.theta0(), steps, network.seed);
         RegimeClassifier.Evidence evidence = measured.evidence();
         Map<String, Object> extra = new LinkedHashMap<>();
-        if (run.diverged()) {
-            extra.put("divergedAtStep", run.steps());
+        if (measured.divergedAtStep() >= 0) {
+            extra.put("divergedAtStep", measured.divergedAtStep());
         } else {
             extra.put("fundamentalPeriod", Json.number(measured.fundamentalPeriod()));
         }

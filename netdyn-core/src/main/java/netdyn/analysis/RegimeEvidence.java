@@ -3,10 +3,12 @@ package netdyn.analysis;
 import java.util.Arrays;
 
 import netdyn.curvature.LanczosEstimator;
+import netdyn.dynamics.DiscreteMap;
 import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.lyapunov.QrSpectrumEstimator;
 import netdyn.lyapunov.SpectrumObserver;
+import netdyn.lyapunov.SpectrumResult;
 import netdyn.lyapunov.SpectrumSpec;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpEvaluator;
@@ -22,38 +24,44 @@ import netdyn.series.ZeroOneTest;
 import netdyn.series.ZeroOneTestSpec;
 
 /**
- * Measures what {@link RegimeClassifier} reads, for one training run of T steps from θ_0 whose loss
- * series (T+1 values) and end state θ_T are given: the top tangent exponent over the second half (QR
- * with k = 1, the first half as transient, which also aligns the tangent vector), the 0–1 test,
- * laminar phases (repeating with a period dividing 6: the study's period-2 and period-3 plateaus),
- * rises and the periodogram of the second half of the loss, and the sharpness at θ_T (Lanczos).
+ * Measures what {@link RegimeClassifier} reads for one training run of T steps from θ_0, in one pass
+ * over the orbit: the QR estimate of the top tangent exponent (k = 1, the first half as transient,
+ * which also aligns the tangent vector) runs the training itself, and the loss at every step and
+ * θ_T are taken from it on the way. Then, on the second half of the loss: the 0–1 test, laminar
+ * phases (repeating with a period dividing 6: the study's period-2 and period-3 plateaus), rises and
+ * the periodogram; and the sharpness at θ_T (Lanczos).
  */
 public final class RegimeEvidence {
     private RegimeEvidence() {
     }
 
-    /** The evidence and the loss series' fundamental period (NaN when it has none). */
-    public record Measured(RegimeClassifier.Evidence evidence, double fundamentalPeriod) {
+    /**
+     * The evidence, the loss series' fundamental period (NaN when it has none) and the step at which
+     * the orbit became non-finite (−1 when it did not).
+     */
+    public record Measured(RegimeClassifier.Evidence evidence, double fundamentalPeriod, long divergedAtStep) {
     }
 
-    public static Measured measure(MlpSpec spec, Batch train, OptimizerSpec optimizer, double[] theta0, double[] loss,
-                                   double[] thetaT, long seed) {
-        int steps = loss.length - 1;
-        int half = steps / 2;
+    public static Measured measure(MlpSpec spec, Batch train, OptimizerSpec optimizer, double[] theta0, long steps,
+                                   long seed) {
         int classes = spec.outputs();
-        double finalLoss = loss[steps];
-        if (!Double.isFinite(finalLoss)) {
-            return new Measured(new RegimeClassifier.Evidence(true, finalLoss, classes, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), Double.NaN);
-        }
-        double[] second = Arrays.copyOfRange(loss, half, loss.length);
-        GradientDescentMap map = new GradientDescentMap(spec, train, optimizer);
+        int half = (int) (steps / 2);
+        RecordingMap map = new RecordingMap(new GradientDescentMap(spec, train, optimizer), (int) steps);
         double[] x0 = new double[map.dimension()];
         System.arraycopy(theta0, 0, x0, 0, theta0.length);
-        double lambda1 = new QrSpectrumEstimator(map, 1).run(x0, new SpectrumSpec(steps - half, half, 1, 1, false, seed),
-                SpectrumObserver.NONE).exponents()[0];
-        double sharpness = new LanczosEstimator(new MlpEvaluator(spec, train.size()), 30)
-                .topEigenvalues(thetaT, train, 1, seed)[0];
+        SpectrumResult qr = new QrSpectrumEstimator(map, 1).run(x0,
+                new SpectrumSpec(steps - half, half, 1, 1, false, seed), SpectrumObserver.NONE);
+        MlpEvaluator evaluator = new MlpEvaluator(spec, train.size());
+        double[] thetaT = Arrays.copyOf(map.last, theta0.length);
+        double finalLoss = qr.completed() ? evaluator.loss(thetaT, 0, train) : Double.NaN;
+        if (!Double.isFinite(finalLoss)) {
+            long at = qr.completed() ? steps : qr.failedAtStep();
+            return new Measured(new RegimeClassifier.Evidence(true, finalLoss, classes, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), Double.NaN, at);
+        }
+        double[] second = Arrays.copyOfRange(map.loss, half, (int) steps + 1);
+        second[second.length - 1] = finalLoss;
+        double sharpness = new LanczosEstimator(evaluator, 30).topEigenvalues(thetaT, train, 1, seed)[0];
         double k = ZeroOneTest.of(second, ZeroOneTestSpec.defaults(seed)).k();
         double laminar = LaminarPhases.of(second, new LaminarPhasesSpec(6, 0.1, Double.NaN, 10)).laminarFraction();
         double rising = Monotonicity.of(second, MonotonicitySpec.strict()).fractionIncreasing();
@@ -71,7 +79,42 @@ public final class RegimeEvidence {
             }
         }
         double eta = optimizer.learningRate();
-        return new Measured(new RegimeClassifier.Evidence(false, finalLoss, classes, lambda1, k, laminar, rising, share,
-                period, sharpness * eta / 2), spectrum.fundamentalPeriod());
+        return new Measured(new RegimeClassifier.Evidence(false, finalLoss, classes, qr.exponents()[0], k, laminar,
+                rising, share, period, sharpness * eta / 2), spectrum.fundamentalPeriod(), -1);
+    }
+
+    /** The gradient-descent map, recording L(θ_t) of every step and the latest state as the estimator runs it. */
+    private static final class RecordingMap implements DiscreteMap {
+        private final GradientDescentMap map;
+        final double[] loss;
+        final double[] last;
+
+        RecordingMap(GradientDescentMap map, int steps) {
+            this.map = map;
+            this.loss = new double[steps + 1];
+            this.last = new double[map.dimension()];
+        }
+
+        @Override
+        public int dimension() {
+            return map.dimension();
+        }
+
+        @Override
+        public void step(long t, double[] x, double[] out) {
+            map.step(t, x, out);
+            loss[(int) t] = map.lastLoss();
+            System.arraycopy(out, 0, last, 0, last.length);
+        }
+
+        @Override
+        public void tangent(long t, double[] x, double[] v, double[] out) {
+            map.tangent(t, x, v, out);
+        }
+
+        @Override
+        public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
+            map.tangentBlock(t, x, vs, k, out);
+        }
     }
 }
