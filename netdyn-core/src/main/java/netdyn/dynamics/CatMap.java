@@ -47,12 +47,7 @@ public final class CatMap implements DiscreteMap {
 
     @Override
     public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
-        for (int r = 0; r < k; r++) {
-            double v0 = vs[2 * r];
-            double v1 = vs[2 * r + 1];
-            out[2 * r] = 2 * v0 + v1;
-            out[2 * r + 1] = v0 + v1;
-        }
+        PlanarJacobian.apply(2, 1, 1, 1, vs, k, out);
     }
 
     @Override

@@ -45,7 +45,8 @@ public interface DiscreteMap {
 
     /**
      * k tangent vectors at once: {@code vs} and {@code out} hold k rows of length dimension().
-     * The default advances them one by one; maps that share work between vectors override it.
+     * The default advances them one by one and allocates two work vectors per call; every map in netdyn
+     * overrides it (allocation-free, and sharing work between vectors where it can).
      */
     default void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
         int n = dimension();

@@ -66,13 +66,7 @@ public final class HenonMap implements DiscreteMap {
 
     @Override
     public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
-        double j00 = -2 * a * x[0];
-        for (int r = 0; r < k; r++) {
-            double v0 = vs[2 * r];
-            double v1 = vs[2 * r + 1];
-            out[2 * r] = j00 * v0 + v1;
-            out[2 * r + 1] = b * v0;
-        }
+        PlanarJacobian.apply(-2 * a * x[0], 1, b, 0, vs, k, out);
     }
 
     @Override

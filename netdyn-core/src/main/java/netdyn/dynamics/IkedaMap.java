@@ -78,12 +78,7 @@ public final class IkedaMap implements DiscreteMap {
         double j01 = u * (-s - rotB * phaseY);
         double j10 = u * (s + rotA * phaseX);
         double j11 = u * (c + rotA * phaseY);
-        for (int r = 0; r < k; r++) {
-            double v0 = vs[2 * r];
-            double v1 = vs[2 * r + 1];
-            out[2 * r] = j00 * v0 + j01 * v1;
-            out[2 * r + 1] = j10 * v0 + j11 * v1;
-        }
+        PlanarJacobian.apply(j00, j01, j10, j11, vs, k, out);
     }
 
     @Override

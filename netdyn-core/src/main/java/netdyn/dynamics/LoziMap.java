@@ -65,13 +65,7 @@ public final class LoziMap implements DiscreteMap {
 
     @Override
     public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
-        double j00 = x[0] < 0 ? a : -a;
-        for (int r = 0; r < k; r++) {
-            double v0 = vs[2 * r];
-            double v1 = vs[2 * r + 1];
-            out[2 * r] = j00 * v0 + v1;
-            out[2 * r + 1] = b * v0;
-        }
+        PlanarJacobian.apply(x[0] < 0 ? a : -a, 1, b, 0, vs, k, out);
     }
 
     @Override

@@ -60,19 +60,6 @@ public final class MlpLayout {
         return biasOffset[l];
     }
 
-    /** Whether parameter index i is a weight (true) or a bias (false). */
-    public boolean isWeight(int i) {
-        for (int l = 0; l < weightOffset.length; l++) {
-            if (i < biasOffset[l]) {
-                return i >= weightOffset[l];
-            }
-            if (i < biasOffset[l] + spec.fanOut(l)) {
-                return false;
-            }
-        }
-        throw new IndexOutOfBoundsException("parameter index " + i + " outside [0, " + parameterCount + ")");
-    }
-
     /** A mask with true at the weights. */
     public boolean[] weightMask() {
         boolean[] mask = new boolean[parameterCount];

@@ -26,11 +26,6 @@ final class VecOps {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported();
     }
 
-    /** Which kernels run: "vector (N-bit)" or "scalar". */
-    static String describe() {
-        return VECTOR ? VectorKernels.describe() : "scalar";
-    }
-
     /** y[yo..yo+n) = fma(α, x[xo..xo+n), y). Modifies y. Cost n fused multiply-adds. */
     static void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
         if (VECTOR) {

@@ -48,10 +48,6 @@ final class VectorKernels {
     private VectorKernels() {
     }
 
-    static String describe() {
-        return "vector (" + WIDE.vectorBitSize() + "-bit)";
-    }
-
     private static DoubleVector exp(DoubleVector x) {
         x = x.blend(EXP_MIN, x.lt(EXP_MIN)).blend(EXP_MAX, x.compare(VectorOperators.GT, EXP_MAX));
         DoubleVector t = x.mul(LOG2E).add(SHIFT);
