@@ -2,8 +2,10 @@ package netdyn.dynamics;
 
 import java.util.Arrays;
 
+import netdyn.BadInputException;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpEvaluator;
+import netdyn.nn.MlpLayout;
 import netdyn.nn.MlpSpec;
 import netdyn.rng.Seeds;
 
@@ -13,7 +15,9 @@ import netdyn.rng.Seeds;
  * dimension 2P: u' = μ u + ∇L(θ), θ' = θ − η u'. With mini-batches of size B the loss at step t
  * is the mean over batch t mod ⌈N/B⌉ of epoch ⌊t / ⌈N/B⌉⌋, the epoch's order a Fisher–Yates
  * permutation from {@code Seeds.generator(batchSeed, "sgd-batches", epoch)}; the last batch of an
- * epoch may be smaller.
+ * epoch may be smaller. With layer rates ({@link OptimizerSpec#layerRates()}) η becomes the diagonal
+ * D of per-parameter rates, every weight and bias of layer l taking η_l: θ' = θ − D ∇L, Jacobian
+ * I − D H (with momentum θ' = θ − D u').
  *
  * <p>{@link #step} also evaluates L and the training accuracy at the current θ, available from
  * {@link #lastLoss()} at no extra cost and {@link #lastCorrect()} on demand. The tangent map uses exact
@@ -25,6 +29,8 @@ public final class GradientDescentMap implements DiscreteMap {
     private final Batch data;
     private final OptimizerSpec optimizer;
     private final int parameters;
+    // η_i per parameter with layer rates, else null (the uniform update stays a loop over one η)
+    private final double[] rates;
     private final double[] grad;
     private final double[] hv;
     // the θ, step and batch of the state held in the evaluator
@@ -45,6 +51,7 @@ public final class GradientDescentMap implements DiscreteMap {
         int capacity = optimizer.fullBatch() ? data.size() : Math.min(optimizer.batchSize(), data.size());
         this.evaluator = new MlpEvaluator(spec, capacity);
         this.parameters = evaluator.layout().parameterCount();
+        this.rates = optimizer.hasLayerRates() ? parameterRates(evaluator.layout(), optimizer) : null;
         this.grad = new double[parameters];
         this.hv = new double[parameters];
         this.evaluatedAt = new double[parameters];
@@ -55,6 +62,22 @@ public final class GradientDescentMap implements DiscreteMap {
             batchBuffer = Batch.withCapacity(data.features(), data.classes(), capacity);
             order = new int[data.size()];
         }
+    }
+
+    /** η_i for every parameter: layer l's rate over [weightOffset(l), biasOffset(l) + fanOut(l)). */
+    private static double[] parameterRates(MlpLayout layout, OptimizerSpec optimizer) {
+        int layers = layout.layerCount();
+        double[] layerRates = optimizer.layerRates();
+        if (layerRates.length != layers) {
+            throw new BadInputException("layer rates (--lr-hidden, --lr-output): " + layerRates.length
+                    + " given for a network of " + layers + " layers (hidden layers + output layer)");
+        }
+        double[] r = new double[layout.parameterCount()];
+        for (int l = 0; l < layers; l++) {
+            int end = l + 1 < layers ? layout.weightOffset(l + 1) : layout.parameterCount();
+            Arrays.fill(r, layout.weightOffset(l), end, layerRates[l]);
+        }
+        return r;
     }
 
     public MlpEvaluator evaluator() {
@@ -127,6 +150,10 @@ public final class GradientDescentMap implements DiscreteMap {
      * θ' = θ − ηu'. The tangent map is the same rule applied to (v, Hv).
      */
     private void update(double[] in, int io, double[] g, double[] out, int oo) {
+        if (rates != null) {
+            updateLayerRates(in, io, g, out, oo);
+            return;
+        }
         double eta = optimizer.learningRate();
         int p = parameters;
         if (!optimizer.hasMomentum()) {
@@ -139,6 +166,24 @@ public final class GradientDescentMap implements DiscreteMap {
                 double u = mu * in[io + p + i] + g[i];
                 out[oo + p + i] = u;
                 out[oo + i] = in[io + i] - eta * u;
+            }
+        }
+    }
+
+    /** {@link #update} with η_i per parameter: θ' = θ − D g, or u' = μu + g, θ' = θ − D u'. */
+    private void updateLayerRates(double[] in, int io, double[] g, double[] out, int oo) {
+        double[] eta = rates;
+        int p = parameters;
+        if (!optimizer.hasMomentum()) {
+            for (int i = 0; i < p; i++) {
+                out[oo + i] = in[io + i] - eta[i] * g[i];
+            }
+        } else {
+            double mu = optimizer.momentum();
+            for (int i = 0; i < p; i++) {
+                double u = mu * in[io + p + i] + g[i];
+                out[oo + p + i] = u;
+                out[oo + i] = in[io + i] - eta[i] * u;
             }
         }
     }
@@ -168,7 +213,9 @@ public final class GradientDescentMap implements DiscreteMap {
     /**
      * ln|det(I − ηH(θ))| = Σ_i ln|1 − η h_i| from the eigenvalues h_i of the full Hessian, for the sum
      * rule; NaN with momentum or when P &gt; {@value #LOG_DET_MAX_PARAMETERS} (cost P Hessian-vector
-     * products + O(P³)).
+     * products + O(P³)). With layer rates D = diag(η_i) &gt; 0, I − DH = D^½ (I − D^½ H D^½) D^−½ is
+     * similar to a symmetric matrix, so ln|det(I − DH)| = Σ_i ln|1 − μ_i| with μ_i the eigenvalues of
+     * D^½ H D^½ (H with row i and column i scaled by √η_i).
      */
     @Override
     public double logAbsDetJacobian(long t, double[] x) {
@@ -181,11 +228,33 @@ public final class GradientDescentMap implements DiscreteMap {
         netdyn.curvature.HessianSpectrum.assemble(evaluator, x, batchAt(t), hessian);
         evaluatedStep = t; // assemble left the evaluator's state at (t, x)
         System.arraycopy(x, 0, evaluatedAt, 0, parameters);
+        if (rates != null) {
+            return logAbsDetWithLayerRates();
+        }
         double[] h = netdyn.curvature.HessianSpectrum.symmetricEigenvalues(hessian, parameters);
         double eta = optimizer.learningRate();
         double sum = 0;
         for (double v : h) {
             sum += Math.log(Math.abs(1 - eta * v));
+        }
+        return sum;
+    }
+
+    private double logAbsDetWithLayerRates() {
+        int p = parameters;
+        double[] root = new double[p];
+        for (int i = 0; i < p; i++) {
+            root[i] = Math.sqrt(rates[i]);
+        }
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                hessian[i * p + j] *= root[i] * root[j];
+            }
+        }
+        double[] mu = netdyn.curvature.HessianSpectrum.symmetricEigenvalues(hessian, p);
+        double sum = 0;
+        for (double m : mu) {
+            sum += Math.log(Math.abs(1 - m));
         }
         return sum;
     }
