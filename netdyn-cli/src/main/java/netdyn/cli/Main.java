@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "netdyn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Neural-network training as a dynamical system.",
         subcommands = {TrainCommand.class, LyapunovCommand.class, SharpnessCommand.class, DivergenceCommand.class,
-            SeriesCommand.class, RegimeCommand.class, SelfcheckCommand.class,
+            SeriesCommand.class, RegimeCommand.class, SweepCommand.class, SelfcheckCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
@@ -66,7 +66,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: train, lyapunov, sharpness, divergence, series, regime or selfcheck");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is required: train, lyapunov, sharpness, divergence, series, regime, sweep, report, atlas or selfcheck");
     }
 
     static final class Version implements CommandLine.IVersionProvider {

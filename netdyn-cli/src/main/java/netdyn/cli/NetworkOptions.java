@@ -77,8 +77,8 @@ public final class NetworkOptions {
     Path initFrom;
 
     @Option(names = "--lr", defaultValue = "0.01", paramLabel = "ETA",
-            description = "Learning rate η (default: ${DEFAULT-VALUE}).")
-    double lr;
+            description = "Learning rate η (default: ${DEFAULT-VALUE}); netdyn sweep takes a grid here.")
+    String lr;
 
     @Option(names = "--momentum", defaultValue = "0", paramLabel = "MU",
             description = "Heavy-ball momentum μ in [0, 1) (default: ${DEFAULT-VALUE}, plain gradient descent).")
@@ -115,7 +115,7 @@ public final class NetworkOptions {
         MlpSpec spec = new MlpSpec(all.featureCount(), parseHidden(hidden), all.classCount(),
                 Activation.parse(activation), OutputKind.parse(output), LossKind.parse(loss), weightDecay);
         InitSpec initSpec = InitSpec.parse(init, biasInit);
-        OptimizerSpec optimizer = new OptimizerSpec(lr, momentum, batchSize, seed);
+        OptimizerSpec optimizer = new OptimizerSpec(learningRate(), momentum, batchSize, seed);
         MlpLayout layout = new MlpLayout(spec);
         double[] theta0 = new double[layout.parameterCount()];
         if (initFrom != null) {
@@ -139,6 +139,73 @@ public final class NetworkOptions {
         boolean bundled = netdyn.data.BundledDatasets.byId(data.trim()) != null;
         long shuffleSeed = shuffle != null ? shuffle : netdyn.data.BundledDatasets.SHUFFLE_SEED;
         return new Setup(trainSet, testSet, spec, initSpec, optimizer, theta0, shuffleSeed, shuffle != null || bundled);
+    }
+
+    /** The one learning rate --lr gives (a grid there is for netdyn sweep only). */
+    double learningRate() {
+        String s = lr.trim();
+        if (s.contains(":") || s.contains(",")) {
+            throw new BadInputException("--lr: one learning rate expected here (got '" + s + "'); grids of "
+                    + "learning rates are for netdyn sweep");
+        }
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--lr: '" + s + "' is not a number");
+        }
+    }
+
+    /** A copy with one option replaced, by its name without dashes (lr, hidden, activation, init, data, seed). */
+    NetworkOptions with(String name, String value) {
+        NetworkOptions c = new NetworkOptions();
+        c.data = data;
+        c.train = train;
+        c.shuffle = shuffle;
+        c.labelColumn = labelColumn;
+        c.standardize = standardize;
+        c.hidden = hidden;
+        c.activation = activation;
+        c.output = output;
+        c.loss = loss;
+        c.weightDecay = weightDecay;
+        c.init = init;
+        c.biasInit = biasInit;
+        c.initFrom = initFrom;
+        c.lr = lr;
+        c.momentum = momentum;
+        c.batchSize = batchSize;
+        c.seed = seed;
+        switch (name) {
+            case "lr" -> c.lr = value;
+            case "hidden" -> c.hidden = value;
+            case "activation" -> c.activation = value;
+            case "init" -> c.init = value;
+            case "data" -> c.data = value;
+            case "seed" -> c.seed = Long.parseLong(value);
+            default -> throw new IllegalArgumentException(name);
+        }
+        return c;
+    }
+
+    /** The options as text (all but --lr and --seed), for comparing sweep configurations. */
+    Map<String, String> settingsText() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("data", data);
+        m.put("train", String.valueOf(train));
+        m.put("shuffle", String.valueOf(shuffle));
+        m.put("label-column", String.valueOf(labelColumn));
+        m.put("standardize", String.valueOf(standardize));
+        m.put("hidden", hidden);
+        m.put("activation", activation);
+        m.put("output", output);
+        m.put("loss", loss);
+        m.put("weight-decay", Double.toString(weightDecay));
+        m.put("init", init);
+        m.put("bias-init", biasInit);
+        m.put("init-from", String.valueOf(initFrom));
+        m.put("momentum", Double.toString(momentum));
+        m.put("batch-size", Integer.toString(batchSize));
+        return m;
     }
 
     static int[] parseHidden(String text) {
@@ -192,7 +259,7 @@ public final class NetworkOptions {
         net.put("biasInit", initFrom != null ? "from " + initFrom : s.init().biasesText());
         m.put("network", net);
         Map<String, Object> opt = new LinkedHashMap<>();
-        opt.put("learningRate", lr);
+        opt.put("learningRate", learningRate());
         opt.put("momentum", momentum);
         opt.put("batchSize", batchSize == 0 ? "full" : batchSize);
         m.put("optimizer", opt);

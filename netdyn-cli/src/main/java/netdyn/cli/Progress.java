@@ -12,6 +12,8 @@ final class Progress {
     private final String what;
     private final String valueName;
     private final long total;
+    private final String unit;
+    private final int sampleMask;
     private final boolean terminal;
     private final long start = System.nanoTime();
     private long nextReport;
@@ -20,7 +22,19 @@ final class Progress {
 
     /** @param valueName what the number passed to {@link #update} is ("loss", "λ1", ...), null for none */
     Progress(PrintWriter err, String what, String valueName, long total, boolean quiet) {
+        this(err, what, "step", valueName, total, quiet, 64);
+    }
+
+    /**
+     * @param unit        what is counted ("step", "task")
+     * @param sampleEvery read the clock on every n-th call only (a power of two; 64 for training steps that
+     *                    take microseconds, 1 for sweep tasks)
+     */
+    Progress(PrintWriter err, String what, String unit, String valueName, long total, boolean quiet,
+             int sampleEvery) {
         this.err = err;
+        this.unit = unit;
+        this.sampleMask = sampleEvery - 1;
         this.what = what;
         this.valueName = valueName;
         this.total = total;
@@ -30,7 +44,7 @@ final class Progress {
 
     void update(long done, double value) {
         // read the clock on every 64th call only: train calls this once per 7 µs step
-        if ((++calls & 63) != 0) {
+        if ((++calls & sampleMask) != 0) {
             return;
         }
         long now = System.nanoTime();
@@ -39,10 +53,12 @@ final class Progress {
         }
         double elapsed = (now - start) / 1e9;
         double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
-        String line = String.format("netdyn %s: step %d/%d (%.0f%%)%s, %.0f s left", what, done, total,
-                100.0 * done / total, valueName == null ? "" : String.format(", %s %.6g", valueName, value), eta);
+        String line = String.format("netdyn %s: %s %d/%d (%.0f%%)%s, %s left", what, unit, done, total,
+                100.0 * done / total, valueName == null ? "" : String.format(", %s %.6g", valueName, value),
+                duration(eta));
         if (terminal) {
-            err.print("\r" + line + "   ");
+            int filled = (int) (24L * done / Math.max(1, total));
+            err.print("\r[" + "#".repeat(filled) + ".".repeat(24 - filled) + "] " + line + "   ");
             nextReport = now + 200_000_000L;
         } else {
             err.println(line);
@@ -50,6 +66,15 @@ final class Progress {
         }
         err.flush();
         shown = true;
+    }
+
+    private static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "? s";
+        }
+        long s = Math.round(seconds);
+        return s < 120 ? s + " s" : s < 7200 ? (s / 60) + " min " + (s % 60) + " s" : (s / 3600) + " h " + (s % 3600 / 60)
+                + " min";
     }
 
     void done() {

@@ -43,6 +43,14 @@ public final class RunDirectory {
         }
     }
 
+    /** An existing run directory that a command continues (a sweep resuming). */
+    static RunDirectory existing(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("--out " + dir + " is not a directory");
+        }
+        return new RunDirectory(dir);
+    }
+
     /** The first keys of every manifest.json: command, version and the command line as typed. */
     static java.util.Map<String, Object> manifestHeader(String command, picocli.CommandLine.Model.CommandSpec spec) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

@@ -28,7 +28,7 @@ final class StudyPresets {
             }
             String v = e.getValue();
             switch (e.getKey()) {
-                case "--lr" -> network.lr = Double.parseDouble(v);
+                case "--lr" -> network.lr = v;
                 case "--steps" -> options.steps = Long.parseLong(v);
                 case "--inits" -> options.inits = Integer.parseInt(v);
                 case "--replicas" -> options.replicas = Integer.parseInt(v);

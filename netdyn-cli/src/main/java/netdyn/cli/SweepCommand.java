@@ -1,0 +1,121 @@
+package netdyn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import netdyn.BadInputException;
+import netdyn.sweep.ResultStore;
+import netdyn.sweep.SweepRunner;
+import netdyn.sweep.SweepSpec;
+import netdyn.sweep.SweepTask;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code netdyn sweep}: a grid of training runs, measured, in parallel, resumable, shardable. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run a grid of training tasks (learning rates, and optionally widths, activations, init σ, "
+                + "datasets, seeds) in parallel and measure each. Resumable: run the same command again after an "
+                + "interruption and only unfinished tasks run.",
+        footer = {"", "Examples:", "  ./netdyn sweep --lr 0.001:20:log:40 --inits 3 --steps 2000 --out out/lr-sweep",
+                "  ./netdyn sweep --lr-hidden 0.1:100:log:48 --lr-output 0.1:100:log:48 --inits 1 --steps 500 "
+                        + "--measure loss --out out/trainability",
+                "  ./netdyn sweep --lr 0.01,1,5 --shard 1/2 --out out/s1   (then --shard 2/2 --out out/s2)",
+                "  ./netdyn sweep --merge out/s1 out/s2 --out out/merged",
+                "", "Files: manifest.json, store.jsonl, results.csv, results.jsonl, loss_tail.npy, spectrum.npy, "
+                + "tasks/task-NNNNNN-{loss,distance}.npy, summary.json."})
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    NetworkOptions network;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    SweepOptions options;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = command.commandLine().getErr();
+        long started = System.nanoTime();
+        Path outDir = output.outOrDefault("sweep");
+        if (options.merge != null) {
+            return merge(outDir, started);
+        }
+        if (network.initFrom != null) {
+            throw new BadInputException("--init-from: a sweep draws its own initialisations (--inits, --seed)");
+        }
+        SweepSpec spec = options.spec(network);
+        int[] shard = options.shard();
+        int threads = options.threadCount();
+        SweepProblems problems = new SweepProblems(network);
+        problems.check(spec);
+        RunDirectory dir = SweepWriter.open(outDir, output.force,
+                SweepWriter.manifest(RunDirectory.manifestHeader("sweep", command), spec, shard));
+        Map<String, Object> summary;
+        int ran;
+        try (ResultStore store = ResultStore.open(dir.file(ResultStore.FILE), spec.settings())) {
+            if (store.discardedTornLine()) {
+                err.println("netdyn sweep: discarded a torn last line in " + store.file() + " (a crash mid-write); "
+                        + "that task runs again");
+            }
+            List<SweepTask> pending = SweepRunner.pending(spec, shard[0], shard[1], store::isDone);
+            if (store.size() > 0 && !output.json) {
+                err.println("netdyn sweep: resuming " + outDir + ": " + store.size() + " of " + spec.taskCount()
+                        + " tasks already done, " + pending.size() + " to run");
+            }
+            Progress progress = new Progress(err, "sweep", "task", null, pending.size(), output.json, 1);
+            SweepRunner.run(spec, pending, threads, problems, SweepWriter.sink(dir, store),
+                    (done, total) -> progress.update(done, Double.NaN));
+            progress.done();
+            ran = pending.size();
+            summary = SweepWriter.export(dir, store, spec.taskCount(), (System.nanoTime() - started) / 1e9);
+        }
+        print(dir.path(), summary, ran);
+        return 0;
+    }
+
+    private int merge(Path outDir, long started) throws IOException {
+        Path first = options.merge.get(0);
+        Path firstStore = first.resolve(ResultStore.FILE);
+        if (!Files.isRegularFile(firstStore) || !Files.isRegularFile(first.resolve("manifest.json"))) {
+            throw new BadInputException("--merge " + first + ": not a sweep directory (no " + ResultStore.FILE
+                    + " or manifest.json)");
+        }
+        List<String> lines = Files.readAllLines(firstStore);
+        Map<String, String> settings = ResultStore.header(firstStore, lines.isEmpty() ? "" : lines.get(0));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> manifest = Json.mapper().readValue(first.resolve("manifest.json").toFile(), Map.class);
+        manifest.put("commandLine", RunDirectory.manifestHeader("sweep", command).get("commandLine"));
+        manifest.put("shard", "merged from " + options.merge);
+        int tasks = ((Number) manifest.get("tasks")).intValue();
+        RunDirectory dir = SweepWriter.open(outDir, output.force, manifest);
+        Map<String, Object> summary;
+        int added;
+        try (ResultStore store = ResultStore.open(dir.file(ResultStore.FILE), settings)) {
+            added = SweepWriter.merge(options.merge, dir, store);
+            summary = SweepWriter.export(dir, store, tasks, (System.nanoTime() - started) / 1e9);
+        }
+        print(dir.path(), summary, added);
+        return 0;
+    }
+
+    private void print(Path dir, Map<String, Object> summary, int ran) {
+        PrintWriter out = command.commandLine().getOut();
+        if (output.json) {
+            summary.put("directory", dir.toString());
+            out.println(Json.write(summary));
+        } else {
+            SweepWriter.printText(out, dir, summary, ran);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package netdyn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import netdyn.BadInputException;
+import netdyn.sweep.Axis;
+import netdyn.sweep.Measures;
+import netdyn.sweep.SweepSpec;
+import netdyn.sweep.ValueRange;
+import picocli.CommandLine.Option;
+
+/** The grid and protocol options of {@code netdyn sweep} (the learning-rate grid is --lr of the network options). */
+final class SweepOptions {
+    static final String DEFAULT_MEASURES = "loss,accuracy,nmle,twin,spectrum:3,sharpness,series";
+
+    @Option(names = "--lr-hidden", paramLabel = "GRID",
+            description = "Learning rates of the hidden layers (with --lr-output: a trainability map; --lr is then "
+                    + "ignored).")
+    String lrHidden;
+
+    @Option(names = "--lr-output", paramLabel = "GRID", description = "Learning rates of the output layer.")
+    String lrOutput;
+
+    @Option(names = "--zoom", paramLabel = "H0:H1,O0:O1",
+            description = "Resample this window of a trainability map (--lr-hidden and --lr-output ranges) at the "
+                    + "same resolution.")
+    String zoom;
+
+    @Option(names = "--vary-hidden", paramLabel = "W;W,W;...",
+            description = "Hidden-layer grid: networks separated by ';' (or ',' when every network has one layer).")
+    String varyHidden;
+
+    @Option(names = "--vary-activation", paramLabel = "A,A", description = "Activation grid, e.g. sigmoid,tanh,relu.")
+    String varyActivation;
+
+    @Option(names = "--vary-init-sigma", paramLabel = "GRID", description = "Grid of σ for weight init normal:σ.")
+    String varyInitSigma;
+
+    @Option(names = "--vary-data", paramLabel = "D,D", description = "Dataset grid, e.g. iris,wine.")
+    String varyData;
+
+    @Option(names = "--vary-seed", paramLabel = "GRID", description = "Grid of master seeds (whole numbers).")
+    String varySeed;
+
+    @Option(names = "--inits", defaultValue = "3", description = "Initialisations per grid point "
+            + "(default: ${DEFAULT-VALUE}).")
+    int inits;
+
+    @Option(names = "--replicas", defaultValue = "4", description = "Perturbed replicas per task for the nMLE "
+            + "(default: ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Option(names = "--steps", defaultValue = "2000", description = "Training steps per task (default: ${DEFAULT-VALUE}).")
+    long steps;
+
+    @Option(names = "--eps", defaultValue = "1e-8", description = "Replica perturbation size (default: ${DEFAULT-VALUE}).")
+    double eps;
+
+    @Option(names = "--measure", defaultValue = DEFAULT_MEASURES, paramLabel = "M,M",
+            description = "loss, accuracy, nmle, twin, spectrum:K|spectrum:all, sharpness, series "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String measure;
+
+    @Option(names = "--tail", defaultValue = "64", description = "Last loss values kept per task for the bifurcation "
+            + "diagram (default: ${DEFAULT-VALUE}).")
+    int tail;
+
+    @Option(names = "--target-accuracy", defaultValue = "0.9", paramLabel = "A",
+            description = "Record the first step with test accuracy >= A (default: ${DEFAULT-VALUE}).")
+    double target;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N (1-based; tasks dealt "
+            + "round-robin); join the shards' directories with --merge.")
+    String shard;
+
+    @Option(names = "--merge", arity = "1..*", paramLabel = "DIR",
+            description = "Join the result stores of these sweep directories (shards) into --out.")
+    List<Path> merge;
+
+    int threadCount() {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new BadInputException("--threads must be >= 1 (got " + n + ")");
+        }
+        return n;
+    }
+
+    /** {shard index (0-based), shard count}. */
+    int[] shard() {
+        if (shard == null) {
+            return new int[] {0, 1};
+        }
+        String[] parts = shard.trim().split("/");
+        try {
+            int i = Integer.parseInt(parts[0].trim());
+            int n = Integer.parseInt(parts[1].trim());
+            if (parts.length != 2 || n < 1 || i < 1 || i > n) {
+                throw new BadInputException("--shard " + shard + ": I must be between 1 and N (got I = " + i + ", N = "
+                        + n + ")");
+            }
+            return new int[] {i - 1, n};
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            throw new BadInputException("--shard " + shard + ": expected I/N, e.g. 1/4");
+        }
+    }
+
+    SweepSpec spec(NetworkOptions network) {
+        List<Axis> axes = new ArrayList<>();
+        if (varyData != null) {
+            axes.add(Axis.listed("data", varyData));
+        }
+        if (varyHidden != null) {
+            Axis a = Axis.listed("hidden", varyHidden);
+            a.values().forEach(NetworkOptions::parseHidden); // fails early naming --hidden
+            axes.add(a);
+        }
+        if (varyActivation != null) {
+            Axis a = Axis.listed("activation", varyActivation);
+            a.values().forEach(netdyn.nn.Activation::parse);
+            axes.add(a);
+        }
+        if (varyInitSigma != null) {
+            double[] s = ValueRange.parse("--vary-init-sigma", varyInitSigma);
+            List<String> inits = new ArrayList<>();
+            for (double v : s) {
+                if (!(v > 0)) {
+                    throw new BadInputException("--vary-init-sigma: σ must be > 0 (got " + v + ")");
+                }
+                inits.add("normal:" + v);
+            }
+            axes.add(new Axis("init", inits));
+        }
+        if (varySeed != null) {
+            List<String> seeds = new ArrayList<>();
+            for (double v : ValueRange.parse("--vary-seed", varySeed)) {
+                if (v != Math.rint(v)) {
+                    throw new BadInputException("--vary-seed: seeds must be whole numbers (got " + v + ")");
+                }
+                seeds.add(Long.toString((long) v));
+            }
+            axes.add(new Axis("seed", seeds));
+        }
+        if ((lrHidden == null) != (lrOutput == null)) {
+            throw new BadInputException((lrHidden == null ? "--lr-output" : "--lr-hidden") + " needs "
+                    + (lrHidden == null ? "--lr-hidden" : "--lr-output") + " too (a trainability map has both axes)");
+        }
+        if (lrHidden != null) {
+            String[] window = zoomWindow();
+            axes.add(Axis.numeric("lr-hidden", zoomed("--lr-hidden", lrHidden, window == null ? null : window[0])));
+            axes.add(Axis.numeric("lr-output", zoomed("--lr-output", lrOutput, window == null ? null : window[1])));
+        } else {
+            if (zoom != null) {
+                throw new BadInputException("--zoom needs a trainability map (--lr-hidden and --lr-output)");
+            }
+            axes.add(Axis.numeric("lr", positive("--lr", ValueRange.parse("--lr", network.lr))));
+        }
+        if (threads != null && threads < 1) {
+            throw new BadInputException("--threads must be >= 1 (got " + threads + ")");
+        }
+        return new SweepSpec(network.settingsText(), axes, inits, replicas, steps, eps, Measures.parse(measure), tail,
+                target, network.seed);
+    }
+
+    private String[] zoomWindow() {
+        if (zoom == null) {
+            return null;
+        }
+        String[] w = zoom.trim().split(",");
+        if (w.length != 2 || w[0].split(":").length != 2 || w[1].split(":").length != 2) {
+            throw new BadInputException("--zoom " + zoom + ": expected H0:H1,O0:O1 (a window of hidden and output "
+                    + "learning rates)");
+        }
+        return w;
+    }
+
+    /** The grid of {@code text}, or with a zoom window: the window's ends, the same count and spacing. */
+    private static double[] zoomed(String option, String text, String window) {
+        double[] grid = positive(option, ValueRange.parse(option, text));
+        if (window == null) {
+            return grid;
+        }
+        String[] parts = text.trim().split(":");
+        String spacing = parts.length == 4 ? parts[2].trim() : "lin";
+        if (parts.length < 3) {
+            throw new BadInputException("--zoom needs " + option + " given as a range FROM:TO:log:N (got '" + text + "')");
+        }
+        String[] ends = window.split(":");
+        return ValueRange.parse("--zoom", ends[0] + ":" + ends[1] + ":" + spacing + ":" + grid.length);
+    }
+
+    private static double[] positive(String option, double[] values) {
+        for (double v : values) {
+            if (!(v > 0)) {
+                throw new BadInputException(option + ": learning rates must be > 0 (got " + v + ")");
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,238 @@
+package netdyn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import netdyn.BadInputException;
+import netdyn.sweep.ResultStore;
+import netdyn.sweep.SweepRunner;
+import netdyn.sweep.SweepSpec;
+import netdyn.sweep.SweepTask;
+import netdyn.sweep.TaskResult;
+
+/**
+ * The files of a sweep directory: manifest.json; store.jsonl (the durable result store, rows in order of
+ * completion); tasks/task-NNNNNN-SERIES.npy (per-task time series: loss, replica distance); and the
+ * exports written from the store when a run ends: results.csv and results.jsonl (one row per task,
+ * by task index), loss_tail.npy ([tasks × tail]), spectrum.npy ([tasks × K], when measured) and
+ * summary.json.
+ */
+final class SweepWriter {
+    static final String TASKS = "tasks";
+
+    private SweepWriter() {
+    }
+
+    /**
+     * The sweep directory: an existing sweep is resumed (its store must hold the same settings), anything
+     * else is created as a new run directory (--force replaces an earlier run, sweep or not).
+     */
+    static RunDirectory open(Path dir, boolean force, Map<String, Object> manifest) throws IOException {
+        boolean resume = !force && Files.isRegularFile(dir.resolve(ResultStore.FILE));
+        RunDirectory run = resume ? RunDirectory.existing(dir) : RunDirectory.create(dir, force);
+        Files.createDirectories(run.file(TASKS));
+        if (!resume) {
+            Json.write(run.file("manifest.json"), manifest);
+        }
+        return run;
+    }
+
+    static Map<String, Object> manifest(Map<String, Object> header, SweepSpec spec, int[] shard) {
+        Map<String, Object> m = new LinkedHashMap<>(header);
+        m.put("settings", spec.settings());
+        Map<String, Object> grid = new LinkedHashMap<>();
+        spec.axes().forEach(a -> grid.put(a.name(), a.values()));
+        m.put("grid", grid);
+        m.put("inits", spec.inits());
+        m.put("tasks", spec.taskCount());
+        m.put("shard", (shard[0] + 1) + "/" + shard[1]);
+        m.put("taskOrder", "row-major over the grid (first axis slowest), init innermost");
+        m.put("seedDerivation", "init i: InitSpec.initialize(layout, seed, i) as netdyn train --seed (seed axis "
+                + "value if swept); per task: Seeds.derive(seed, \"sweep-perturbation\"|\"sweep-twin\"|\"sweep-qr\"|"
+                + "\"sweep-lanczos\"|\"sweep-series\", task index)");
+        m.put("files", Json.ordered(
+                "store.jsonl", "result store: header line with the settings, one JSON row per finished task",
+                "results.csv", "one row per task by task index (scalar columns)",
+                "results.jsonl", "one JSON row per task by task index, with lossTail and spectrum arrays",
+                "loss_tail.npy", "[tasks × tail] last loss values (bifurcation diagram)",
+                "spectrum.npy", "[tasks × K] tangent exponents (when measured)",
+                "tasks/task-NNNNNN-loss.npy", "the task's loss at every step",
+                "tasks/task-NNNNNN-distance.npy", "replica-mean ℓ1 distance / (N_w ε) at every step"));
+        return m;
+    }
+
+    /** Writes a task's series, then appends its row: a row in the store means its files are complete. */
+    static SweepRunner.Sink sink(RunDirectory dir, ResultStore store) {
+        return (SweepTask task, TaskResult result) -> {
+            try {
+                for (Map.Entry<String, double[]> e : result.series().entrySet()) {
+                    Path file = seriesFile(dir.path(), task.index(), e.getKey());
+                    try (NpyWriter w = NpyWriter.series(file)) {
+                        for (double v : e.getValue()) {
+                            w.append(v);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            store.append(new LinkedHashMap<>(result.values()));
+        };
+    }
+
+    static Path seriesFile(Path dir, int task, String name) {
+        return dir.resolve(TASKS).resolve(String.format("task-%06d-%s.npy", task, name));
+    }
+
+    /** The exports, from every row of the store; returns the summary. */
+    static Map<String, Object> export(RunDirectory dir, ResultStore store, int taskCount, double seconds)
+            throws IOException {
+        List<Map<String, Object>> rows = store.rows();
+        Set<String> columns = new LinkedHashSet<>();
+        for (Map<String, Object> r : rows) {
+            r.forEach((k, v) -> {
+                if (!(v instanceof double[])) {
+                    columns.add(k);
+                }
+            });
+        }
+        StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
+        for (Map<String, Object> r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String c : columns) {
+                cells.add(csvCell(r.get(c)));
+            }
+            csv.append(String.join(",", cells)).append('\n');
+        }
+        Files.writeString(dir.file("results.csv"), csv, StandardCharsets.UTF_8);
+        StringBuilder jsonl = new StringBuilder();
+        store.lines().values().forEach(line -> jsonl.append(line).append('\n'));
+        Files.writeString(dir.file("results.jsonl"), jsonl, StandardCharsets.UTF_8);
+        writeMatrix(dir.file("loss_tail.npy"), rows, "lossTail");
+        writeMatrix(dir.file("spectrum.npy"), rows, "spectrum");
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("tasks", taskCount);
+        summary.put("done", rows.size());
+        summary.put("complete", rows.size() == taskCount);
+        long diverged = rows.stream().filter(r -> "diverged".equals(r.get("status"))).count();
+        summary.put("diverged", diverged);
+        Map<String, Long> regimes = new LinkedHashMap<>();
+        rows.stream().map(r -> r.get("regime")).filter(v -> v instanceof String).map(v -> (String) v)
+                .forEach(v -> regimes.merge(v, 1L, Long::sum));
+        if (!regimes.isEmpty()) {
+            summary.put("regimes", regimes);
+        }
+        summary.put("seconds", seconds);
+        Json.write(dir.file("summary.json"), summary);
+        return summary;
+    }
+
+    private static void writeMatrix(Path file, List<Map<String, Object>> rows, String key) throws IOException {
+        int width = 0;
+        for (Map<String, Object> r : rows) {
+            if (r.get(key) instanceof double[] a) {
+                width = Math.max(width, a.length);
+            }
+        }
+        if (width == 0) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        try (NpyWriter w = NpyWriter.matrix(file, width)) {
+            double[] row = new double[width];
+            for (Map<String, Object> r : rows) {
+                java.util.Arrays.fill(row, Double.NaN);
+                if (r.get(key) instanceof double[] a) {
+                    System.arraycopy(a, 0, row, width - a.length, a.length); // short tails are right-aligned
+                }
+                w.appendRow(row, 0);
+            }
+        }
+    }
+
+    private static String csvCell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Double d) {
+            return Double.isFinite(d) ? Double.toString(d) : "";
+        }
+        String s = v.toString();
+        if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+
+    /** The text summary of a sweep run. */
+    static void printText(PrintWriter out, Path dir, Map<String, Object> summary, int ran) {
+        out.printf("sweep: %s of %s tasks done (%d run now, %s s)%s%n", summary.get("done"), summary.get("tasks"), ran,
+                String.format("%.1f", (Double) summary.get("seconds")),
+                Boolean.TRUE.equals(summary.get("complete")) ? "" : " — incomplete: run the same command to resume");
+        out.printf("  diverged: %s%n", summary.get("diverged"));
+        if (summary.get("regimes") != null) {
+            out.printf("  regimes: %s%n", summary.get("regimes"));
+        }
+        out.printf("  results: %s (also results.jsonl, loss_tail.npy); report: ./netdyn report %s%n",
+                dir.resolve("results.csv"), dir);
+    }
+
+    /** Merges the stores of {@code sources} into {@code store}: equal settings required, equal rows for repeats. */
+    static int merge(List<Path> sources, RunDirectory dir, ResultStore store) throws IOException {
+        int added = 0;
+        for (Path src : sources) {
+            Path file = src.resolve(ResultStore.FILE);
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException("--merge " + src + ": no " + ResultStore.FILE + " (not a sweep directory)");
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            Map<String, String> settings = ResultStore.header(file, lines.isEmpty() ? "" : lines.get(0));
+            try (ResultStore other = ResultStore.open(file, settings)) {
+                String diff = ResultStore.difference(settings, store.settings());
+                if (diff != null) {
+                    throw new BadInputException("--merge " + src + " is a different sweep (" + diff + ")");
+                }
+                for (Map.Entry<Integer, String> e : other.lines().entrySet()) {
+                    if (store.isDone(e.getKey())) {
+                        if (!store.lines().get(e.getKey()).equals(e.getValue())) {
+                            throw new BadInputException("--merge " + src + ": task " + e.getKey()
+                                    + " differs from the same task in another directory");
+                        }
+                        continue;
+                    }
+                    copySeries(src, dir.path(), e.getKey());
+                    store.append(ResultStore.parseRow(e.getValue()));
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
+    private static void copySeries(Path from, Path to, int task) throws IOException {
+        String prefix = String.format("task-%06d-", task);
+        Path dir = from.resolve(TASKS);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var s = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (p.getFileName().toString().startsWith(prefix)) {
+                    Files.copy(p, to.resolve(TASKS).resolve(p.getFileName()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

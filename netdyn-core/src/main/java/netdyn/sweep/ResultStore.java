@@ -1,0 +1,219 @@
+package netdyn.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import netdyn.BadInputException;
+
+/**
+ * A sweep's results as JSON lines: a header line with the sweep's settings, then one line per finished
+ * task, appended and forced to disk (write, then fsync) before the task counts as done. Reopening
+ * a store reads the finished tasks back, so a sweep killed at any moment restarts where it stopped;
+ * a torn last line (a crash mid-write) is detected and cut off; a store made under other settings is
+ * refused, naming the settings that differ, so results of two configurations never mix.
+ */
+public final class ResultStore implements AutoCloseable {
+    public static final String FILE = "store.jsonl";
+    private static final String KIND = "netdyn sweep result store";
+
+    private final Path file;
+    private final FileChannel channel;
+    private final Map<Integer, String> rows = new TreeMap<>();
+    private final boolean discardedTornLine;
+    private final Map<String, String> settings;
+
+    private ResultStore(Path file, FileChannel channel, boolean discardedTornLine, Map<String, String> settings) {
+        this.file = file;
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        this.channel = channel;
+        this.discardedTornLine = discardedTornLine;
+    }
+
+    /** Opens (creating when absent) the store {@code file} for a sweep with these settings. */
+    public static ResultStore open(Path file, Map<String, String> settings) {
+        try {
+            boolean exists = Files.exists(file) && Files.size(file) > 0;
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            if (!exists) {
+                Map<String, Object> header = new LinkedHashMap<>();
+                header.put("kind", KIND);
+                header.put("version", 1L);
+                header.put("settings", new LinkedHashMap<>(settings));
+                channel.truncate(0);
+                write(channel, FlatJson.write(header));
+                return new ResultStore(file, channel, false, settings);
+            }
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int end = text.lastIndexOf('\n') + 1;
+            boolean torn = end < text.length();
+            if (torn) {
+                channel.truncate(text.substring(0, end).getBytes(StandardCharsets.UTF_8).length);
+                channel.force(true);
+            }
+            List<String> lines = text.substring(0, end).lines().toList();
+            if (lines.isEmpty()) {
+                channel.close();
+                throw new BadInputException(file + ": the result store has no complete header line; delete it "
+                        + "to start over");
+            }
+            Map<String, String> stored = header(file, lines.get(0));
+            String difference = difference(stored, settings);
+            if (difference != null) {
+                channel.close();
+                throw new BadInputException(file.getParent() + " holds a sweep with other settings (" + difference
+                        + "); use another --out, or --force to replace it");
+            }
+            ResultStore store = new ResultStore(file, channel, torn, settings);
+            for (int n = 1; n < lines.size(); n++) {
+                store.addLine(lines.get(n), n + 1);
+            }
+            channel.position(channel.size());
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The settings in a store's header line. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> header(Path file, String line) {
+        try {
+            Map<String, Object> h = FlatJson.read(line);
+            if (!KIND.equals(h.get("kind")) || !(h.get("settings") instanceof Map)) {
+                throw new IllegalArgumentException("not a header");
+            }
+            Map<String, String> s = new LinkedHashMap<>();
+            ((Map<String, Object>) h.get("settings")).forEach((k, v) -> s.put(k, String.valueOf(v)));
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + " is not a netdyn sweep result store (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The first setting that differs, as "name: here … there …", or null when all agree. */
+    public static String difference(Map<String, String> stored, Map<String, String> given) {
+        List<String> keys = new ArrayList<>(stored.keySet());
+        given.keySet().stream().filter(k -> !stored.containsKey(k)).forEach(keys::add);
+        for (String k : keys) {
+            String a = stored.get(k);
+            String b = given.get(k);
+            if (a == null ? b != null : !a.equals(b)) {
+                return k + " is " + shorten(a) + " there but " + shorten(b) + " here";
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String s) {
+        if (s == null) {
+            return "absent";
+        }
+        return "'" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
+    }
+
+    private void addLine(String line, int lineNumber) {
+        Map<String, Object> row;
+        try {
+            row = FlatJson.read(line);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + " line " + lineNumber + " is not a result row (" + e.getMessage()
+                    + "); the store is damaged");
+        }
+        if (!(row.get("task") instanceof Long task)) {
+            throw new BadInputException(file + " line " + lineNumber + " has no task index; the store is damaged");
+        }
+        String previous = rows.putIfAbsent(task.intValue(), line);
+        if (previous != null && !previous.equals(line)) {
+            throw new BadInputException(file + " holds two different rows for task " + task);
+        }
+    }
+
+    /** Appends a finished task's row durably (returns after fsync). Thread-safe. */
+    public synchronized void append(Map<String, Object> row) {
+        String line = FlatJson.write(row);
+        Object task = row.get("task");
+        if (!(task instanceof Number n)) {
+            throw new IllegalArgumentException("row without task index");
+        }
+        if (rows.containsKey(n.intValue())) {
+            throw new IllegalStateException("task " + n + " is already in " + file);
+        }
+        try {
+            write(channel, line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        rows.put(n.intValue(), line);
+    }
+
+    private static void write(FileChannel channel, String line) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        channel.position(channel.size());
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+        channel.force(false);
+    }
+
+    public synchronized boolean isDone(int task) {
+        return rows.containsKey(task);
+    }
+
+    public synchronized int size() {
+        return rows.size();
+    }
+
+    /** The stored lines by task index (ascending). */
+    public synchronized Map<Integer, String> lines() {
+        return Collections.unmodifiableMap(new TreeMap<>(rows));
+    }
+
+    /** The stored rows by task index (ascending), parsed. */
+    public synchronized List<Map<String, Object>> rows() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (String line : rows.values()) {
+            list.add(FlatJson.read(line));
+        }
+        return list;
+    }
+
+    /** Parses one stored line (for readers of exported JSON lines). */
+    public static Map<String, Object> parseRow(String line) {
+        return FlatJson.read(line);
+    }
+
+    /** The sweep settings the store was made under. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    public boolean discardedTornLine() {
+        return discardedTornLine;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package netdyn.sweep;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import netdyn.BadInputException;
+
+/**
+ * A sweep: the grid (axes, the first varying slowest), {@code inits} initialisations per grid point,
+ * and what every task runs and measures. A task is one (grid point, init); task indices run over the
+ * grid in row-major order with the init innermost.
+ *
+ * <p>Seeds: init i of a task is drawn exactly as {@code netdyn train --seed S} draws its init when
+ * i = 0 ({@code InitSpec.initialize(layout, S, i, …)}), where S is the sweep seed or the task's value
+ * on a {@code seed} axis: every learning rate starts from the same networks, so a row can be
+ * reproduced by one {@code train} run. Random draws inside a task (replica perturbations, QR and
+ * Lanczos start vectors, twin direction, series tests) come from {@code Seeds.derive(seed, purpose,
+ * task index)}, so results depend on neither scheduling, thread count nor sharding.
+ *
+ * @param base       the settings shared by every task (data, network, optimizer) as canonical text,
+ *                   compared when a result store is reopened
+ * @param axes       the grid, possibly empty (one grid point)
+ * @param replicas   perturbed copies per task for the nMLE
+ * @param epsilon    their perturbation size
+ * @param tail       last loss values kept per task (the bifurcation diagram)
+ * @param target     test accuracy whose first crossing is recorded
+ */
+public record SweepSpec(Map<String, String> base, List<Axis> axes, int inits, int replicas, long steps,
+                        double epsilon, Measures measures, int tail, double target, long seed) {
+
+    public SweepSpec {
+        if (inits < 1) {
+            throw new BadInputException("--inits must be >= 1 (got " + inits + ")");
+        }
+        if (replicas < 1) {
+            throw new BadInputException("--replicas must be >= 1 (got " + replicas + ")");
+        }
+        if (steps < 2 || steps > Integer.MAX_VALUE - 1) {
+            throw new BadInputException("--steps must be between 2 and " + (Integer.MAX_VALUE - 1) + " (got " + steps
+                    + ")");
+        }
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+            throw new BadInputException("--eps must be a finite number > 0 (got " + epsilon + ")");
+        }
+        if (tail < 1) {
+            throw new BadInputException("--tail must be >= 1 (got " + tail + ")");
+        }
+        if (!(target > 0 && target <= 1)) {
+            throw new BadInputException("--target-accuracy must be in (0, 1] (got " + target + ")");
+        }
+        base = Map.copyOf(base);
+        axes = List.copyOf(axes);
+        long points = 1;
+        for (Axis a : axes) {
+            points *= a.size();
+        }
+        if (points * inits > Integer.MAX_VALUE) {
+            throw new BadInputException("the grid has " + points * inits + " tasks; at most " + Integer.MAX_VALUE);
+        }
+    }
+
+    public int gridPoints() {
+        int n = 1;
+        for (Axis a : axes) {
+            n *= a.size();
+        }
+        return n;
+    }
+
+    public int taskCount() {
+        return gridPoints() * inits;
+    }
+
+    public SweepTask task(int index) {
+        if (index < 0 || index >= taskCount()) {
+            throw new IllegalArgumentException("task " + index + " of " + taskCount());
+        }
+        int init = index % inits;
+        int rest = index / inits;
+        int[] point = new int[axes.size()];
+        for (int a = axes.size() - 1; a >= 0; a--) {
+            point[a] = rest % axes.get(a).size();
+            rest /= axes.get(a).size();
+        }
+        Map<String, String> setting = new LinkedHashMap<>();
+        for (int a = 0; a < axes.size(); a++) {
+            setting.put(axes.get(a).name(), axes.get(a).values().get(point[a]));
+        }
+        return new SweepTask(index, point, init, setting);
+    }
+
+    /** The axis of this name, or null. */
+    public Axis axis(String name) {
+        for (Axis a : axes) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every setting that decides the results, as canonical text in a fixed order: two sweeps with equal
+     * settings compute equal rows, so a result store may only be resumed or merged under equal settings.
+     */
+    public Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        base.keySet().stream().sorted().forEach(k -> s.put(k, base.get(k)));
+        for (Axis a : axes) {
+            s.put("grid " + a.name(), a.text());
+        }
+        s.put("inits", Integer.toString(inits));
+        s.put("replicas", Integer.toString(replicas));
+        s.put("steps", Long.toString(steps));
+        s.put("eps", Double.toString(epsilon));
+        s.put("measure", measures.text());
+        s.put("tail", Integer.toString(tail));
+        s.put("target-accuracy", Double.toString(target));
+        s.put("seed", Long.toString(seed));
+        return s;
+    }
+}

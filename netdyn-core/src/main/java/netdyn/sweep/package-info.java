@@ -1,0 +1,7 @@
+/**
+ * Sweeps over grids of settings (learning rate first of all): the grid and its tasks with derived
+ * seeds ({@link netdyn.sweep.SweepSpec}), what a task measures ({@link netdyn.sweep.TaskMeasurer}),
+ * a local thread-pool executor with sharding ({@link netdyn.sweep.SweepRunner}) and the durable,
+ * resumable result store ({@link netdyn.sweep.ResultStore}).
+ */
+package netdyn.sweep;
