@@ -32,6 +32,27 @@ class ReportPageBrowserTest {
     }
 
     @Test
+    void theHarnessNoticesAnEmptyFigureAndAConsoleMessage() throws Exception {
+        HeadlessBrowser browser = HeadlessBrowser.locateOrAbort();
+        String empty = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"50\"></svg>";
+        String page = new HtmlPage("broken")
+                .figure(SvgChart.of("fine", "x", "y").line("l", new double[] {0, 1}, new double[] {0, 1}, null)
+                        .render(), "renders")
+                .figure(empty, "draws nothing")
+                .html("<script>console.error('boom from the page');</script>")
+                .render();
+        Files.createDirectories(OUT);
+        Path html = OUT.resolve("broken.html");
+        Files.writeString(html, page, StandardCharsets.UTF_8);
+
+        HeadlessBrowser.Rendered r = browser.render(html, OUT.resolve("broken.png"), 900);
+
+        assertThat(r.figuresTotal()).isEqualTo(2);
+        assertThat(r.figuresRendered()).isEqualTo(1);
+        assertThat(r.consoleErrors()).anySatisfy(line -> assertThat(line).contains("boom from the page"));
+    }
+
+    @Test
     void consoleFilterKeepsPageMessagesAndDropsChromiumNoise() {
         String stderr = """
                 [1:2:1129/211033.654020:ERROR:dbus/bus.cc:405] Failed to connect to the bus: No such file
