@@ -11,7 +11,8 @@ import java.util.Locale;
  *
  * <p>Linear ticks step by 1, 2 or 5 × 10ᵏ. Log ticks sit on decades (every decade, or every second, third, …
  * when there are too many to label), with unlabelled minor ticks at 2..9 × 10ᵏ when there are at most six
- * decades; a range shorter than about one decade is labelled at 1, 2, 5 × 10ᵏ instead, or with linear ticks.
+ * decades; a range of up to about two and a half decades is labelled at 1, 2, 5 × 10ᵏ in plain numbers instead
+ * when those fit, and a range too short for two such ticks gets linear ticks.
  */
 final class Axis {
 
@@ -127,9 +128,15 @@ final class Axis {
         int k0 = (int) Math.ceil(Math.log10(lo) - 1e-9);
         int k1 = (int) Math.floor(Math.log10(hi) + 1e-9);
         int decades = k1 - k0 + 1;
+        if (decades == 2 || (decades == 3 && Math.log10(hi / lo) < 2.5)) {
+            List<Tick> fine = oneTwoFive(k0 - 1, k1);
+            if (fine.size() <= target) {
+                return fine;
+            }
+        }
         if (decades >= 2) {
             int step = 1;
-            while (decades / step > target) {
+            while (Math.floorDiv(k1, step) - Math.floorDiv(k0 + step - 1, step) + 1 > target) {
                 step++;
             }
             List<Tick> ticks = new ArrayList<>();
@@ -142,8 +149,14 @@ final class Axis {
             }
             return ticks;
         }
+        List<Tick> ticks = oneTwoFive(k0 - 1, k1);
+        return ticks.size() >= 2 ? ticks : linearTicks(lo, hi, Math.min(target, 5));
+    }
+
+    /** Ticks at 1, 2, 5 × 10ᵏ for k0 ≤ k ≤ k1 inside the range, labelled as plain numbers ("0.02", "50"). */
+    private List<Tick> oneTwoFive(int k0, int k1) {
         List<Tick> ticks = new ArrayList<>();
-        for (int k = k0 - 1; k <= k1; k++) {
+        for (int k = k0; k <= k1; k++) {
             for (int m : new int[] {1, 2, 5}) {
                 double v = m * Math.pow(10, k);
                 if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
@@ -151,7 +164,7 @@ final class Axis {
                 }
             }
         }
-        return ticks.size() >= 2 ? ticks : linearTicks(lo, hi, Math.min(target, 5));
+        return ticks;
     }
 
     /** Unlabelled ticks: 2..9 × 10ᵏ on a log axis of at most six decades, skipped decades otherwise; none on a
