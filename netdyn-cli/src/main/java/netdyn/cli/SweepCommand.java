@@ -10,9 +10,7 @@ import java.util.concurrent.Callable;
 
 import netdyn.BadInputException;
 import netdyn.sweep.ResultStore;
-import netdyn.sweep.SweepRunner;
 import netdyn.sweep.SweepSpec;
-import netdyn.sweep.SweepTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,32 +53,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadInputException("--init-from: a sweep draws its own initialisations (--inits, --seed)");
         }
         SweepSpec spec = options.spec(network);
-        int[] shard = options.shard();
-        int threads = options.threadCount();
-        SweepProblems problems = new SweepProblems(network);
-        problems.check(spec);
-        RunDirectory dir = SweepWriter.open(outDir, output.force,
-                SweepWriter.manifest(RunDirectory.manifestHeader("sweep", command), spec, shard));
-        Map<String, Object> summary;
-        int ran;
-        try (ResultStore store = ResultStore.open(dir.file(ResultStore.FILE), spec.settings())) {
-            if (store.discardedTornLine()) {
-                err.println("netdyn sweep: discarded a torn last line in " + store.file() + " (a crash mid-write); "
-                        + "that task runs again");
-            }
-            List<SweepTask> pending = SweepRunner.pending(spec, shard[0], shard[1], store::isDone);
-            if (store.size() > 0 && !output.json) {
-                err.println("netdyn sweep: resuming " + outDir + ": " + store.size() + " of " + spec.taskCount()
-                        + " tasks already done, " + pending.size() + " to run");
-            }
-            Progress progress = new Progress(err, "sweep", "task", null, pending.size(), output.json, 1);
-            SweepRunner.run(spec, pending, threads, problems, SweepWriter.sink(dir, store),
-                    (done, total) -> progress.update(done, Double.NaN));
-            progress.done();
-            ran = pending.size();
-            summary = SweepWriter.export(dir, store, spec.taskCount(), (System.nanoTime() - started) / 1e9);
-        }
-        print(dir.path(), summary, ran);
+        Map<String, Object> summary = SweepJob.run(spec, network, outDir, output.force,
+                RunDirectory.manifestHeader("sweep", command), options.shard(), options.threadCount(), err,
+                output.json, "sweep");
+        print(outDir, summary, ((Number) summary.get("ran")).intValue());
         return 0;
     }
 

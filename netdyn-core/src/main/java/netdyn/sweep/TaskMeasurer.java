@@ -54,7 +54,8 @@ public final class TaskMeasurer {
 
         TaskResult out = new TaskResult();
         out.put("task", task.index());
-        task.setting().forEach(out::put);
+        task.setting().forEach((name, value) -> out.put(name, name.startsWith("lr") ? (Object) Double.valueOf(value)
+                : name.equals("seed") ? (Object) Long.valueOf(value) : value));
         out.put("init", task.init());
         Reference ref = reference(sweep, problem, map, x0, layout, Seeds.derive(seed, "sweep-perturbation", id),
                 Seeds.derive(seed, "sweep-lanczos", id));
@@ -62,6 +63,7 @@ public final class TaskMeasurer {
         out.put("divergedAtStep", ref.divergedAt);
         out.put("finalLoss", ref.loss[ref.loss.length - 1]);
         out.put("minLoss", min(ref.loss));
+        out.put("initialLoss", ref.loss[0]);
         if (m.accuracy()) {
             out.put("trainAccuracy", ref.trainAccuracy);
             out.put("testAccuracy", ref.testAccuracy);

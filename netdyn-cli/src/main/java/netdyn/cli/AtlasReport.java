@@ -1,0 +1,486 @@
+package netdyn.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import netdyn.cli.report.HtmlPage;
+import netdyn.cli.report.HtmlPage.Figure;
+import netdyn.cli.report.SvgChart;
+import netdyn.cli.report.SvgHeatmap;
+import netdyn.cli.report.SvgStrip;
+
+/**
+ * The figures of a learning-rate sweep and of a trainability map, added to a report page: bifurcation
+ * diagram, exponents, edge of stability, loss / accuracy / speed, regimes with representative series,
+ * and the (hidden, output) learning-rate map with its zoom.
+ */
+final class AtlasReport {
+    /** Regimes in the order of increasing η one usually meets them, each with a fixed colour. */
+    static final Map<String, String> REGIME_COLORS = new LinkedHashMap<>();
+
+    static {
+        REGIME_COLORS.put("converged", "#009E73");
+        REGIME_COLORS.put("slow convergence", "#56B4E9");
+        REGIME_COLORS.put("plateau", "#999999");
+        REGIME_COLORS.put("edge of stability", "#0072B2");
+        REGIME_COLORS.put("periodic", "#E69F00");
+        REGIME_COLORS.put("intermittent", "#CC79A7");
+        REGIME_COLORS.put("chaotic", "#D55E00");
+        REGIME_COLORS.put("diverged", "#000000");
+    }
+
+    private AtlasReport() {
+    }
+
+    /** Per-η summary of the rows. */
+    record EtaStats(double[] eta, List<List<Map<String, Object>>> rows) {
+        double[] stat(String key, String how) {
+            double[] out = new double[eta.length];
+            for (int i = 0; i < eta.length; i++) {
+                double[] v = SweepRows.values(rows.get(i), key);
+                out[i] = switch (how) {
+                    case "min" -> SweepRows.min(v);
+                    case "max" -> SweepRows.max(v);
+                    default -> SweepRows.mean(v);
+                };
+            }
+            return out;
+        }
+
+        /** The most frequent regime at each η (ties: the later regime in {@link #REGIME_COLORS}). */
+        String[] majorityRegime() {
+            String[] out = new String[eta.length];
+            for (int i = 0; i < eta.length; i++) {
+                out[i] = majority(counts(rows.get(i)));
+            }
+            return out;
+        }
+    }
+
+    static EtaStats stats(SweepRows data) {
+        TreeMap<Double, List<Map<String, Object>>> by = data.by("lr");
+        return new EtaStats(by.keySet().stream().mapToDouble(Double::doubleValue).toArray(), new ArrayList<>(by.values()));
+    }
+
+    static Map<String, Integer> counts(List<Map<String, Object>> rows) {
+        Map<String, Integer> c = new LinkedHashMap<>();
+        for (Map<String, Object> r : rows) {
+            String regime = "diverged".equals(r.get("status")) ? "diverged" : SweepRows.text(r, "regime");
+            if (!regime.isEmpty()) {
+                c.merge(regime, 1, Integer::sum);
+            }
+        }
+        return c;
+    }
+
+    static String majority(Map<String, Integer> counts) {
+        String best = "";
+        int n = -1;
+        for (String regime : REGIME_COLORS.keySet()) {
+            int k = counts.getOrDefault(regime, 0);
+            if (k > 0 && k >= n) {
+                best = regime;
+                n = k;
+            }
+        }
+        return best;
+    }
+
+    /** An exponent below this (per step) is read as zero: numerical noise of a converging run is ~1e-5. */
+    static final double CHAOS_THRESHOLD = 0.01;
+
+    /** The first η whose mean tangent (or twin, or nMLE) exponent exceeds {@link #CHAOS_THRESHOLD}; NaN if none. */
+    static double onsetOfChaos(EtaStats s) {
+        String key = s.rows().get(0).get(0).containsKey("lambdaTangent") ? "lambdaTangent"
+                : s.rows().get(0).get(0).containsKey("lambdaTwin") ? "lambdaTwin" : "nmle";
+        double[] lam = s.stat(key, "mean");
+        for (int i = 0; i < lam.length; i++) {
+            if (lam[i] > CHAOS_THRESHOLD) {
+                return s.eta()[i];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The sections of a learning-rate sweep; {@code prefix} is the sweep's directory relative to the page. */
+    static void learningRateSections(HtmlPage page, SweepRows data, SweepRows spectrum, String prefix) {
+        EtaStats s = stats(data);
+        double onset = onsetOfChaos(s);
+        String[] majority = s.majorityRegime();
+        boolean hasRegimes = data.has("regime");
+
+        page.heading("Regimes across learning rates");
+        if (hasRegimes) {
+            page.paragraph(regimeSentence(s.eta(), majority, onset));
+            String[] hover = new String[s.eta().length];
+            for (int i = 0; i < hover.length; i++) {
+                hover[i] = String.format(Locale.ROOT, "η = %.4g: %s (%s)", s.eta()[i], majority[i],
+                        counts(s.rows().get(i)));
+            }
+            page.figure(SvgStrip.of("Regime of the loss series (majority of inits)", "learning rate η", s.eta(),
+                    majority, hover).logX().size(1040, 150).colors(REGIME_COLORS).render(),
+                    "Each learning rate coloured by the regime most of its inits fall in (hover for the counts); "
+                            + "the rule and its evidence are in the table below and in README (netdyn regime).");
+        }
+
+        page.heading("Bifurcation diagram");
+        SvgChart bif = SvgChart.of("Last " + tailLength(data) + " loss values of every run", "learning rate η",
+                "training loss").logX().logY().size(1040, 420);
+        Map<String, List<double[]>> byRegime = new LinkedHashMap<>();
+        for (Map<String, Object> r : data.rows) {
+            if (!(r.get("lossTail") instanceof double[] tail)) {
+                continue;
+            }
+            String regime = hasRegimes ? SweepRows.text(r, "regime") : "";
+            double eta = SweepRows.number(r, "lr");
+            for (double v : tail) {
+                byRegime.computeIfAbsent(regime, k -> new ArrayList<>()).add(new double[] {eta, v});
+            }
+        }
+        int colorIndex = 0;
+        for (Map.Entry<String, List<double[]>> e : byRegime.entrySet()) {
+            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
+            String color = REGIME_COLORS.getOrDefault(e.getKey(), SvgChart.color(colorIndex++));
+            bif.points(e.getKey().isEmpty() ? "loss" : e.getKey(), x, y, color, 1.6, null);
+        }
+        long diverged = data.rows.stream().filter(r -> "diverged".equals(r.get("status"))).count();
+        page.figure(bif.render(), "As in a logistic-map diagram: one point per step of the last steps of every init, "
+                + "coloured by the run's regime. A single point per η is convergence, k points a period-k orbit, a "
+                + "vertical smear chaos." + (diverged > 0 ? " " + diverged + " runs diverged and are not shown." : ""));
+
+        page.heading("Lyapunov exponents");
+        SvgChart lyap = SvgChart.of("Maximal exponent against η", "learning rate η", "exponent per step").logX()
+                .size(1040, 400);
+        if (spectrum != null) {
+            EtaStats sp = stats(spectrum);
+            double[] lo = new double[sp.eta().length];
+            double[] hi = new double[sp.eta().length];
+            for (int i = 0; i < lo.length; i++) {
+                double[][] ex = sp.rows().get(i).stream().map(r -> r.get("spectrum")).filter(v -> v instanceof double[])
+                        .map(v -> (double[]) v).toArray(double[][]::new);
+                lo[i] = Double.NaN;
+                hi[i] = Double.NaN;
+                for (double[] e : ex) {
+                    lo[i] = Double.isNaN(lo[i]) ? e[e.length - 1] : Math.min(lo[i], e[e.length - 1]);
+                    hi[i] = Double.isNaN(hi[i]) ? e[0] : Math.max(hi[i], e[0]);
+                }
+            }
+            lyap.band("full spectrum λ₁…λ_P", sp.eta(), lo, hi, "#0072B2");
+        }
+        if (data.has("lambdaTangent")) {
+            lyap.errorBars("tangent λ₁ (QR), mean and range over inits", s.eta(), s.stat("lambdaTangent", "mean"),
+                    s.stat("lambdaTangent", "min"), s.stat("lambdaTangent", "max"), "#0072B2");
+        }
+        if (data.has("lambdaTwin")) {
+            lyap.line("twin orbits", s.eta(), s.stat("lambdaTwin", "mean"), "#009E73");
+        }
+        if (data.has("nmle")) {
+            lyap.points("finite-time nMLE (study's protocol)", s.eta(), s.stat("nmle", "mean"), "#D55E00", 3.5, null);
+        }
+        if (data.has("lambdaSeries")) {
+            lyap.line("loss series (Rosenstein)", s.eta(), s.stat("lambdaSeries", "mean"), "#CC79A7");
+        }
+        lyap.hline(0, "λ = 0", "#444444");
+        if (Double.isFinite(onset)) {
+            lyap.vline(onset, "onset of chaos", "#D55E00");
+        }
+        page.figure(lyap.render(), "Tangent exponent λ₁ over the whole run (QR on exact Hessian-vector products), "
+                + "the same from a renormalised twin orbit, the study's finite-time exponent of perturbed replicas "
+                + "(its first 200 steps) and the exponent of the scalar loss series"
+                + (spectrum != null ? "; the band spans the full spectrum (λ_P to λ₁) of one init per η" : "")
+                + ". Positive means nearby networks separate.");
+
+        if (data.has("eosRatioMax")) {
+            page.heading("Edge of stability");
+            SvgChart eos = SvgChart.of("Sharpness × η / 2", "learning rate η", "λ_max(H) · η / 2").logX().logY()
+                    .size(1040, 360);
+            eos.errorBars("largest along the run (mean, range over inits)", s.eta(), s.stat("eosRatioMax", "mean"),
+                    s.stat("eosRatioMax", "min"), s.stat("eosRatioMax", "max"), "#0072B2");
+            eos.line("at the end of the run", s.eta(), s.stat("eosRatioFinal", "mean"), "#E69F00");
+            eos.hline(1, "edge of stability: λ_max = 2/η", "#D55E00");
+            page.figure(eos.render(), "Above the line gradient descent is linearly unstable along the top Hessian "
+                    + "direction; at the edge of stability training keeps the sharpness near 2/η.");
+        }
+
+        page.heading("Loss, accuracy and speed");
+        SvgChart loss = SvgChart.of("Final training loss", "learning rate η", "loss").logX().logY();
+        loss.errorBars("mean, range over inits", s.eta(), s.stat("finalLoss", "mean"), s.stat("finalLoss", "min"),
+                s.stat("finalLoss", "max"), "#0072B2");
+        List<Figure> row = new ArrayList<>();
+        row.add(Figure.svg(loss.render(), "Training loss after the last step."));
+        if (data.has("testAccuracy")) {
+            SvgChart acc = SvgChart.of("Test accuracy", "learning rate η", "accuracy").logX();
+            acc.errorBars("mean, range over inits", s.eta(), s.stat("testAccuracy", "mean"),
+                    s.stat("testAccuracy", "min"), s.stat("testAccuracy", "max"), "#009E73");
+            row.add(Figure.svg(acc.render(), "Accuracy on the held-out samples at the last step."));
+        }
+        page.figureRow(row.toArray(Figure[]::new));
+        if (data.has("stepsToTarget")) {
+            double[] steps = new double[s.eta().length];
+            String[] hover = new String[steps.length];
+            for (int i = 0; i < steps.length; i++) {
+                double[] reached = s.rows().get(i).stream().mapToDouble(r -> SweepRows.number(r, "stepsToTarget"))
+                        .filter(v -> v >= 0).toArray();
+                steps[i] = SweepRows.mean(reached);
+                hover[i] = String.format(Locale.ROOT, "η = %.4g: %d of %d inits reached it", s.eta()[i], reached.length,
+                        s.rows().get(i).size());
+            }
+            SvgChart speed = SvgChart.of("Steps to reach the target test accuracy", "learning rate η", "steps")
+                    .logX().logY().size(1040, 340);
+            speed.line("", s.eta(), steps, "#999999");
+            speed.points("mean over the inits that reach it", s.eta(), steps, "#0072B2", 3.5, hover);
+            if (Double.isFinite(onset)) {
+                speed.vline(onset, "onset of chaos", "#D55E00");
+            }
+            page.figure(speed.render(), "The follow-up study's claim: training is fastest at the onset of chaos "
+                    + "(SCIENCE.md §3). Learning rates where no init reaches the target within the run have no point.");
+        }
+
+        if (hasRegimes) {
+            representativeSeries(page, data, s);
+            regimeTable(page, s, majority);
+        }
+        page.downloads(List.of(prefix + "results.csv", prefix + "results.jsonl", prefix + "loss_tail.npy",
+                prefix + "store.jsonl", prefix + "manifest.json"));
+    }
+
+    private static int tailLength(SweepRows data) {
+        for (Map<String, Object> r : data.rows) {
+            if (r.get("lossTail") instanceof double[] t) {
+                return t.length;
+            }
+        }
+        return 0;
+    }
+
+    private static String regimeSentence(double[] eta, String[] majority, double onset) {
+        StringBuilder b = new StringBuilder("Along η the loss series passes through: ");
+        String current = null;
+        double from = 0;
+        List<String> spans = new ArrayList<>();
+        for (int i = 0; i <= eta.length; i++) {
+            String m = i < eta.length ? majority[i] : null;
+            if (i == eta.length || !m.equals(current)) {
+                if (current != null) {
+                    spans.add(String.format(Locale.ROOT, "%s (η %s)", current,
+                            from == eta[i - 1] ? fmt(from) : fmt(from) + "–" + fmt(eta[i - 1])));
+                }
+                if (i < eta.length) {
+                    current = m;
+                    from = eta[i];
+                }
+            }
+        }
+        b.append(String.join(", ", spans)).append('.');
+        if (Double.isFinite(onset)) {
+            b.append(" The maximal exponent first exceeds ").append(CHAOS_THRESHOLD).append(" per step (onset of chaos) at "
+                    + "η ≈ ").append(fmt(onset)).append('.');
+        }
+        return b.toString();
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static void representativeSeries(HtmlPage page, SweepRows data, EtaStats s) {
+        Map<String, Map<String, Object>> pick = new LinkedHashMap<>();
+        for (String regime : REGIME_COLORS.keySet()) {
+            List<Map<String, Object>> of = data.rows.stream().filter(r -> regime.equals(r.get("regime"))).toList();
+            if (!of.isEmpty()) {
+                pick.put(regime, of.get(of.size() / 2)); // the median task of the regime (rows are ordered by η)
+            }
+        }
+        if (pick.isEmpty()) {
+            return;
+        }
+        page.heading("Representative runs");
+        SvgChart loss = SvgChart.of("Loss series, one run per regime", "step", "training loss").logY();
+        SvgChart dist = SvgChart.of("Replica distance d(t) / (N_w ε)", "step", "normalised distance").logY();
+        boolean anyDistance = false;
+        for (Map.Entry<String, Map<String, Object>> e : pick.entrySet()) {
+            Map<String, Object> r = e.getValue();
+            String name = e.getKey() + " (η = " + fmt(SweepRows.number(r, "lr")) + ")";
+            String color = REGIME_COLORS.get(e.getKey());
+            double[] l = data.series(r, "loss");
+            if (l != null) {
+                loss.line(name, steps(l.length), l, color);
+            }
+            double[] d = data.series(r, "distance");
+            if (d != null) {
+                dist.line(name, steps(d.length), d, color);
+                anyDistance = true;
+            }
+        }
+        List<Figure> figs = new ArrayList<>();
+        figs.add(Figure.svg(loss.render(), "The training loss of one run per regime (the median-η run of it)."));
+        if (anyDistance) {
+            figs.add(Figure.svg(dist.render(), "Mean ℓ1 distance of the perturbed replicas to the run, per weight and "
+                    + "unit ε: growth is sensitivity to initial conditions, a flat line neutral stability."));
+        }
+        page.figureRow(figs.toArray(Figure[]::new));
+    }
+
+    private static double[] steps(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+        }
+        return x;
+    }
+
+    private static void regimeTable(HtmlPage page, EtaStats s, String[] majority) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < s.eta().length; i++) {
+            List<Map<String, Object>> r = s.rows().get(i);
+            rows.add(List.of(fmt(s.eta()[i]), majority[i], counts(r).toString(),
+                    fmt(SweepRows.mean(SweepRows.values(r, "lambdaTangent"))),
+                    fmt(SweepRows.mean(SweepRows.values(r, "zeroOneK"))),
+                    fmt(SweepRows.mean(SweepRows.values(r, "laminarFraction"))),
+                    fmt(SweepRows.mean(SweepRows.values(r, "eosRatioFinal"))),
+                    fmt(SweepRows.mean(SweepRows.values(r, "finalLoss"))),
+                    fmt(SweepRows.mean(SweepRows.values(r, "testAccuracy")))));
+        }
+        page.paragraph("Evidence per learning rate (means over inits): tangent exponent λ₁, the 0–1 test's K (≈ 1 "
+                + "chaotic, ≈ 0 regular), the fraction of the loss series in laminar phases, sharpness·η/2 at the end, "
+                + "final loss and test accuracy.");
+        page.table(List.of("η", "regime", "inits per regime", "λ₁", "0–1 K", "laminar", "sharpness·η/2", "final loss",
+                "test acc."), rows);
+    }
+
+    /** Converged / stalled / diverged for one trainability-map task. */
+    static int trainability(Map<String, Object> r) {
+        double fin = SweepRows.number(r, "finalLoss");
+        double init = SweepRows.number(r, "initialLoss");
+        if ("diverged".equals(r.get("status")) || !Double.isFinite(fin) || fin > init) {
+            return 2;
+        }
+        return fin < 0.5 * init ? 0 : 1;
+    }
+
+    static final String[] TRAINABILITY = {"trained (final loss < half the initial)", "stalled", "diverged (loss rose)"};
+    static final String[] TRAINABILITY_COLORS = {"#0072B2", "#E69F00", "#8c1c13"};
+
+    /** The trainability map of a (lr-hidden, lr-output) sweep, with an optional zoom of it beside. */
+    static void trainabilitySection(HtmlPage page, SweepRows map, SweepRows zoom, String prefix, String zoomPrefix) {
+        page.heading("Trainability map");
+        page.paragraph("Every cell is one run with its own learning rates for the hidden layer and for the output "
+                + "layer, from the same init. Blue cells train, red cells end with a higher loss than they started. "
+                + "The boundary between them is fractal (Sohl-Dickstein 2024): zooming in keeps revealing structure.");
+        Figure main = Figure.svg(heatmap(map, "Trainability map", zoom), "Hidden- against output-layer learning rate"
+                + (zoom != null ? "; the box is the zoomed window." : "."));
+        if (zoom != null) {
+            page.figureRow(main, Figure.svg(heatmap(zoom, "Zoom into the boundary", null),
+                    "The boxed window resampled at the same resolution."));
+        } else {
+            page.figure(main.markup(), main.caption());
+        }
+        page.figureRow(Figure.svg(lossHeatmap(map, "Final loss"), "Final training loss (log colour); diverged runs "
+                + "in dark red."));
+        List<String> files = new ArrayList<>(List.of(prefix + "results.csv", prefix + "results.jsonl"));
+        if (zoom != null) {
+            files.add(zoomPrefix + "results.csv");
+        }
+        page.downloads(files);
+    }
+
+    private static double[][] grid(SweepRows data, List<Double> xs, List<Double> ys) {
+        TreeMap<Double, List<Map<String, Object>>> byX = data.by("lr-output");
+        TreeMap<Double, List<Map<String, Object>>> byY = data.by("lr-hidden");
+        xs.addAll(byX.keySet());
+        ys.addAll(byY.keySet());
+        return new double[ys.size()][xs.size()];
+    }
+
+    private static String heatmap(SweepRows data, String title, SweepRows zoom) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        grid(data, xs, ys);
+        int[][] c = new int[ys.size()][xs.size()];
+        String[][] hover = new String[ys.size()][xs.size()];
+        for (Map<String, Object> r : data.rows) {
+            int xi = xs.indexOf(SweepRows.number(r, "lr-output"));
+            int yi = ys.indexOf(SweepRows.number(r, "lr-hidden"));
+            c[yi][xi] = trainability(r);
+            hover[yi][xi] = String.format(Locale.ROOT, "η_hidden = %.4g, η_output = %.4g: %s, final loss %.4g",
+                    ys.get(yi), xs.get(xi), TRAINABILITY[c[yi][xi]], SweepRows.number(r, "finalLoss"));
+        }
+        SvgHeatmap h = SvgHeatmap.of(title, "output-layer learning rate", "hidden-layer learning rate",
+                xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue)
+                        .toArray()).logX().logY().categories(c, TRAINABILITY, TRAINABILITY_COLORS).hover(hover);
+        if (zoom != null) {
+            double[] zx = zoom.by("lr-output").keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] zy = zoom.by("lr-hidden").keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            h.overlayRect(zx[0], zx[zx.length - 1], zy[0], zy[zy.length - 1], "zoom");
+        }
+        return h.render();
+    }
+
+    private static String lossHeatmap(SweepRows data, String title) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        double[][] v = grid(data, xs, ys);
+        for (double[] row : v) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        for (Map<String, Object> r : data.rows) {
+            double f = SweepRows.number(r, "finalLoss");
+            v[ys.indexOf(SweepRows.number(r, "lr-hidden"))][xs.indexOf(SweepRows.number(r, "lr-output"))] =
+                    "diverged".equals(r.get("status")) ? Double.NaN : f;
+        }
+        return SvgHeatmap.of(title, "output-layer learning rate", "hidden-layer learning rate",
+                xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue)
+                        .toArray()).logX().logY().size(1040, 440).values(v, "final loss", true).nanLabel("diverged")
+                .render();
+    }
+
+    /**
+     * The window of a trainability map where trained and untrained cells mix most: a square of a quarter
+     * of the grid's cells per side, centred where the most neighbouring cells differ. Returns
+     * {h0, h1, o0, o1}.
+     */
+    static double[] boundaryWindow(SweepRows data) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        grid(data, xs, ys);
+        int nx = xs.size();
+        int ny = ys.size();
+        int[][] c = new int[ny][nx];
+        for (Map<String, Object> r : data.rows) {
+            c[ys.indexOf(SweepRows.number(r, "lr-hidden"))][xs.indexOf(SweepRows.number(r, "lr-output"))] =
+                    trainability(r) == 0 ? 0 : 1;
+        }
+        int wx = Math.max(2, nx / 4);
+        int wy = Math.max(2, ny / 4);
+        int best = -1;
+        int bx = 0;
+        int by = 0;
+        for (int y0 = 0; y0 + wy <= ny; y0++) {
+            for (int x0 = 0; x0 + wx <= nx; x0++) {
+                int changes = 0;
+                for (int y = y0; y < y0 + wy; y++) {
+                    for (int x = x0; x < x0 + wx; x++) {
+                        if (x + 1 < x0 + wx && c[y][x] != c[y][x + 1]) {
+                            changes++;
+                        }
+                        if (y + 1 < y0 + wy && c[y][x] != c[y + 1][x]) {
+                            changes++;
+                        }
+                    }
+                }
+                if (changes > best) {
+                    best = changes;
+                    bx = x0;
+                    by = y0;
+                }
+            }
+        }
+        return new double[] {ys.get(by), ys.get(by + wy - 1), xs.get(bx), xs.get(bx + wx - 1)};
+    }
+}

@@ -1,0 +1,164 @@
+package netdyn.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import netdyn.BadInputException;
+import netdyn.cli.report.HtmlPage;
+import netdyn.sweep.ResultStore;
+
+/** Chooses and builds the report page for a directory: atlas, learning-rate sweep, trainability map, or any run. */
+final class ReportPages {
+    /** The atlas's sub-directories. */
+    static final String LR = "lr";
+    static final String SPECTRUM = "spectrum";
+    static final String MAP = "trainability";
+    static final String ZOOM = "trainability-zoom";
+
+    record Page(String html, String kind, int figures) {
+    }
+
+    private ReportPages() {
+    }
+
+    static Page build(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("report: " + dir + " is not a directory");
+        }
+        Map<String, Object> manifest = readJson(dir.resolve("manifest.json"));
+        if (manifest != null && "atlas".equals(manifest.get("command"))) {
+            return atlas(dir, manifest);
+        }
+        if (Files.isRegularFile(dir.resolve(ResultStore.FILE)) || Files.isRegularFile(dir.resolve("results.jsonl"))) {
+            return sweep(dir, manifest);
+        }
+        if (manifest != null) {
+            return run(dir, manifest);
+        }
+        throw new BadInputException("report: " + dir + " holds no netdyn results (no manifest.json, results.jsonl or "
+                + "store.jsonl)");
+    }
+
+    private static Page atlas(Path dir, Map<String, Object> manifest) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(LR).resolve(ResultStore.FILE))) {
+            throw new BadInputException("report: atlas " + dir + " has no results yet (no " + LR + "/store.jsonl)");
+        }
+        SweepRows lr = SweepRows.read(dir.resolve(LR));
+        SweepRows spectrum = optional(dir.resolve(SPECTRUM));
+        SweepRows map = optional(dir.resolve(MAP));
+        SweepRows zoom = optional(dir.resolve(ZOOM));
+        HtmlPage page = new HtmlPage("Learning-rate atlas: " + manifest.getOrDefault("title", dir.getFileName()));
+        page.paragraph("Gradient descent with learning rate η is a map on parameter space; every run below is an "
+                + "orbit of it. The atlas trains the network at each η from the same initialisations, measures how "
+                + "the orbit behaves (converges, oscillates, is chaotic), how fast nearby orbits separate and how "
+                + "sharp the loss surface gets, and maps where the per-layer learning rates still train.");
+        page.keyValues(facts(manifest));
+        AtlasReport.learningRateSections(page, lr, spectrum, LR + "/");
+        if (map != null) {
+            AtlasReport.trainabilitySection(page, map, zoom, MAP + "/", ZOOM + "/");
+        }
+        page.heading("Reproduce");
+        page.paragraph("Command: " + manifest.get("commandLine") + ". Every row of " + LR + "/results.csv is one "
+                + "task; init 0 of a task is the run `netdyn train --lr η --seed " + manifest.getOrDefault("seed", 0)
+                + " --steps T` gives (same θ₀, same losses).");
+        page.downloads(List.of("manifest.json"));
+        return new Page(page.render(), "atlas", page.figureCount());
+    }
+
+    private static Map<String, String> facts(Map<String, Object> manifest) {
+        Map<String, String> f = new LinkedHashMap<>();
+        Object facts = manifest.get("facts");
+        if (facts instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> f.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return f;
+    }
+
+    private static SweepRows optional(Path dir) {
+        boolean present = Files.isRegularFile(dir.resolve(ResultStore.FILE))
+                || Files.isRegularFile(dir.resolve("results.jsonl"));
+        if (!present) {
+            return null;
+        }
+        try {
+            return SweepRows.read(dir);
+        } catch (BadInputException e) {
+            return null; // a part with no rows yet is left out of the page
+        }
+    }
+
+    private static Page sweep(Path dir, Map<String, Object> manifest) throws IOException {
+        SweepRows rows = SweepRows.read(dir);
+        HtmlPage page = new HtmlPage("netdyn sweep: " + dir.getFileName());
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (manifest != null) {
+            facts.put("command", String.valueOf(manifest.get("commandLine")));
+            facts.put("tasks", rows.rows.size() + " of " + manifest.get("tasks") + " done");
+            if (manifest.get("settings") instanceof Map<?, ?> s) {
+                s.forEach((k, v) -> facts.put(String.valueOf(k), shorten(String.valueOf(v))));
+            }
+        }
+        page.keyValues(facts);
+        boolean map = rows.has("lr-hidden");
+        if (map) {
+            AtlasReport.trainabilitySection(page, rows, null, "", "");
+        } else if (rows.has("lr")) {
+            AtlasReport.learningRateSections(page, rows, rows.has("spectrum") ? rows : null, "");
+        }
+        return new Page(page.render(), map ? "trainability map" : "learning-rate sweep", page.figureCount());
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    }
+
+    /** Any other run directory: its summary as a table, its PNG figures inlined, links to its files. */
+    private static Page run(Path dir, Map<String, Object> manifest) throws IOException {
+        String command = String.valueOf(manifest.get("command"));
+        HtmlPage page = new HtmlPage("netdyn " + command + ": " + dir.getFileName());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("command line", "netdyn " + command + " " + manifest.get("commandLine"));
+        Map<String, Object> summary = readJson(dir.resolve("summary.json"));
+        if (summary != null) {
+            summary.forEach((k, v) -> facts.put(k, shorten(v instanceof Map || v instanceof List ? Json.write(v)
+                    .replaceAll("\\s+", " ") : String.valueOf(v))));
+        }
+        page.keyValues(facts);
+        List<Path> pngs;
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> all = s.sorted().toList();
+            pngs = all.stream().filter(p -> p.toString().endsWith(".png")).toList();
+            all.stream().filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.endsWith(".png") && !n.equals("index.html")).forEach(files::add);
+        }
+        if (!pngs.isEmpty()) {
+            page.heading("Figures");
+            for (Path p : pngs) {
+                page.image(Files.readAllBytes(p), p.getFileName().toString(), p.getFileName().toString());
+            }
+        }
+        page.heading("Files");
+        page.downloads(files);
+        return new Page(page.render(), command + " run", page.figureCount());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> readJson(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(file.toFile(), LinkedHashMap.class);
+        } catch (IOException e) {
+            throw new BadInputException("report: " + file + " is not valid JSON (" + e.getMessage().lines().findFirst()
+                    .orElse("") + ")");
+        }
+    }
+}
