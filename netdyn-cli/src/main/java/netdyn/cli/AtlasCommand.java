@@ -67,8 +67,8 @@ final class AtlasCommand implements Callable<Integer> {
         static Plan of(String quality) {
             return switch (quality) {
                 case "quick" -> new Plan(12, 2, 2, 600, 300, 12, 200);
-                case "default" -> new Plan(40, 4, 4, 2000, 1000, 40, 500);
-                case "high" -> new Plan(80, 8, 8, 5000, 2000, 100, 1000);
+                case "default" -> new Plan(48, 5, 4, 3000, 1500, 64, 500);
+                case "high" -> new Plan(100, 10, 8, 5000, 3000, 128, 1000);
                 default -> throw new BadInputException("--quality: unknown level '" + quality
                         + "' (valid: quick, default, high)");
             };
@@ -115,11 +115,16 @@ final class AtlasCommand implements Callable<Integer> {
                 .replace(":log:", "") .replace(":", " to ") + ", " + plan.mapSteps() + " steps, plus a zoom");
         facts.put("quality", quality + ", seed " + network.seed);
         manifest.put("facts", facts);
+        Map<String, String> settings = new LinkedHashMap<>(network.settingsText());
+        settings.put("lr", etaGrid);
+        settings.put("quality", quality.trim());
+        settings.put("seed", Long.toString(network.seed));
+        manifest.put("settings", settings);
         manifest.put("parts", Json.ordered(ReportPages.LR, "learning-rate sweep (netdyn sweep directory)",
                 ReportPages.SPECTRUM, "full Lyapunov spectrum, init 0 per η",
                 ReportPages.MAP, "trainability map over (hidden, output) learning rates",
                 ReportPages.ZOOM, "the same map zoomed into its boundary"));
-        openDirectory(manifest);
+        openDirectory(manifest, settings);
         if (!json) {
             err.println("netdyn atlas: " + facts.get("data") + ", " + shape + "; " + facts.get("learning rates") + "; "
                     + facts.get("per learning rate") + "; map " + plan.map() + "×" + plan.map() + " → " + out);
@@ -184,11 +189,24 @@ final class AtlasCommand implements Callable<Integer> {
                 new int[] {0, 1}, threadCount, err, json, label);
     }
 
-    /** An existing atlas is resumed (its parts check their own settings); anything else is created. */
-    private void openDirectory(Map<String, Object> manifest) throws IOException {
+    /**
+     * An existing atlas with the same settings is resumed (its parts skip finished tasks); one with other
+     * settings is refused, naming the first that differs; anything else is created as a new run directory.
+     */
+    private void openDirectory(Map<String, Object> manifest, Map<String, String> settings) throws IOException {
         Map<String, Object> existing = ReportPages.readJson(out.resolve("manifest.json"));
         boolean resume = !force && existing != null && "atlas".equals(existing.get("command"));
-        if (!resume) {
+        if (resume) {
+            Map<String, String> before = new LinkedHashMap<>();
+            if (existing.get("settings") instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> before.put(String.valueOf(k), String.valueOf(v)));
+            }
+            String difference = netdyn.sweep.ResultStore.difference(before, settings);
+            if (difference != null) {
+                throw new BadInputException("--out " + out + " holds an atlas with other settings (" + difference
+                        + "); use another --out, or --force to replace it");
+            }
+        } else {
             RunDirectory.create(out, force);
         }
         Json.write(out.resolve("manifest.json"), manifest);

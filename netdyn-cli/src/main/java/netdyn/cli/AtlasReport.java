@@ -155,33 +155,25 @@ final class AtlasReport {
                 + "vertical smear chaos." + (diverged > 0 ? " " + diverged + " runs diverged and are not shown." : ""));
 
         page.heading("Lyapunov exponents");
-        SvgChart lyap = SvgChart.of("Maximal exponent against η", "learning rate η", "exponent per step").logX()
-                .size(1040, 400);
-        if (spectrum != null) {
-            EtaStats sp = stats(spectrum);
-            double[] lo = new double[sp.eta().length];
-            double[] hi = new double[sp.eta().length];
-            for (int i = 0; i < lo.length; i++) {
-                double[][] ex = sp.rows().get(i).stream().map(r -> r.get("spectrum")).filter(v -> v instanceof double[])
-                        .map(v -> (double[]) v).toArray(double[][]::new);
-                lo[i] = Double.NaN;
-                hi[i] = Double.NaN;
-                for (double[] e : ex) {
-                    lo[i] = Double.isNaN(lo[i]) ? e[e.length - 1] : Math.min(lo[i], e[e.length - 1]);
-                    hi[i] = Double.isNaN(hi[i]) ? e[0] : Math.max(hi[i], e[0]);
-                }
-            }
-            lyap.band("full spectrum λ₁…λ_P", sp.eta(), lo, hi, "#0072B2");
-        }
+        SvgChart lyap = SvgChart.of("Maximal exponent against η", "learning rate η", "exponent per step").logX();
         if (data.has("lambdaTangent")) {
-            lyap.errorBars("tangent λ₁ (QR), mean and range over inits", s.eta(), s.stat("lambdaTangent", "mean"),
+            lyap.errorBars("tangent λ₁ (QR), mean and range", s.eta(), s.stat("lambdaTangent", "mean"),
                     s.stat("lambdaTangent", "min"), s.stat("lambdaTangent", "max"), "#0072B2");
         }
         if (data.has("lambdaTwin")) {
             lyap.line("twin orbits", s.eta(), s.stat("lambdaTwin", "mean"), "#009E73");
         }
         if (data.has("nmle")) {
-            lyap.points("finite-time nMLE (study's protocol)", s.eta(), s.stat("nmle", "mean"), "#D55E00", 3.5, null);
+            double[] nmle = new double[s.eta().length];
+            String[] hover = new String[nmle.length];
+            for (int i = 0; i < nmle.length; i++) {
+                List<Map<String, Object>> passed = s.rows().get(i).stream()
+                        .filter(r -> SweepRows.number(r, "nmlePassed") == 1).toList();
+                nmle[i] = SweepRows.mean(SweepRows.values(passed, "nmle"));
+                hover[i] = String.format(Locale.ROOT, "η = %.4g: nMLE %.4g, %d of %d inits pass the fit", s.eta()[i],
+                        nmle[i], passed.size(), s.rows().get(i).size());
+            }
+            lyap.points("nMLE (study's protocol, passing fits)", s.eta(), nmle, "#D55E00", 3.5, hover);
         }
         if (data.has("lambdaSeries")) {
             lyap.line("loss series (Rosenstein)", s.eta(), s.stat("lambdaSeries", "mean"), "#CC79A7");
@@ -190,11 +182,37 @@ final class AtlasReport {
         if (Double.isFinite(onset)) {
             lyap.vline(onset, "onset of chaos", "#D55E00");
         }
-        page.figure(lyap.render(), "Tangent exponent λ₁ over the whole run (QR on exact Hessian-vector products), "
-                + "the same from a renormalised twin orbit, the study's finite-time exponent of perturbed replicas "
-                + "(its first 200 steps) and the exponent of the scalar loss series"
-                + (spectrum != null ? "; the band spans the full spectrum (λ_P to λ₁) of one init per η" : "")
-                + ". Positive means nearby networks separate.");
+        List<Figure> exponents = new ArrayList<>();
+        exponents.add(Figure.svg(lyap.render(), "Tangent exponent λ₁ over the whole run (QR on exact Hessian-vector "
+                + "products), the same from a renormalised twin orbit, the study's finite-time exponent of perturbed "
+                + "replicas (first 200 steps; mean of the inits whose fit passes, hover for counts) and the exponent "
+                + "of the scalar loss series. Positive means nearby networks separate."));
+        if (spectrum != null && spectrum.has("spectrum")) {
+            EtaStats sp = stats(spectrum);
+            int n = sp.eta().length;
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            double[] dim = new double[n];
+            java.util.Arrays.fill(lo, Double.NaN);
+            java.util.Arrays.fill(hi, Double.NaN);
+            for (int i = 0; i < n; i++) {
+                for (Map<String, Object> r : sp.rows().get(i)) {
+                    if (r.get("spectrum") instanceof double[] e && Double.isFinite(e[0])) {
+                        lo[i] = Double.isNaN(lo[i]) ? e[e.length - 1] : Math.min(lo[i], e[e.length - 1]);
+                        hi[i] = Double.isNaN(hi[i]) ? e[0] : Math.max(hi[i], e[0]);
+                    }
+                }
+            }
+            SvgChart band = SvgChart.of("Full Lyapunov spectrum", "learning rate η", "exponent per step").logX();
+            band.band("λ_P … λ₁", sp.eta(), lo, hi, "#0072B2");
+            band.line("λ₁", sp.eta(), hi, "#0072B2");
+            band.line("λ_P", sp.eta(), lo, "#56B4E9");
+            band.hline(0, "λ = 0", "#444444");
+            exponents.add(Figure.svg(band.render(), "All P exponents of the training map (one init per η): the band "
+                    + "from the most contracting to the most expanding direction. Their sum is the mean of "
+                    + "ln|det(I − ηH)| along the orbit."));
+        }
+        page.figureRow(exponents.toArray(Figure[]::new));
 
         if (data.has("eosRatioMax")) {
             page.heading("Edge of stability");
@@ -354,24 +372,31 @@ final class AtlasReport {
                 "test acc."), rows);
     }
 
-    /** Converged / stalled / diverged for one trainability-map task. */
+    /**
+     * Trained (0) / stalled (1) / diverged (2) for one trainability-map task: diverged when the loss is not
+     * finite or ends above where it started; trained when it ends below half the chance level ln C (cross
+     * entropy; half the initial loss otherwise, or when that is lower); stalled in between.
+     */
     static int trainability(Map<String, Object> r) {
         double fin = SweepRows.number(r, "finalLoss");
         double init = SweepRows.number(r, "initialLoss");
+        double chance = SweepRows.number(r, "chanceLoss");
         if ("diverged".equals(r.get("status")) || !Double.isFinite(fin) || fin > init) {
             return 2;
         }
-        return fin < 0.5 * init ? 0 : 1;
+        double reference = Double.isFinite(chance) ? Math.min(chance, init) : init;
+        return fin < 0.5 * reference ? 0 : 1;
     }
 
-    static final String[] TRAINABILITY = {"trained (final loss < half the initial)", "stalled", "diverged (loss rose)"};
+    static final String[] TRAINABILITY = {"trained", "stalled", "diverged"};
     static final String[] TRAINABILITY_COLORS = {"#0072B2", "#E69F00", "#8c1c13"};
 
     /** The trainability map of a (lr-hidden, lr-output) sweep, with an optional zoom of it beside. */
     static void trainabilitySection(HtmlPage page, SweepRows map, SweepRows zoom, String prefix, String zoomPrefix) {
         page.heading("Trainability map");
         page.paragraph("Every cell is one run with its own learning rates for the hidden layer and for the output "
-                + "layer, from the same init. Blue cells train, red cells end with a higher loss than they started. "
+                + "layer, from the same init. Blue cells train (final loss below half the chance level ln C), "
+                + "orange cells stall, red cells end with a higher loss than they started. "
                 + "The boundary between them is fractal (Sohl-Dickstein 2024): zooming in keeps revealing structure.");
         Figure main = Figure.svg(heatmap(map, "Trainability map", zoom), "Hidden- against output-layer learning rate"
                 + (zoom != null ? "; the box is the zoomed window." : "."));

@@ -64,6 +64,8 @@ public final class TaskMeasurer {
         out.put("finalLoss", ref.loss[ref.loss.length - 1]);
         out.put("minLoss", min(ref.loss));
         out.put("initialLoss", ref.loss[0]);
+        out.put("chanceLoss", problem.spec().loss() == netdyn.nn.LossKind.CE ? Math.log(problem.spec().outputs())
+                : Double.NaN);
         if (m.accuracy()) {
             out.put("trainAccuracy", ref.trainAccuracy);
             out.put("testAccuracy", ref.testAccuracy);

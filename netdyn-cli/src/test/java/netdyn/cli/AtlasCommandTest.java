@@ -1,0 +1,145 @@
+package netdyn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code netdyn atlas --quality quick}, the report it writes, resuming it, and {@code netdyn report} on other dirs. */
+class AtlasCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path atlas;
+    static JsonNode summary;
+
+    @BeforeAll
+    static void runQuickAtlas() throws Exception {
+        atlas = tmp.resolve("atlas");
+        summary = CliHarness.run("atlas", "--quality", "quick", "--out", atlas.toString(), "--json").json();
+    }
+
+    @Test
+    void theQuickAtlasShowsTheStudysThreeRegimes() {
+        JsonNode regimes = summary.get("regimes");
+        List<String> seen = new ArrayList<>();
+        regimes.fieldNames().forEachRemaining(seen::add);
+        // small η: (slow) convergence; η ≈ 1: edge of stability; large η: periodic / intermittent / chaotic
+        assertThat(seen).containsAnyOf("slow convergence", "converged");
+        assertThat(seen).contains("edge of stability");
+        assertThat(seen).containsAnyOf("chaotic", "intermittent");
+        double onset = summary.get("onsetOfChaos").asDouble();
+        assertThat(onset).as("the maximal exponent turns positive between η = 0.1 and 5").isBetween(0.1, 5.0);
+    }
+
+    @Test
+    void thePageHoldsEveryAtlasFigureAndLinksOnlyToFilesThatExist() throws Exception {
+        String html = Files.readString(atlas.resolve("index.html"));
+        for (String section : List.of("Regimes across learning rates", "Bifurcation diagram", "Lyapunov exponents",
+                "Edge of stability", "Loss, accuracy and speed", "Representative runs", "Trainability map")) {
+            assertThat(html).contains(section);
+        }
+        assertThat(summary.get("figures").asInt()).isGreaterThanOrEqualTo(12);
+        assertThat(html).doesNotContain("http://www.w3.org/1999/xlink\" href=\"http").doesNotContain("src=\"http");
+        var links = java.util.regex.Pattern.compile("href=\"([^\"#][^\"]*)\"").matcher(html);
+        int n = 0;
+        while (links.find()) {
+            String target = links.group(1);
+            if (!target.startsWith("http")) {
+                assertThat(atlas.resolve(target)).as(target).exists();
+                n++;
+            }
+        }
+        assertThat(n).isGreaterThan(5);
+    }
+
+    @Test
+    void theZoomWindowLiesInsideTheMapAndOnItsBoundary() throws Exception {
+        JsonNode w = summary.get("zoomWindow");
+        double h0 = w.get("lrHidden").get(0).asDouble();
+        double h1 = w.get("lrHidden").get(1).asDouble();
+        assertThat(h0).isGreaterThanOrEqualTo(0.05).isLessThan(h1);
+        assertThat(h1).isLessThanOrEqualTo(50);
+        SweepRows zoom = SweepRows.read(atlas.resolve(ReportPages.ZOOM));
+        long trained = zoom.rows.stream().filter(r -> AtlasReport.trainability(r) == 0).count();
+        assertThat(trained).as("both trained and untrained cells in the zoom").isBetween(1L,
+                (long) zoom.rows.size() - 1);
+    }
+
+    @Test
+    void runningItAgainResumesEveryPartWithoutRecomputing() throws Exception {
+        String before = Files.readString(atlas.resolve(ReportPages.LR).resolve("results.csv"));
+        CliHarness again = CliHarness.run("atlas", "--quality", "quick", "--out", atlas.toString());
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("resuming").contains("0 to run");
+        assertThat(Files.readString(atlas.resolve(ReportPages.LR).resolve("results.csv"))).isEqualTo(before);
+    }
+
+    @Test
+    void anotherConfigurationInTheSameDirectoryIsRefused() throws Exception {
+        String store = Files.readString(atlas.resolve(ReportPages.LR).resolve("store.jsonl"));
+        CliHarness.run("atlas", "--quality", "quick", "--steps-not-an-option").assertBadInput("--steps-not-an-option");
+        CliHarness.run("atlas", "--quality", "quick", "--hidden", "5", "--out", atlas.toString())
+                .assertBadInput("hidden", "--force");
+        assertThat(Files.readString(atlas.resolve(ReportPages.LR).resolve("store.jsonl"))).isEqualTo(store);
+    }
+
+    @Test
+    void badQualityIsBadInput() {
+        CliHarness.run("atlas", "--quality", "best", "--out", tmp.resolve("x").toString())
+                .assertBadInput("--quality", "quick, default, high");
+    }
+
+    @Test
+    void reportOfATrainRunInlinesItsFigures() throws Exception {
+        Path run = tmp.resolve("train");
+        CliHarness.run("train", "--lr", "0.5", "--steps", "200", "--out", run.toString(), "--json").json();
+        JsonNode r = CliHarness.run("report", run.toString(), "--json").json();
+        assertThat(r.get("kind").asText()).isEqualTo("train run");
+        String html = Files.readString(run.resolve("index.html"));
+        long pngs;
+        try (var s = Files.list(run)) {
+            pngs = s.filter(p -> p.toString().endsWith(".png")).count();
+        }
+        assertThat(r.get("figures").asInt()).isEqualTo((int) pngs);
+        assertThat(html).contains("loss.npy").contains("finalLoss");
+    }
+
+    @Test
+    void reportRefusesDirectoriesWithoutResults() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        CliHarness.run("report", empty.toString()).assertBadInput("report", "no netdyn results");
+        CliHarness.run("report", tmp.resolve("missing").toString()).assertBadInput("not a directory");
+        Path sweep = Files.createDirectories(tmp.resolve("unfinished"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("steps", "10");
+        netdyn.sweep.ResultStore.open(sweep.resolve("store.jsonl"), settings).close();
+        CliHarness.run("report", sweep.toString()).assertBadInput("no finished tasks");
+    }
+
+    @Test
+    void trainabilityRuleReadsChanceLevelInitialLossAndStatus() {
+        assertThat(AtlasReport.trainability(row("ok", 0.1, 2.0, Math.log(3)))).isZero();
+        assertThat(AtlasReport.trainability(row("ok", 1.0, 2.0, Math.log(3)))).as("at chance: stalled").isEqualTo(1);
+        assertThat(AtlasReport.trainability(row("ok", 2.5, 2.0, Math.log(3)))).as("rose").isEqualTo(2);
+        assertThat(AtlasReport.trainability(row("diverged", Double.NaN, 2.0, Math.log(3)))).isEqualTo(2);
+        assertThat(AtlasReport.trainability(row("ok", 0.4, 1.0, Double.NaN))).as("mse: half the initial").isZero();
+    }
+
+    private static Map<String, Object> row(String status, double fin, double init, double chance) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("status", status);
+        r.put("finalLoss", fin);
+        r.put("initialLoss", init);
+        r.put("chanceLoss", chance);
+        return r;
+    }
+}
