@@ -84,6 +84,30 @@ class TaskMeasurerTest {
     }
 
     @Test
+    void withMiniBatchesTheLossIsTheFullTrainingLossAsInTrain() {
+        long seed = 5;
+        SweepSpec s = sweep(new double[] {0.5}, 1, 1, 60, "loss", seed);
+        OptimizerSpec sgd = new OptimizerSpec(0.5, 0, 30, seed);
+        TaskProblem p = new TaskProblem(STUDY, IRIS, IRIS_TEST, InitSpec.STUDY, seed, sgd);
+        TaskResult r = TaskMeasurer.measure(s, s.task(0), p);
+        MlpLayout layout = new MlpLayout(STUDY);
+        double[] theta0 = new double[layout.parameterCount()];
+        InitSpec.STUDY.initialize(layout, seed, 0, theta0, 0);
+        List<Double> losses = new ArrayList<>();
+        new TrainingRun(STUDY, IRIS, IRIS_TEST, sgd).run(theta0, 60, 60, new TrainingObserver() {
+            @Override
+            public void loss(long t, double loss) {
+                losses.add(loss);
+            }
+
+            @Override
+            public void snapshot(Snapshot snapshot, double[] theta) {
+            }
+        });
+        assertThat(r.series().get("loss")).containsExactly(losses.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    @Test
     void aDivergingTaskIsAResultNotAnError() {
         SweepSpec s = sweep(new double[] {1e4}, 1, 2, 100, "loss,accuracy,nmle,sharpness", 0);
         MlpSpec relu = new MlpSpec(4, new int[] {10}, 3, Activation.RELU, OutputKind.LINEAR, LossKind.MSE, 0);
