@@ -88,6 +88,7 @@ final class SweepCommand implements Callable<Integer> {
     private void print(Path dir, Map<String, Object> summary, int ran) {
         PrintWriter out = command.commandLine().getOut();
         if (output.json) {
+            summary.put("ran", ran); // tasks computed (or merged) by this invocation; the rest were already done
             summary.put("directory", dir.toString());
             out.println(Json.write(summary));
         } else {

@@ -155,6 +155,9 @@ final class FlatJson {
                     while (true) {
                         skipSpace();
                         Object v = value();
+                        if (v != null && !(v instanceof Number)) {
+                            throw new IllegalArgumentException("non-number in an array at " + (i - 1));
+                        }
                         list.add(v == null ? Double.NaN : ((Number) v).doubleValue());
                         skipSpace();
                         char d = next();
@@ -201,6 +204,9 @@ final class FlatJson {
                         case 'r' -> b.append('\r');
                         case 't' -> b.append('\t');
                         case 'u' -> {
+                            if (i + 4 > s.length()) {
+                                throw new IllegalArgumentException("unexpected end in \\u escape");
+                            }
                             b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
                             i += 4;
                         }

@@ -39,7 +39,7 @@ public record Measures(boolean accuracy, boolean nmle, boolean twin, int spectru
         }
         for (String raw : s.split(",")) {
             String m = raw.trim();
-            if (m.startsWith("spectrum")) {
+            if (m.equals("spectrum") || m.startsWith("spectrum:")) {
                 String count = m.startsWith("spectrum:") ? m.substring(9).trim() : "1";
                 if (count.equals("all")) {
                     k = ALL;

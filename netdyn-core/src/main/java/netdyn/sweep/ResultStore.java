@@ -56,20 +56,27 @@ public final class ResultStore implements AutoCloseable {
                 write(channel, FlatJson.write(header));
                 return new ResultStore(file, channel, false, settings);
             }
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            int end = text.lastIndexOf('\n') + 1;
-            boolean torn = end < text.length();
-            if (torn) {
-                channel.truncate(text.substring(0, end).getBytes(StandardCharsets.UTF_8).length);
-                channel.force(true);
+            // cut at the last newline byte, not character: a torn write may end inside a multi-byte character
+            // (0x0A never occurs inside one), and only complete lines are decoded
+            byte[] bytes = Files.readAllBytes(file);
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
             }
-            List<String> lines = text.substring(0, end).lines().toList();
+            boolean torn = end < bytes.length;
+            List<String> lines = new String(bytes, 0, end, StandardCharsets.UTF_8).lines().toList();
             if (lines.isEmpty()) {
                 channel.close();
                 throw new BadInputException(file + ": the result store has no complete header line; delete it "
                         + "to start over");
             }
-            Map<String, String> stored = header(file, lines.get(0));
+            Map<String, String> stored;
+            try {
+                stored = header(file, lines.get(0));
+            } catch (BadInputException e) {
+                channel.close();
+                throw e;
+            }
             String difference = difference(stored, settings);
             if (difference != null) {
                 channel.close();
@@ -77,8 +84,17 @@ public final class ResultStore implements AutoCloseable {
                         + "); use another --out, or --force to replace it");
             }
             ResultStore store = new ResultStore(file, channel, torn, settings);
-            for (int n = 1; n < lines.size(); n++) {
-                store.addLine(lines.get(n), n + 1);
+            try {
+                for (int n = 1; n < lines.size(); n++) {
+                    store.addLine(lines.get(n), n + 1);
+                }
+            } catch (BadInputException e) {
+                channel.close();
+                throw e;
+            }
+            if (torn) { // only a store that is resumed is changed
+                channel.truncate(end);
+                channel.force(true);
             }
             channel.position(channel.size());
             return store;
