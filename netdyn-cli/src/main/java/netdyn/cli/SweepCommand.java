@@ -67,8 +67,8 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadInputException("--merge " + first + ": not a sweep directory (no " + ResultStore.FILE
                     + " or manifest.json)");
         }
-        List<String> lines = Files.readAllLines(firstStore);
-        Map<String, String> settings = ResultStore.header(firstStore, lines.isEmpty() ? "" : lines.get(0));
+        List<ResultStore.Snapshot> sources = SweepWriter.readForMerge(options.merge);
+        Map<String, String> settings = sources.get(0).settings();
         @SuppressWarnings("unchecked")
         Map<String, Object> manifest = Json.mapper().readValue(first.resolve("manifest.json").toFile(), Map.class);
         manifest.put("commandLine", RunDirectory.manifestHeader("sweep", command).get("commandLine"));
@@ -78,7 +78,7 @@ final class SweepCommand implements Callable<Integer> {
         Map<String, Object> summary;
         int added;
         try (ResultStore store = ResultStore.open(dir.file(ResultStore.FILE), settings)) {
-            added = SweepWriter.merge(options.merge, dir, store);
+            added = SweepWriter.merge(options.merge, sources, dir, store);
             summary = SweepWriter.export(dir, store, tasks, (System.nanoTime() - started) / 1e9);
         }
         print(dir.path(), summary, added);

@@ -188,33 +188,46 @@ final class SweepWriter {
                 dir.resolve("results.csv"), dir);
     }
 
-    /** Merges the stores of {@code sources} into {@code store}: equal settings required, equal rows for repeats. */
-    static int merge(List<Path> sources, RunDirectory dir, ResultStore store) throws IOException {
-        int added = 0;
+    /**
+     * The stores of {@code sources}, read without changing them, after checking that every one is a sweep
+     * with the settings of the first: nothing is written when one does not fit.
+     */
+    static List<ResultStore.Snapshot> readForMerge(List<Path> sources) {
+        List<ResultStore.Snapshot> stores = new ArrayList<>();
         for (Path src : sources) {
             Path file = src.resolve(ResultStore.FILE);
             if (!Files.isRegularFile(file)) {
                 throw new BadInputException("--merge " + src + ": no " + ResultStore.FILE + " (not a sweep directory)");
             }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            Map<String, String> settings = ResultStore.header(file, lines.isEmpty() ? "" : lines.get(0));
-            try (ResultStore other = ResultStore.open(file, settings)) {
-                String diff = ResultStore.difference(settings, store.settings());
+            ResultStore.Snapshot s = ResultStore.read(file);
+            if (!stores.isEmpty()) {
+                String diff = ResultStore.difference(stores.get(0).settings(), s.settings());
                 if (diff != null) {
-                    throw new BadInputException("--merge " + src + " is a different sweep (" + diff + ")");
+                    throw new BadInputException("--merge " + src + " is a different sweep from " + sources.get(0)
+                            + " (" + diff + ")");
                 }
-                for (Map.Entry<Integer, String> e : other.lines().entrySet()) {
-                    if (store.isDone(e.getKey())) {
-                        if (!store.lines().get(e.getKey()).equals(e.getValue())) {
-                            throw new BadInputException("--merge " + src + ": task " + e.getKey()
-                                    + " differs from the same task in another directory");
-                        }
-                        continue;
+            }
+            stores.add(s);
+        }
+        return stores;
+    }
+
+    /** Merges the rows (and task series) of {@code sources} into {@code store}; a task in two must agree. */
+    static int merge(List<Path> sources, List<ResultStore.Snapshot> snapshots, RunDirectory dir, ResultStore store)
+            throws IOException {
+        int added = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            for (Map.Entry<Integer, String> e : snapshots.get(i).lines().entrySet()) {
+                if (store.isDone(e.getKey())) {
+                    if (!store.lines().get(e.getKey()).equals(e.getValue())) {
+                        throw new BadInputException("--merge " + sources.get(i) + ": task " + e.getKey()
+                                + " differs from the same task in another directory");
                     }
-                    copySeries(src, dir.path(), e.getKey());
-                    store.append(ResultStore.parseRow(e.getValue()));
-                    added++;
+                    continue;
                 }
+                copySeries(sources.get(i), dir.path(), e.getKey());
+                store.append(ResultStore.parseRow(e.getValue()));
+                added++;
             }
         }
         return added;

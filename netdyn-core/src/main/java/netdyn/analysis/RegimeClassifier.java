@@ -2,6 +2,7 @@ package netdyn.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Names the dynamical regime of a training run from the evidence netdyn measures (SCIENCE.md §2, §4),
@@ -56,47 +57,47 @@ public final class RegimeClassifier {
         }
         boolean chaotic = e.lambda1() > 0.01 && e.zeroOneK() > 0.5;
         if (e.finalLoss() < 0.5 * e.chanceLevel()) {
-            why.add(String.format("final loss %.4g < half the chance level ln %d = %.4g", e.finalLoss(), e.classes(),
+            why.add(String.format(Locale.ROOT, "final loss %.4g < half the chance level ln %d = %.4g", e.finalLoss(), e.classes(),
                     e.chanceLevel()));
             if (e.sharpnessEtaOver2() > 0.9) {
-                why.add(String.format("sharpness·η/2 = %.3f > 0.9", e.sharpnessEtaOver2()));
+                why.add(String.format(Locale.ROOT, "sharpness·η/2 = %.3f > 0.9", e.sharpnessEtaOver2()));
                 if (chaotic) {
-                    why.add(String.format("and chaotic there: λ1 = %.4g per step, K = %.3f", e.lambda1(), e.zeroOneK()));
+                    why.add(String.format(Locale.ROOT, "and chaotic there: λ1 = %.4g per step, K = %.3f", e.lambda1(), e.zeroOneK()));
                 }
                 return new Regime("edge of stability", why);
             }
             if (chaotic) {
-                why.add(String.format("tangent λ1 = %.4g > 0.01 per step, 0–1 test K = %.3f > 0.5", e.lambda1(),
+                why.add(String.format(Locale.ROOT, "tangent λ1 = %.4g > 0.01 per step, 0–1 test K = %.3f > 0.5", e.lambda1(),
                         e.zeroOneK()));
                 return new Regime("chaotic", why);
             }
             if (e.lambda1() < -0.001) {
-                why.add(String.format("tangent λ1 = %.3g < −0.001: every direction contracts", e.lambda1()));
+                why.add(String.format(Locale.ROOT, "tangent λ1 = %.3g < −0.001: every direction contracts", e.lambda1()));
                 return new Regime("converged", why);
             }
-            why.add(String.format("tangent λ1 = %.3g ≈ 0: flat directions, slow approach", e.lambda1()));
+            why.add(String.format(Locale.ROOT, "tangent λ1 = %.3g ≈ 0: flat directions, slow approach", e.lambda1()));
             return new Regime("slow convergence", why);
         }
-        why.add(String.format("final loss %.4g ≥ half the chance level (ln %d)/2 = %.4g: not learning",
+        why.add(String.format(Locale.ROOT, "final loss %.4g ≥ half the chance level (ln %d)/2 = %.4g: not learning",
                 e.finalLoss(), e.classes(), 0.5 * e.chanceLevel()));
         if (chaotic) {
-            why.add(String.format("tangent λ1 = %.4g > 0.01 per step", e.lambda1()));
-            why.add(String.format("0–1 test K = %.3f > 0.5", e.zeroOneK()));
+            why.add(String.format(Locale.ROOT, "tangent λ1 = %.4g > 0.01 per step", e.lambda1()));
+            why.add(String.format(Locale.ROOT, "0–1 test K = %.3f > 0.5", e.zeroOneK()));
             if (e.laminarFraction() >= 0.2) {
-                why.add(String.format("laminar (periodic) phases cover %.0f%% ≥ 20%% of the second half",
+                why.add(String.format(Locale.ROOT, "laminar (periodic) phases cover %.0f%% ≥ 20%% of the second half",
                         100 * e.laminarFraction()));
                 return new Regime("intermittent", why);
             }
-            why.add(String.format("laminar phases cover only %.0f%%", 100 * e.laminarFraction()));
+            why.add(String.format(Locale.ROOT, "laminar phases cover only %.0f%%", 100 * e.laminarFraction()));
             return new Regime("chaotic", why);
         }
         if (e.fractionIncreasing() > 0.2 && (e.periodicShare() >= 0.5 || e.zeroOneK() < 0.2)) {
-            why.add(String.format("the loss rises on %.0f%% of the steps", 100 * e.fractionIncreasing()));
+            why.add(String.format(Locale.ROOT, "the loss rises on %.0f%% of the steps", 100 * e.fractionIncreasing()));
             if (e.periodicShare() >= 0.5) {
-                why.add(String.format("period %.0f carries %.0f%% of the spectral power", e.dominantPeriod(),
+                why.add(String.format(Locale.ROOT, "period %.0f carries %.0f%% of the spectral power", e.dominantPeriod(),
                         100 * e.periodicShare()));
             } else {
-                why.add(String.format("0–1 test K = %.3f < 0.2 (regular)", e.zeroOneK()));
+                why.add(String.format(Locale.ROOT, "0–1 test K = %.3f < 0.2 (regular)", e.zeroOneK()));
             }
             return new Regime("periodic", why);
         }

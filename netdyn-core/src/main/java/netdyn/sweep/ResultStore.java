@@ -86,7 +86,7 @@ public final class ResultStore implements AutoCloseable {
             ResultStore store = new ResultStore(file, channel, torn, settings);
             try {
                 for (int n = 1; n < lines.size(); n++) {
-                    store.addLine(lines.get(n), n + 1);
+                    addLine(file, store.rows, lines.get(n), n + 1);
                 }
             } catch (BadInputException e) {
                 channel.close();
@@ -140,7 +140,7 @@ public final class ResultStore implements AutoCloseable {
         return "'" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
     }
 
-    private void addLine(String line, int lineNumber) {
+    private static void addLine(Path file, Map<Integer, String> rows, String line, int lineNumber) {
         Map<String, Object> row;
         try {
             row = FlatJson.read(line);
@@ -154,6 +154,32 @@ public final class ResultStore implements AutoCloseable {
         String previous = rows.putIfAbsent(task.intValue(), line);
         if (previous != null && !previous.equals(line)) {
             throw new BadInputException(file + " holds two different rows for task " + task);
+        }
+    }
+
+    /** A store's settings and complete rows, read without changing the file (a torn last line is ignored). */
+    public record Snapshot(Map<String, String> settings, Map<Integer, String> lines) {
+    }
+
+    public static Snapshot read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
+            }
+            List<String> lines = new String(bytes, 0, end, StandardCharsets.UTF_8).lines().toList();
+            if (lines.isEmpty()) {
+                throw new BadInputException(file + ": the result store has no complete header line");
+            }
+            Map<String, String> settings = header(file, lines.get(0));
+            Map<Integer, String> rows = new TreeMap<>();
+            for (int n = 1; n < lines.size(); n++) {
+                addLine(file, rows, lines.get(n), n + 1);
+            }
+            return new Snapshot(settings, Collections.unmodifiableMap(rows));
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         }
     }
 
