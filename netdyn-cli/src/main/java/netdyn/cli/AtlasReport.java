@@ -357,7 +357,9 @@ final class AtlasReport {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < s.eta().length; i++) {
             List<Map<String, Object>> r = s.rows().get(i);
-            rows.add(List.of(fmt(s.eta()[i]), majority[i], counts(r).toString(),
+            List<String> perRegime = new ArrayList<>();
+            counts(r).forEach((regime, k) -> perRegime.add(k + " " + regime));
+            rows.add(List.of(fmt(s.eta()[i]), majority[i], String.join(", ", perRegime),
                     fmt(SweepRows.mean(SweepRows.values(r, "lambdaTangent"))),
                     fmt(SweepRows.mean(SweepRows.values(r, "zeroOneK"))),
                     fmt(SweepRows.mean(SweepRows.values(r, "laminarFraction"))),
