@@ -42,7 +42,7 @@ final class AtlasCommand implements Callable<Integer> {
     NetworkOptions network;
 
     @Option(names = "--quality", defaultValue = "default", paramLabel = "LEVEL",
-            description = "quick (a smoke test, ~20 s), default (~2 min on 2 cores) or high (~30 min).")
+            description = "quick (a smoke test, ~10 s), default (~2 min on 2 cores) or high (~10 min).")
     String quality;
 
     @Option(names = "--out", defaultValue = "out/atlas", paramLabel = "DIR",
