@@ -77,6 +77,8 @@ final class AtlasCommand implements Callable<Integer> {
 
     static final String ETA_RANGE = "0.001:20:log:";
     static final String MAP_RANGE = "0.05:50:log:";
+    /** The weight of the second bifurcation diagram: W1[0][0], input 0 (sepal length on Iris) to hidden unit 0. */
+    static final int TAIL_WEIGHT = 0;
 
     @Override
     public Integer call() throws IOException {
@@ -173,7 +175,7 @@ final class AtlasCommand implements Callable<Integer> {
 
     private SweepSpec spec(Axis lr, int inits, int replicas, long steps, String measures) {
         return new SweepSpec(network.settingsText(), List.of(lr), inits, replicas, steps, 1e-8,
-                Measures.parse(measures), 64, 0.9, network.seed);
+                Measures.parse(measures), 64, 0.9, network.seed, TAIL_WEIGHT);
     }
 
     private SweepSpec mapSpec(String hidden, String output, long steps) {

@@ -129,30 +129,18 @@ final class AtlasReport {
         }
 
         page.heading("Bifurcation diagram");
-        SvgChart bif = SvgChart.of("Last " + tailLength(data) + " loss values of every run", "learning rate η",
-                "training loss").logX().logY().size(1040, 420);
-        Map<String, List<double[]>> byRegime = new LinkedHashMap<>();
-        for (Map<String, Object> r : data.rows) {
-            if (!(r.get("lossTail") instanceof double[] tail)) {
-                continue;
-            }
-            String regime = hasRegimes ? SweepRows.text(r, "regime") : "";
-            double eta = SweepRows.number(r, "lr");
-            for (double v : tail) {
-                byRegime.computeIfAbsent(regime, k -> new ArrayList<>()).add(new double[] {eta, v});
-            }
-        }
-        int colorIndex = 0;
-        for (Map.Entry<String, List<double[]>> e : byRegime.entrySet()) {
-            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
-            double[] y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
-            String color = REGIME_COLORS.getOrDefault(e.getKey(), SvgChart.color(colorIndex++));
-            bif.points(e.getKey().isEmpty() ? "loss" : e.getKey(), x, y, color, 1.6, null);
-        }
+        SvgChart bif = bifurcation(data, "lossTail", "Last " + tailLength(data) + " loss values of every run",
+                "training loss", true);
         long diverged = data.rows.stream().filter(r -> "diverged".equals(r.get("status"))).count();
         page.figure(bif.render(), "As in a logistic-map diagram: one point per step of the last steps of every init, "
                 + "coloured by the run's regime. A single point per η is convergence, k points a period-k orbit, a "
                 + "vertical smear chaos." + (diverged > 0 ? " " + diverged + " runs diverged and are not shown." : ""));
+        if (data.has("weightTail")) {
+            page.figure(bifurcation(data, "weightTail", "The same for one weight", "θ[" + weightIndex(data) + "]",
+                    false).render(), "The last values of one parameter of every run (θ[" + weightIndex(data)
+                    + "] in the flat order: per layer W [fan_in][fan_out] row-major, then b). Unlike the loss, a "
+                    + "weight also shows where runs that reach the same loss end up on the manifold of minima.");
+        }
 
         page.heading("Lyapunov exponents");
         SvgChart lyap = SvgChart.of("Maximal exponent against η", "learning rate η", "exponent per step").logX();
@@ -266,6 +254,47 @@ final class AtlasReport {
         }
         page.downloads(List.of(prefix + "results.csv", prefix + "results.jsonl", prefix + "loss_tail.npy",
                 prefix + "store.jsonl", prefix + "manifest.json"));
+    }
+
+    /** Every run's tail of {@code key} as points against η, coloured by the run's regime. */
+    private static SvgChart bifurcation(SweepRows data, String key, String title, String yLabel, boolean logY) {
+        SvgChart chart = SvgChart.of(title, "learning rate η", yLabel).logX().size(1040, 420);
+        if (logY) {
+            chart.logY();
+        }
+        boolean hasRegimes = data.has("regime");
+        Map<String, List<double[]>> byRegime = new LinkedHashMap<>();
+        for (Map<String, Object> r : data.rows) {
+            if (!(r.get(key) instanceof double[] tail)) {
+                continue;
+            }
+            String regime = hasRegimes ? SweepRows.text(r, "regime") : "";
+            double eta = SweepRows.number(r, "lr");
+            for (double v : tail) {
+                byRegime.computeIfAbsent(regime, k -> new ArrayList<>()).add(new double[] {eta, v});
+            }
+        }
+        int colorIndex = 0;
+        for (Map.Entry<String, List<double[]>> e : byRegime.entrySet()) {
+            double[] x = e.getValue().stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
+            String color = REGIME_COLORS.getOrDefault(e.getKey(), SvgChart.color(colorIndex++));
+            chart.points(e.getKey().isEmpty() ? yLabel : e.getKey(), x, y, color, 1.6, null);
+        }
+        return chart;
+    }
+
+    /** The --tail-weight of the sweep, from its manifest settings. */
+    private static String weightIndex(SweepRows data) {
+        try {
+            Map<String, Object> manifest = ReportPages.readJson(data.dir.resolve("manifest.json"));
+            if (manifest != null && manifest.get("settings") instanceof Map<?, ?> s && s.get("tail-weight") != null) {
+                return String.valueOf(s.get("tail-weight"));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through: the index is only a label
+        }
+        return "k";
     }
 
     private static int tailLength(SweepRows data) {

@@ -67,6 +67,11 @@ final class SweepOptions {
             + "diagram (default: ${DEFAULT-VALUE}).")
     int tail;
 
+    @Option(names = "--tail-weight", paramLabel = "INDEX", defaultValue = "-1",
+            description = "Also keep the last --tail values of θ[INDEX] (a bifurcation diagram of one weight; "
+                    + "θ order: per layer W [fan_in][fan_out] row-major, then b). Default: none.")
+    int tailWeight;
+
     @Option(names = "--target-accuracy", defaultValue = "0.9", paramLabel = "A",
             description = "Record the first step with test accuracy >= A (default: ${DEFAULT-VALUE}).")
     double target;
@@ -163,7 +168,7 @@ final class SweepOptions {
             throw new BadInputException("--threads must be >= 1 (got " + threads + ")");
         }
         return new SweepSpec(network.settingsText(), axes, inits, replicas, steps, eps, Measures.parse(measure), tail,
-                target, network.seed);
+                target, network.seed, tailWeight);
     }
 
     private String[] zoomWindow() {

@@ -29,7 +29,12 @@ final class SweepProblems implements Function<SweepTask, TaskProblem> {
     /** Resolves every distinct network of the grid now, so bad grid values fail before any work. */
     void check(netdyn.sweep.SweepSpec spec) {
         for (int i = 0; i < spec.taskCount(); i += spec.inits()) {
-            apply(spec.task(i));
+            TaskProblem problem = apply(spec.task(i));
+            int p = new MlpLayout(problem.spec()).parameterCount();
+            if (spec.tailWeight() >= p) {
+                throw new netdyn.BadInputException("--tail-weight " + spec.tailWeight() + " is outside θ of the "
+                        + problem.spec().shape() + " network (P = " + p + ", indices 0.." + (p - 1) + ")");
+            }
         }
     }
 

@@ -66,6 +66,7 @@ final class SweepWriter {
                 "results.jsonl", "one JSON row per task by task index, with lossTail and spectrum arrays",
                 "loss_tail.npy", "[tasks × tail] last loss values (bifurcation diagram)",
                 "spectrum.npy", "[tasks × K] tangent exponents (when measured)",
+                "weight_tail.npy", "[tasks × tail] last values of θ[--tail-weight] (when given)",
                 "tasks/task-NNNNNN-loss.npy", "the task's loss at every step",
                 "tasks/task-NNNNNN-distance.npy", "replica-mean ℓ1 distance / (N_w ε) at every step"));
         return m;
@@ -120,6 +121,7 @@ final class SweepWriter {
         Files.writeString(dir.file("results.jsonl"), jsonl, StandardCharsets.UTF_8);
         writeMatrix(dir.file("loss_tail.npy"), rows, "lossTail");
         writeMatrix(dir.file("spectrum.npy"), rows, "spectrum");
+        writeMatrix(dir.file("weight_tail.npy"), rows, "weightTail");
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("tasks", taskCount);

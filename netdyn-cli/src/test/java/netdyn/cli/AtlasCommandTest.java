@@ -43,6 +43,7 @@ class AtlasCommandTest {
     @Test
     void thePageHoldsEveryAtlasFigureAndLinksOnlyToFilesThatExist() throws Exception {
         String html = Files.readString(atlas.resolve("index.html"));
+        assertThat(html).contains("The same for one weight");
         for (String section : List.of("Regimes across learning rates", "Bifurcation diagram", "Lyapunov exponents",
                 "Edge of stability", "Loss, accuracy and speed", "Representative runs", "Trainability map")) {
             assertThat(html).contains(section);
@@ -90,6 +91,13 @@ class AtlasCommandTest {
         CliHarness.run("atlas", "--quality", "quick", "--hidden", "5", "--out", atlas.toString())
                 .assertBadInput("hidden", "--force");
         assertThat(Files.readString(atlas.resolve(ReportPages.LR).resolve("store.jsonl"))).isEqualTo(store);
+    }
+
+    @Test
+    void aWeightIndexOutsideThetaIsBadInput() {
+        CliHarness.run("sweep", "--lr", "1", "--inits", "1", "--steps", "20", "--tail-weight", "83", "--out",
+                tmp.resolve("tw").toString()).assertBadInput("--tail-weight 83", "P = 83");
+        assertThat(tmp.resolve("tw")).doesNotExist();
     }
 
     @Test

@@ -25,9 +25,17 @@ import netdyn.BadInputException;
  * @param epsilon    their perturbation size
  * @param tail       last loss values kept per task (the bifurcation diagram)
  * @param target     test accuracy whose first crossing is recorded
+ * @param tailWeight index into θ of a parameter whose last {@code tail} values are kept too (the bifurcation
+ *                   diagram of one weight), or −1 for none
  */
 public record SweepSpec(Map<String, String> base, List<Axis> axes, int inits, int replicas, long steps,
-                        double epsilon, Measures measures, int tail, double target, long seed) {
+                        double epsilon, Measures measures, int tail, double target, long seed, int tailWeight) {
+
+    /** A sweep that keeps no weight's tail. */
+    public SweepSpec(Map<String, String> base, List<Axis> axes, int inits, int replicas, long steps, double epsilon,
+                     Measures measures, int tail, double target, long seed) {
+        this(base, axes, inits, replicas, steps, epsilon, measures, tail, target, seed, -1);
+    }
 
     public SweepSpec {
         if (inits < 1) {
@@ -48,6 +56,9 @@ public record SweepSpec(Map<String, String> base, List<Axis> axes, int inits, in
         }
         if (!(target > 0 && target <= 1)) {
             throw new BadInputException("--target-accuracy must be in (0, 1] (got " + target + ")");
+        }
+        if (tailWeight < -1) {
+            throw new BadInputException("--tail-weight must be a parameter index >= 0 (got " + tailWeight + ")");
         }
         base = Map.copyOf(base);
         axes = List.copyOf(axes);
@@ -118,6 +129,7 @@ public record SweepSpec(Map<String, String> base, List<Axis> axes, int inits, in
         s.put("tail", Integer.toString(tail));
         s.put("target-accuracy", Double.toString(target));
         s.put("seed", Long.toString(seed));
+        s.put("tail-weight", tailWeight < 0 ? "none" : Integer.toString(tailWeight));
         return s;
     }
 }

@@ -123,6 +123,9 @@ public final class TaskMeasurer {
         }
         out.put("lossTail", Arrays.copyOfRange(ref.loss, Math.max(0, ref.loss.length - sweep.tail()),
                 ref.loss.length));
+        if (sweep.tailWeight() >= 0) {
+            out.put("weightTail", ref.weightTail);
+        }
         out.series("loss", ref.loss);
         return out;
     }
@@ -137,6 +140,7 @@ public final class TaskMeasurer {
         long stepsToTarget = -1;
         double sharpnessFinal = Double.NaN;
         double sharpnessMax = Double.NaN;
+        double[] weightTail;
     }
 
     private static Reference reference(SweepSpec sweep, TaskProblem problem, GradientDescentMap map, double[] x0,
@@ -175,9 +179,23 @@ public final class TaskMeasurer {
         }
         double scale = perturbed * sweep.epsilon();
 
+        int tracked = sweep.tailWeight();
+        int tailStart = Math.max(0, steps + 1 - sweep.tail());
+        if (tracked >= 0) {
+            if (tracked >= p) {
+                throw new netdyn.BadInputException("--tail-weight " + tracked + " is outside θ of the "
+                        + problem.spec().shape() + " network (P = " + p + ")");
+            }
+            r.weightTail = new double[steps + 1 - tailStart];
+            Arrays.fill(r.weightTail, Double.NaN);
+        }
+
         double[] x = x0.clone();
         double[] next = new double[dim];
         for (int t = 0; t <= steps; t++) {
+            if (tracked >= 0 && t >= tailStart && Double.isFinite(x[tracked])) {
+                r.weightTail[t - tailStart] = x[tracked];
+            }
             if (replicas > 0) {
                 double d = 0;
                 for (double[] rep : reps) {

@@ -84,6 +84,34 @@ class TaskMeasurerTest {
     }
 
     @Test
+    void theWeightTailIsTheLastValuesOfThatParameterAlongTheOrbit() {
+        long seed = 3;
+        double eta = 2;
+        int weight = 17;
+        SweepSpec s = new SweepSpec(Map.of("data", "iris"), List.of(Axis.numeric("lr", new double[] {eta})), 1, 1,
+                120, 1e-8, Measures.parse("loss"), 16, 0.9, seed, weight);
+        double[] tail = (double[]) measure(s, 0).values().get("weightTail");
+
+        MlpLayout layout = new MlpLayout(STUDY);
+        double[] theta = new double[layout.parameterCount()];
+        InitSpec.STUDY.initialize(layout, seed, 0, theta, 0);
+        GradientDescentMap map = new GradientDescentMap(STUDY, IRIS, OptimizerSpec.gradientDescent(eta));
+        double[] expected = new double[16];
+        double[] next = new double[theta.length];
+        for (int t = 0; t <= 120; t++) {
+            if (t >= 120 + 1 - 16) {
+                expected[t - (120 + 1 - 16)] = theta[weight];
+            }
+            map.step(t, theta, next);
+            double[] swap = theta;
+            theta = next;
+            next = swap;
+        }
+        assertThat(tail).containsExactly(expected);
+        assertThat(new java.util.HashSet<>(java.util.Arrays.stream(tail).boxed().toList())).as("it moves").hasSizeGreaterThan(1);
+    }
+
+    @Test
     void withMiniBatchesTheLossIsTheFullTrainingLossAsInTrain() {
         long seed = 5;
         SweepSpec s = sweep(new double[] {0.5}, 1, 1, 60, "loss", seed);
