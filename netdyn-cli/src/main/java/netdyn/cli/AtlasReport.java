@@ -139,7 +139,8 @@ final class AtlasReport {
             page.figure(bifurcation(data, "weightTail", "The same for one weight", "θ[" + weightIndex(data) + "]",
                     false).render(), "The last values of one parameter of every run (θ[" + weightIndex(data)
                     + "] in the flat order: per layer W [fan_in][fan_out] row-major, then b). Unlike the loss, a "
-                    + "weight also shows where runs that reach the same loss end up on the manifold of minima.");
+                    + "weight also shows where runs that reach the same loss end up on the manifold of minima. The "
+                    + "axis shows the central 94 % of the values (a few chaotic runs wander much further).");
         }
 
         page.heading("Lyapunov exponents");
@@ -280,6 +281,19 @@ final class AtlasReport {
             double[] y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
             String color = REGIME_COLORS.getOrDefault(e.getKey(), SvgChart.color(colorIndex++));
             chart.points(e.getKey().isEmpty() ? yLabel : e.getKey(), x, y, color, 1.6, null);
+        }
+        if (!logY) {
+            // a few runs thrown far away would flatten everything else: show the central 94 % of the values
+            double[] all = byRegime.values().stream().flatMap(List::stream).mapToDouble(p -> p[1])
+                    .filter(Double::isFinite).sorted().toArray();
+            if (all.length > 10) {
+                double lo = all[(int) (0.03 * (all.length - 1))];
+                double hi = all[(int) Math.ceil(0.97 * (all.length - 1))];
+                double pad = 0.08 * (hi - lo);
+                if (hi - lo > 0) {
+                    chart.yRange(lo - pad, hi + pad);
+                }
+            }
         }
         return chart;
     }
