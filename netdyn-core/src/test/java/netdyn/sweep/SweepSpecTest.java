@@ -106,16 +106,20 @@ class SweepSpecTest {
                 List.of(Axis.numeric("lr", new double[] {0.5, 2})), 3, 4, 2000, 1e-8,
                 Measures.parse("series,loss,spectrum:3,nmle"), 64, 0.9, 7);
         assertThat(new ArrayList<>(s.settings().keySet())).containsExactly("activation", "data", "hidden", "grid lr",
-                "inits", "replicas", "steps", "eps", "measure", "tail", "target-accuracy", "seed");
+                "inits", "replicas", "steps", "eps", "measure", "tail", "target-accuracy", "seed", "tail-weight");
         assertThat(s.settings()).containsEntry("grid lr", "0.5,2.0").containsEntry("inits", "3")
                 .containsEntry("replicas", "4").containsEntry("steps", "2000").containsEntry("eps", "1.0E-8")
                 .containsEntry("measure", "loss,nmle,spectrum:3,series").containsEntry("tail", "64")
-                .containsEntry("target-accuracy", "0.9").containsEntry("seed", "7");
+                .containsEntry("target-accuracy", "0.9").containsEntry("seed", "7").containsEntry("tail-weight", "none");
         SweepSpec other = new SweepSpec(Map.of("hidden", "10", "data", "iris", "activation", "tanh"),
                 List.of(Axis.numeric("lr", new double[] {0.5, 2})), 3, 4, 2000, 1e-8,
                 Measures.parse("nmle,spectrum:3,series"), 64, 0.9, 7);
         assertThat(other.settings()).isEqualTo(s.settings());
         assertThat(ResultStore.difference(s.settings(), other.settings())).isNull();
+        SweepSpec tracked = new SweepSpec(Map.of("hidden", "10", "data", "iris", "activation", "tanh"),
+                List.of(Axis.numeric("lr", new double[] {0.5, 2})), 3, 4, 2000, 1e-8,
+                Measures.parse("nmle,spectrum:3,series"), 64, 0.9, 7, 5);
+        assertThat(ResultStore.difference(s.settings(), tracked.settings())).startsWith("tail-weight");
     }
 
     @Test
