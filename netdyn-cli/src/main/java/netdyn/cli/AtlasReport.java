@@ -2,11 +2,13 @@ package netdyn.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 import netdyn.cli.report.HtmlPage;
 import netdyn.cli.report.HtmlPage.Figure;
@@ -39,17 +41,22 @@ final class AtlasReport {
 
     /** Per-η summary of the rows. */
     record EtaStats(double[] eta, List<List<Map<String, Object>>> rows) {
-        double[] stat(String key, String how) {
+        /** A statistic (mean, min, max) of the finite values of {@code key} at each η. */
+        double[] stat(String key, ToDoubleFunction<double[]> statistic) {
             double[] out = new double[eta.length];
             for (int i = 0; i < eta.length; i++) {
-                double[] v = SweepRows.values(rows.get(i), key);
-                out[i] = switch (how) {
-                    case "min" -> SweepRows.min(v);
-                    case "max" -> SweepRows.max(v);
-                    default -> SweepRows.mean(v);
-                };
+                out[i] = statistic.applyAsDouble(SweepRows.values(rows.get(i), key));
             }
             return out;
+        }
+
+        double[] mean(String key) {
+            return stat(key, SweepRows::mean);
+        }
+
+        /** Mean of {@code key} at each η with whiskers over its range across inits. */
+        void errorBars(SvgChart chart, String name, String key, String color) {
+            chart.errorBars(name, eta, mean(key), stat(key, SweepRows::min), stat(key, SweepRows::max), color);
         }
 
         /** The most frequent regime at each η (ties: the later regime in {@link #REGIME_COLORS}). */
@@ -98,7 +105,7 @@ final class AtlasReport {
     static double onsetOfChaos(EtaStats s) {
         String key = s.rows().get(0).get(0).containsKey("lambdaTangent") ? "lambdaTangent"
                 : s.rows().get(0).get(0).containsKey("lambdaTwin") ? "lambdaTwin" : "nmle";
-        double[] lam = s.stat(key, "mean");
+        double[] lam = s.mean(key);
         for (int i = 0; i < lam.length; i++) {
             if (lam[i] > CHAOS_THRESHOLD) {
                 return s.eta()[i];
@@ -146,11 +153,10 @@ final class AtlasReport {
         page.heading("Lyapunov exponents");
         SvgChart lyap = SvgChart.of("Maximal exponent against η", "learning rate η", "exponent per step").logX();
         if (data.has("lambdaTangent")) {
-            lyap.errorBars("tangent λ₁ (QR), mean and range", s.eta(), s.stat("lambdaTangent", "mean"),
-                    s.stat("lambdaTangent", "min"), s.stat("lambdaTangent", "max"), "#0072B2");
+            s.errorBars(lyap, "tangent λ₁ (QR), mean and range", "lambdaTangent", "#0072B2");
         }
         if (data.has("lambdaTwin")) {
-            lyap.line("twin orbits", s.eta(), s.stat("lambdaTwin", "mean"), "#009E73");
+            lyap.line("twin orbits", s.eta(), s.mean("lambdaTwin"), "#009E73");
         }
         if (data.has("nmle")) {
             double[] nmle = new double[s.eta().length];
@@ -165,7 +171,7 @@ final class AtlasReport {
             lyap.points("nMLE (study's protocol, passing fits)", s.eta(), nmle, "#D55E00", 3.5, hover);
         }
         if (data.has("lambdaSeries")) {
-            lyap.line("loss series (Rosenstein)", s.eta(), s.stat("lambdaSeries", "mean"), "#CC79A7");
+            lyap.line("loss series (Rosenstein)", s.eta(), s.mean("lambdaSeries"), "#CC79A7");
         }
         lyap.hline(0, "λ = 0", "#444444");
         if (Double.isFinite(onset)) {
@@ -182,8 +188,8 @@ final class AtlasReport {
             double[] lo = new double[n];
             double[] hi = new double[n];
             double[] dim = new double[n];
-            java.util.Arrays.fill(lo, Double.NaN);
-            java.util.Arrays.fill(hi, Double.NaN);
+            Arrays.fill(lo, Double.NaN);
+            Arrays.fill(hi, Double.NaN);
             for (int i = 0; i < n; i++) {
                 for (Map<String, Object> r : sp.rows().get(i)) {
                     if (r.get("spectrum") instanceof double[] e && Double.isFinite(e[0])) {
@@ -207,9 +213,8 @@ final class AtlasReport {
             page.heading("Edge of stability");
             SvgChart eos = SvgChart.of("Sharpness × η / 2", "learning rate η", "λ_max(H) · η / 2").logX().logY()
                     .size(1040, 360);
-            eos.errorBars("largest along the run (mean, range over inits)", s.eta(), s.stat("eosRatioMax", "mean"),
-                    s.stat("eosRatioMax", "min"), s.stat("eosRatioMax", "max"), "#0072B2");
-            eos.line("at the end of the run", s.eta(), s.stat("eosRatioFinal", "mean"), "#E69F00");
+            s.errorBars(eos, "largest along the run (mean, range over inits)", "eosRatioMax", "#0072B2");
+            eos.line("at the end of the run", s.eta(), s.mean("eosRatioFinal"), "#E69F00");
             eos.hline(1, "edge of stability: λ_max = 2/η", "#D55E00");
             page.figure(eos.render(), "Above the line gradient descent is linearly unstable along the top Hessian "
                     + "direction; at the edge of stability training keeps the sharpness near 2/η.");
@@ -217,14 +222,12 @@ final class AtlasReport {
 
         page.heading("Loss, accuracy and speed");
         SvgChart loss = SvgChart.of("Final training loss", "learning rate η", "loss").logX().logY();
-        loss.errorBars("mean, range over inits", s.eta(), s.stat("finalLoss", "mean"), s.stat("finalLoss", "min"),
-                s.stat("finalLoss", "max"), "#0072B2");
+        s.errorBars(loss, "mean, range over inits", "finalLoss", "#0072B2");
         List<Figure> row = new ArrayList<>();
         row.add(Figure.svg(loss.render(), "Training loss after the last step."));
         if (data.has("testAccuracy")) {
             SvgChart acc = SvgChart.of("Test accuracy", "learning rate η", "accuracy").logX();
-            acc.errorBars("mean, range over inits", s.eta(), s.stat("testAccuracy", "mean"),
-                    s.stat("testAccuracy", "min"), s.stat("testAccuracy", "max"), "#009E73");
+            s.errorBars(acc, "mean, range over inits", "testAccuracy", "#009E73");
             row.add(Figure.svg(acc.render(), "Accuracy on the held-out samples at the last step."));
         }
         page.figureRow(row.toArray(Figure[]::new));
@@ -460,54 +463,57 @@ final class AtlasReport {
         page.downloads(files);
     }
 
-    private static double[][] grid(SweepRows data, List<Double> xs, List<Double> ys) {
-        TreeMap<Double, List<Map<String, Object>>> byX = data.by("lr-output");
-        TreeMap<Double, List<Map<String, Object>>> byY = data.by("lr-hidden");
-        xs.addAll(byX.keySet());
-        ys.addAll(byY.keySet());
-        return new double[ys.size()][xs.size()];
+    /** A trainability-map sweep as a grid: output-layer rates along x, hidden-layer rates along y. */
+    record MapGrid(double[] output, double[] hidden) {
+        static MapGrid of(SweepRows data) {
+            return new MapGrid(data.by("lr-output").keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                    data.by("lr-hidden").keySet().stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
+        int x(Map<String, Object> row) {
+            return Arrays.binarySearch(output, SweepRows.number(row, "lr-output"));
+        }
+
+        int y(Map<String, Object> row) {
+            return Arrays.binarySearch(hidden, SweepRows.number(row, "lr-hidden"));
+        }
+
+        SvgHeatmap heatmap(String title) {
+            return SvgHeatmap.of(title, "output-layer learning rate", "hidden-layer learning rate", output, hidden)
+                    .logX().logY();
+        }
     }
 
     private static String heatmap(SweepRows data, String title, SweepRows zoom) {
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        grid(data, xs, ys);
-        int[][] c = new int[ys.size()][xs.size()];
-        String[][] hover = new String[ys.size()][xs.size()];
+        MapGrid g = MapGrid.of(data);
+        int[][] c = new int[g.hidden().length][g.output().length];
+        String[][] hover = new String[g.hidden().length][g.output().length];
         for (Map<String, Object> r : data.rows) {
-            int xi = xs.indexOf(SweepRows.number(r, "lr-output"));
-            int yi = ys.indexOf(SweepRows.number(r, "lr-hidden"));
+            int xi = g.x(r);
+            int yi = g.y(r);
             c[yi][xi] = trainability(r);
             hover[yi][xi] = String.format(Locale.ROOT, "η_hidden = %.4g, η_output = %.4g: %s, final loss %.4g",
-                    ys.get(yi), xs.get(xi), TRAINABILITY[c[yi][xi]], SweepRows.number(r, "finalLoss"));
+                    g.hidden()[yi], g.output()[xi], TRAINABILITY[c[yi][xi]], SweepRows.number(r, "finalLoss"));
         }
-        SvgHeatmap h = SvgHeatmap.of(title, "output-layer learning rate", "hidden-layer learning rate",
-                xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue)
-                        .toArray()).logX().logY().categories(c, TRAINABILITY, TRAINABILITY_COLORS).hover(hover);
+        SvgHeatmap h = g.heatmap(title).categories(c, TRAINABILITY, TRAINABILITY_COLORS).hover(hover);
         if (zoom != null) {
-            double[] zx = zoom.by("lr-output").keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            double[] zy = zoom.by("lr-hidden").keySet().stream().mapToDouble(Double::doubleValue).toArray();
-            h.overlayRect(zx[0], zx[zx.length - 1], zy[0], zy[zy.length - 1], "zoom");
+            MapGrid z = MapGrid.of(zoom);
+            h.overlayRect(z.output()[0], z.output()[z.output().length - 1], z.hidden()[0],
+                    z.hidden()[z.hidden().length - 1], "zoom");
         }
         return h.render();
     }
 
     private static String lossHeatmap(SweepRows data, String title) {
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        double[][] v = grid(data, xs, ys);
+        MapGrid g = MapGrid.of(data);
+        double[][] v = new double[g.hidden().length][g.output().length];
         for (double[] row : v) {
-            java.util.Arrays.fill(row, Double.NaN);
+            Arrays.fill(row, Double.NaN);
         }
         for (Map<String, Object> r : data.rows) {
-            double f = SweepRows.number(r, "finalLoss");
-            v[ys.indexOf(SweepRows.number(r, "lr-hidden"))][xs.indexOf(SweepRows.number(r, "lr-output"))] =
-                    "diverged".equals(r.get("status")) ? Double.NaN : f;
+            v[g.y(r)][g.x(r)] = "diverged".equals(r.get("status")) ? Double.NaN : SweepRows.number(r, "finalLoss");
         }
-        return SvgHeatmap.of(title, "output-layer learning rate", "hidden-layer learning rate",
-                xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue)
-                        .toArray()).logX().logY().size(1040, 440).values(v, "final loss", true).nanLabel("diverged")
-                .render();
+        return g.heatmap(title).size(1040, 440).values(v, "final loss", true).nanLabel("diverged").render();
     }
 
     /**
@@ -516,15 +522,12 @@ final class AtlasReport {
      * {h0, h1, o0, o1}.
      */
     static double[] boundaryWindow(SweepRows data) {
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        grid(data, xs, ys);
-        int nx = xs.size();
-        int ny = ys.size();
-        int[][] c = new int[ny][nx];
+        MapGrid g = MapGrid.of(data);
+        int nx = g.output().length;
+        int ny = g.hidden().length;
+        boolean[][] trained = new boolean[ny][nx];
         for (Map<String, Object> r : data.rows) {
-            c[ys.indexOf(SweepRows.number(r, "lr-hidden"))][xs.indexOf(SweepRows.number(r, "lr-output"))] =
-                    trainability(r) == 0 ? 0 : 1;
+            trained[g.y(r)][g.x(r)] = trainability(r) == 0;
         }
         int wx = Math.max(2, nx / 4);
         int wy = Math.max(2, ny / 4);
@@ -533,17 +536,7 @@ final class AtlasReport {
         int by = 0;
         for (int y0 = 0; y0 + wy <= ny; y0++) {
             for (int x0 = 0; x0 + wx <= nx; x0++) {
-                int changes = 0;
-                for (int y = y0; y < y0 + wy; y++) {
-                    for (int x = x0; x < x0 + wx; x++) {
-                        if (x + 1 < x0 + wx && c[y][x] != c[y][x + 1]) {
-                            changes++;
-                        }
-                        if (y + 1 < y0 + wy && c[y][x] != c[y + 1][x]) {
-                            changes++;
-                        }
-                    }
-                }
+                int changes = changesInside(trained, x0, y0, wx, wy);
                 if (changes > best) {
                     best = changes;
                     bx = x0;
@@ -551,6 +544,22 @@ final class AtlasReport {
                 }
             }
         }
-        return new double[] {ys.get(by), ys.get(by + wy - 1), xs.get(bx), xs.get(bx + wx - 1)};
+        return new double[] {g.hidden()[by], g.hidden()[by + wy - 1], g.output()[bx], g.output()[bx + wx - 1]};
+    }
+
+    /** Neighbouring cell pairs (right, below) inside the window that differ. */
+    private static int changesInside(boolean[][] c, int x0, int y0, int wx, int wy) {
+        int changes = 0;
+        for (int y = y0; y < y0 + wy; y++) {
+            for (int x = x0; x < x0 + wx; x++) {
+                if (x + 1 < x0 + wx && c[y][x] != c[y][x + 1]) {
+                    changes++;
+                }
+                if (y + 1 < y0 + wy && c[y][x] != c[y + 1][x]) {
+                    changes++;
+                }
+            }
+        }
+        return changes;
     }
 }

@@ -2,7 +2,6 @@ package netdyn.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -56,43 +55,37 @@ final class SweepCommand implements Callable<Integer> {
         Map<String, Object> summary = SweepJob.run(spec, network, outDir, output.force,
                 RunDirectory.manifestHeader("sweep", command), options.shard(), options.threadCount(), err,
                 output.json, "sweep");
-        print(outDir, summary, ((Number) summary.get("ran")).intValue());
+        print(outDir, summary);
         return 0;
     }
 
     private int merge(Path outDir, long started) throws IOException {
-        Path first = options.merge.get(0);
-        Path firstStore = first.resolve(ResultStore.FILE);
-        if (!Files.isRegularFile(firstStore) || !Files.isRegularFile(first.resolve("manifest.json"))) {
-            throw new BadInputException("--merge " + first + ": not a sweep directory (no " + ResultStore.FILE
-                    + " or manifest.json)");
-        }
         List<ResultStore.Snapshot> sources = SweepWriter.readForMerge(options.merge);
-        Map<String, String> settings = sources.get(0).settings();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> manifest = Json.mapper().readValue(first.resolve("manifest.json").toFile(), Map.class);
+        Path first = options.merge.get(0);
+        Map<String, Object> manifest = ReportPages.readJson(first.resolve("manifest.json"));
+        if (manifest == null) {
+            throw new BadInputException("--merge " + first + ": not a sweep directory (no manifest.json)");
+        }
         manifest.put("commandLine", RunDirectory.manifestHeader("sweep", command).get("commandLine"));
         manifest.put("shard", "merged from " + options.merge);
         int tasks = ((Number) manifest.get("tasks")).intValue();
         RunDirectory dir = SweepWriter.open(outDir, output.force, manifest);
         Map<String, Object> summary;
-        int added;
-        try (ResultStore store = ResultStore.open(dir.file(ResultStore.FILE), settings)) {
-            added = SweepWriter.merge(options.merge, sources, dir, store);
-            summary = SweepWriter.export(dir, store, tasks, (System.nanoTime() - started) / 1e9);
+        try (ResultStore store = ResultStore.open(dir.file(ResultStore.FILE), sources.get(0).settings())) {
+            int added = SweepWriter.merge(options.merge, sources, dir, store);
+            summary = SweepWriter.export(dir, store, tasks, added, (System.nanoTime() - started) / 1e9);
         }
-        print(dir.path(), summary, added);
+        print(dir.path(), summary);
         return 0;
     }
 
-    private void print(Path dir, Map<String, Object> summary, int ran) {
+    private void print(Path dir, Map<String, Object> summary) {
         PrintWriter out = command.commandLine().getOut();
         if (output.json) {
-            summary.put("ran", ran); // tasks computed (or merged) by this invocation; the rest were already done
             summary.put("directory", dir.toString());
             out.println(Json.write(summary));
         } else {
-            SweepWriter.printText(out, dir, summary, ran);
+            SweepWriter.printText(out, dir, summary);
         }
     }
 }

@@ -16,7 +16,7 @@ final class SweepJob {
     private SweepJob() {
     }
 
-    /** The summary (see {@link SweepWriter#export}) with "ran": tasks run now. */
+    /** The summary (see {@link SweepWriter#export}). */
     static Map<String, Object> run(SweepSpec spec, NetworkOptions network, Path outDir, boolean force,
                                    Map<String, Object> manifestHeader, int[] shard, int threads, PrintWriter err,
                                    boolean quiet, String label) throws IOException {
@@ -38,10 +38,8 @@ final class SweepJob {
             SweepRunner.run(spec, pending, threads, problems, SweepWriter.sink(dir, store),
                     (done, total) -> progress.update(done, Double.NaN));
             progress.done();
-            Map<String, Object> summary = SweepWriter.export(dir, store, spec.taskCount(),
+            return SweepWriter.export(dir, store, spec.taskCount(), pending.size(),
                     (System.nanoTime() - started) / 1e9);
-            summary.put("ran", pending.size());
-            return summary;
         }
     }
 }

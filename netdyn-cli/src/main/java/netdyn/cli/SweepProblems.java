@@ -8,6 +8,7 @@ import netdyn.dynamics.OptimizerSpec;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpLayout;
 import netdyn.sweep.SweepTask;
+import netdyn.sweep.TaskMeasurer;
 import netdyn.sweep.TaskProblem;
 
 /**
@@ -19,7 +20,7 @@ final class SweepProblems implements Function<SweepTask, TaskProblem> {
     private final NetworkOptions base;
     private final Map<String, Resolved> cache = new ConcurrentHashMap<>();
 
-    private record Resolved(NetworkOptions.Setup setup, Batch train, Batch test, long seed, double momentum) {
+    private record Resolved(NetworkOptions.Setup setup, Batch train, Batch test, long seed) {
     }
 
     SweepProblems(NetworkOptions base) {
@@ -29,12 +30,7 @@ final class SweepProblems implements Function<SweepTask, TaskProblem> {
     /** Resolves every distinct network of the grid now, so bad grid values fail before any work. */
     void check(netdyn.sweep.SweepSpec spec) {
         for (int i = 0; i < spec.taskCount(); i += spec.inits()) {
-            TaskProblem problem = apply(spec.task(i));
-            int p = new MlpLayout(problem.spec()).parameterCount();
-            if (spec.tailWeight() >= p) {
-                throw new netdyn.BadInputException("--tail-weight " + spec.tailWeight() + " is outside θ of the "
-                        + problem.spec().shape() + " network (P = " + p + ", indices 0.." + (p - 1) + ")");
-            }
+            TaskMeasurer.requireTailWeight(spec, new MlpLayout(apply(spec.task(i)).spec()));
         }
     }
 
@@ -76,6 +72,6 @@ final class SweepProblems implements Function<SweepTask, TaskProblem> {
         o = o.with("lr", "1"); // the grid's learning rates are put in per task
         NetworkOptions.Setup setup = o.resolve();
         Batch test = setup.testSet().size() == 0 ? null : Batch.of(setup.testSet());
-        return new Resolved(setup, Batch.of(setup.trainSet()), test, o.seed, o.momentum);
+        return new Resolved(setup, Batch.of(setup.trainSet()), test, o.seed);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -95,8 +96,11 @@ final class SweepWriter {
         return dir.resolve(TASKS).resolve(String.format("task-%06d-%s.npy", task, name));
     }
 
-    /** The exports, from every row of the store; returns the summary. */
-    static Map<String, Object> export(RunDirectory dir, ResultStore store, int taskCount, double seconds)
+    /**
+     * The exports, from every row of the store; returns the summary ({@code ran}: the tasks this invocation
+     * computed or merged).
+     */
+    static Map<String, Object> export(RunDirectory dir, ResultStore store, int taskCount, int ran, double seconds)
             throws IOException {
         List<Map<String, Object>> rows = store.rows();
         Set<String> columns = new LinkedHashSet<>();
@@ -135,6 +139,7 @@ final class SweepWriter {
         if (!regimes.isEmpty()) {
             summary.put("regimes", regimes);
         }
+        summary.put("ran", ran);
         summary.put("seconds", seconds);
         Json.write(dir.file("summary.json"), summary);
         return summary;
@@ -178,9 +183,9 @@ final class SweepWriter {
     }
 
     /** The text summary of a sweep run. */
-    static void printText(PrintWriter out, Path dir, Map<String, Object> summary, int ran) {
-        out.printf("sweep: %s of %s tasks done (%d run now, %s s)%s%n", summary.get("done"), summary.get("tasks"), ran,
-                String.format("%.1f", (Double) summary.get("seconds")),
+    static void printText(PrintWriter out, Path dir, Map<String, Object> summary) {
+        out.printf(Locale.ROOT, "sweep: %s of %s tasks done (%s run now, %.1f s)%s%n", summary.get("done"),
+                summary.get("tasks"), summary.get("ran"), (Double) summary.get("seconds"),
                 Boolean.TRUE.equals(summary.get("complete")) ? "" : " — incomplete: run the same command to resume");
         out.printf("  diverged: %s%n", summary.get("diverged"));
         if (summary.get("regimes") != null) {

@@ -25,9 +25,10 @@ import netdyn.series.ZeroOneTestSpec;
 
 /**
  * Measures what {@link RegimeClassifier} reads for one training run of T steps from θ_0, in one pass
- * over the orbit: the QR estimate of the top tangent exponent (k = 1, the first half as transient,
- * which also aligns the tangent vector) runs the training itself, and the loss at every step and
- * θ_T are taken from it on the way. Then, on the second half of the loss: the 0–1 test, laminar
+ * over the orbit ({@link #measure}): the QR estimate of the top tangent exponent (k = 1, the first half as
+ * transient, which also aligns the tangent vector) runs the training itself, and the loss at every step
+ * and θ_T are taken from it on the way; or from an orbit measured elsewhere ({@link #fromOrbit}). Then,
+ * on the second half of the loss: the 0–1 test, laminar
  * phases (repeating with a period dividing 6: the study's period-2 and period-3 plateaus), rises and
  * the periodogram; and the sharpness at θ_T (Lanczos).
  */
@@ -44,23 +45,38 @@ public final class RegimeEvidence {
 
     public static Measured measure(MlpSpec spec, Batch train, OptimizerSpec optimizer, double[] theta0, long steps,
                                    long seed) {
-        int classes = spec.outputs();
         int half = (int) (steps / 2);
         RecordingMap map = new RecordingMap(new GradientDescentMap(spec, train, optimizer), (int) steps);
         double[] x0 = new double[map.dimension()];
         System.arraycopy(theta0, 0, x0, 0, theta0.length);
         SpectrumResult qr = new QrSpectrumEstimator(map, 1).run(x0,
                 new SpectrumSpec(steps - half, half, 1, 1, false, seed), SpectrumObserver.NONE);
-        MlpEvaluator evaluator = new MlpEvaluator(spec, train.size());
         double[] thetaT = Arrays.copyOf(map.last, theta0.length);
-        double finalLoss = qr.completed() ? evaluator.loss(thetaT, 0, train) : Double.NaN;
-        if (!Double.isFinite(finalLoss)) {
-            long at = qr.completed() ? steps : qr.failedAtStep();
-            return new Measured(new RegimeClassifier.Evidence(true, finalLoss, classes, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), Double.NaN, at);
+        if (!qr.completed()) {
+            return fromOrbit(spec, train, optimizer, map.loss, thetaT, Double.NaN, qr.failedAtStep(), seed);
         }
-        double[] second = Arrays.copyOfRange(map.loss, half, (int) steps + 1);
-        second[second.length - 1] = finalLoss;
+        map.loss[(int) steps] = new MlpEvaluator(spec, train.size()).loss(thetaT, 0, train);
+        return fromOrbit(spec, train, optimizer, map.loss, thetaT, qr.exponents()[0], -1, seed);
+    }
+
+    /**
+     * The evidence from an orbit already run: the loss L(θ_t) for t = 0…T, θ_T, the top tangent exponent
+     * over the second half (the first half aligning the tangent vector) and the step at which the orbit
+     * became non-finite (−1 when it did not). A sweep task measures these on its own passes.
+     */
+    public static Measured fromOrbit(MlpSpec spec, Batch train, OptimizerSpec optimizer, double[] loss,
+                                     double[] thetaT, double lambdaLate, long divergedAt, long seed) {
+        int classes = spec.outputs();
+        int steps = loss.length - 1;
+        int half = steps / 2;
+        double finalLoss = divergedAt >= 0 ? Double.NaN : loss[steps];
+        if (!Double.isFinite(finalLoss)) {
+            return new Measured(new RegimeClassifier.Evidence(true, finalLoss, classes, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), Double.NaN,
+                    divergedAt >= 0 ? divergedAt : steps);
+        }
+        double[] second = Arrays.copyOfRange(loss, half, steps + 1);
+        MlpEvaluator evaluator = new MlpEvaluator(spec, train.size());
         double sharpness = new LanczosEstimator(evaluator, 30).topEigenvalues(thetaT, train, 1, seed)[0];
         double k = ZeroOneTest.of(second, ZeroOneTestSpec.defaults(seed)).k();
         double laminar = LaminarPhases.of(second, new LaminarPhasesSpec(6, 0.1, Double.NaN, 10)).laminarFraction();
@@ -79,7 +95,7 @@ public final class RegimeEvidence {
             }
         }
         double eta = optimizer.learningRate();
-        return new Measured(new RegimeClassifier.Evidence(false, finalLoss, classes, qr.exponents()[0], k, laminar,
+        return new Measured(new RegimeClassifier.Evidence(false, finalLoss, classes, lambdaLate, k, laminar,
                 rising, share, period, sharpness * eta / 2), spectrum.fundamentalPeriod(), -1);
     }
 

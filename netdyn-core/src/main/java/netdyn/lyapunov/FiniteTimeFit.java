@@ -18,6 +18,10 @@ public record FiniteTimeFit(int startFrom, int startTo, int startStep, int lengt
                             int horizon) {
 
     public static final FiniteTimeFit STUDY = new FiniteTimeFit(0, 100, 5, 30, 100, 5, 200);
+    /** The study's filter on the best window: R² above this ... */
+    public static final double STUDY_MIN_R2 = 0.9;
+    /** ... and slope above this (per step). */
+    public static final double STUDY_MIN_SLOPE = 0.05;
 
     public FiniteTimeFit {
         if (startStep < 1 || lengthStep < 1 || lengthFrom < 2 || startFrom < 0 || startTo < startFrom

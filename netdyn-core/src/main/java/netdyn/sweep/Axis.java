@@ -47,10 +47,6 @@ public record Axis(String name, List<String> values) {
         return values.size();
     }
 
-    public double number(int i) {
-        return Double.parseDouble(values.get(i));
-    }
-
     /** The grid as one canonical line, for comparing configurations. */
     public String text() {
         return String.join(",", values);

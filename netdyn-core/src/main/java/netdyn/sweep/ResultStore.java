@@ -44,59 +44,30 @@ public final class ResultStore implements AutoCloseable {
     /** Opens (creating when absent) the store {@code file} for a sweep with these settings. */
     public static ResultStore open(Path file, Map<String, String> settings) {
         try {
-            boolean exists = Files.exists(file) && Files.size(file) > 0;
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            if (!exists) {
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
                 Map<String, Object> header = new LinkedHashMap<>();
                 header.put("kind", KIND);
                 header.put("version", 1L);
                 header.put("settings", new LinkedHashMap<>(settings));
-                channel.truncate(0);
                 write(channel, FlatJson.write(header));
                 return new ResultStore(file, channel, false, settings);
             }
-            // cut at the last newline byte, not character: a torn write may end inside a multi-byte character
-            // (0x0A never occurs inside one), and only complete lines are decoded
-            byte[] bytes = Files.readAllBytes(file);
-            int end = bytes.length;
-            while (end > 0 && bytes[end - 1] != '\n') {
-                end--;
-            }
-            boolean torn = end < bytes.length;
-            List<String> lines = new String(bytes, 0, end, StandardCharsets.UTF_8).lines().toList();
-            if (lines.isEmpty()) {
-                channel.close();
-                throw new BadInputException(file + ": the result store has no complete header line; delete it "
-                        + "to start over");
-            }
-            Map<String, String> stored;
-            try {
-                stored = header(file, lines.get(0));
-            } catch (BadInputException e) {
-                channel.close();
-                throw e;
-            }
-            String difference = difference(stored, settings);
+            Snapshot existing = read(file); // refuses damaged stores without touching them
+            String difference = difference(existing.settings(), settings);
             if (difference != null) {
-                channel.close();
                 throw new BadInputException(file.getParent() + " holds a sweep with other settings (" + difference
                         + "); use another --out, or --force to replace it");
             }
-            ResultStore store = new ResultStore(file, channel, torn, settings);
-            try {
-                for (int n = 1; n < lines.size(); n++) {
-                    addLine(file, store.rows, lines.get(n), n + 1);
-                }
-            } catch (BadInputException e) {
-                channel.close();
-                throw e;
-            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            boolean torn = existing.completeBytes() < channel.size();
             if (torn) { // only a store that is resumed is changed
-                channel.truncate(end);
+                channel.truncate(existing.completeBytes());
                 channel.force(true);
             }
-            channel.position(channel.size());
+            ResultStore store = new ResultStore(file, channel, torn, settings);
+            store.rows.putAll(existing.lines());
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -157,27 +128,33 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    /** A store's settings and complete rows, read without changing the file (a torn last line is ignored). */
-    public record Snapshot(Map<String, String> settings, Map<Integer, String> lines) {
+    /**
+     * A store's settings and complete rows, read without changing the file; {@code completeBytes} is where
+     * its last complete line ends (a torn last line after it is ignored).
+     */
+    public record Snapshot(Map<String, String> settings, Map<Integer, String> lines, long completeBytes) {
     }
 
     public static Snapshot read(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
+            // cut at the last newline byte, not character: a torn write may end inside a multi-byte character
+            // (0x0A never occurs inside one), and only complete lines are decoded
             int end = bytes.length;
             while (end > 0 && bytes[end - 1] != '\n') {
                 end--;
             }
             List<String> lines = new String(bytes, 0, end, StandardCharsets.UTF_8).lines().toList();
             if (lines.isEmpty()) {
-                throw new BadInputException(file + ": the result store has no complete header line");
+                throw new BadInputException(file + ": the result store has no complete header line; delete it "
+                        + "to start over");
             }
             Map<String, String> settings = header(file, lines.get(0));
             Map<Integer, String> rows = new TreeMap<>();
             for (int n = 1; n < lines.size(); n++) {
                 addLine(file, rows, lines.get(n), n + 1);
             }
-            return new Snapshot(settings, Collections.unmodifiableMap(rows));
+            return new Snapshot(settings, Collections.unmodifiableMap(rows), end);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         }
@@ -203,7 +180,7 @@ public final class ResultStore implements AutoCloseable {
 
     private static void write(FileChannel channel, String line) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        channel.position(channel.size());
+        channel.position(channel.size()); // after a truncated torn line too
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

@@ -2,11 +2,11 @@ package netdyn.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
@@ -17,12 +17,12 @@ import java.util.function.IntPredicate;
  */
 public final class SweepRunner {
 
-    /** Receives finished tasks; called from worker threads, one call at a time. */
+    /** Receives finished tasks; called from worker threads, one call at a time (synchronised on the sink). */
     public interface Sink {
         void accept(SweepTask task, TaskResult result);
     }
 
-    /** Progress after every finished task: done and total of this run (skipped tasks excluded). */
+    /** Progress after every finished task, on the calling thread: done and total of this run. */
     public interface Progress {
         void update(int done, int total);
     }
@@ -36,9 +36,10 @@ public final class SweepRunner {
      */
     public static List<SweepTask> pending(SweepSpec spec, int shard, int shards, IntPredicate done) {
         List<SweepTask> list = new ArrayList<>();
-        for (int i = shard; i < spec.taskCount(); i += shards) {
-            if (!done.test(i)) {
-                list.add(spec.task(i));
+        for (int i = 0; i < spec.taskCount(); i++) {
+            SweepTask task = spec.task(i);
+            if (task.inShard(shard, shards) && !done.test(i)) {
+                list.add(task);
             }
         }
         return list;
@@ -58,25 +59,21 @@ public final class SweepRunner {
             t.setDaemon(true);
             return t;
         });
-        AtomicInteger finished = new AtomicInteger();
-        Object lock = new Object();
+        CompletionService<SweepTask> done = new ExecutorCompletionService<>(pool);
         try {
-            List<Future<?>> futures = new ArrayList<>();
             for (SweepTask task : tasks) {
-                futures.add(pool.submit(() -> {
+                done.submit(() -> {
                     TaskResult result = TaskMeasurer.measure(spec, task, problems.apply(task));
-                    synchronized (lock) {
+                    synchronized (sink) {
                         sink.accept(task, result);
-                        progress.update(finished.incrementAndGet(), tasks.size());
                     }
-                    return null;
-                }));
+                    return task;
+                });
             }
-            for (Future<?> f : futures) {
+            for (int finished = 1; finished <= tasks.size(); finished++) {
                 try {
-                    f.get();
+                    done.take().get(); // in order of completion: a failure stops the sweep at once
                 } catch (ExecutionException e) {
-                    pool.shutdownNow();
                     Throwable cause = e.getCause();
                     if (cause instanceof RuntimeException re) {
                         throw re;
@@ -86,6 +83,7 @@ public final class SweepRunner {
                     }
                     throw new IllegalStateException(cause);
                 }
+                progress.update(finished, tasks.size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,16 +23,14 @@ import netdyn.series.RosensteinSpec;
  * Runs one task and measures what the sweep asks for. The reference orbit is trained once, with the
  * nMLE replicas stepped beside it (the study's protocol for one init: weights perturbed by U(−ε, ε)
  * at step 0, ℓ1 distance over all parameters, replica mean, best-R² window fit, kept when R² &gt; 0.9
- * and slope &gt; 0.05); the tangent spectrum, the twin orbit and the regime evidence each run their own
- * pass from the same θ_0. Single-threaded: a sweep runs tasks in parallel instead.
+ * and slope &gt; 0.05); one QR pass gives the tangent spectrum and the regime rule's late λ1 (the regime
+ * evidence otherwise reads the reference pass's losses and θ_T), and the twin orbit runs its own pass from
+ * the same θ_0. Single-threaded: a sweep runs tasks in parallel instead.
  *
  * <p>Row fields: see {@code README.md} ("netdyn sweep", columns). Values that a diverged run cannot
  * have are NaN (null in JSON).
  */
 public final class TaskMeasurer {
-    /** Finite-time fit thresholds of the study. */
-    public static final double MIN_R2 = 0.9;
-    public static final double MIN_SLOPE = 0.05;
     /** Sharpness samples along the run (plus the final θ). */
     static final int SHARPNESS_SAMPLES = 20;
     static final int LANCZOS_ITERATIONS = 30;
@@ -73,7 +71,7 @@ public final class TaskMeasurer {
         }
         if (m.nmle()) {
             FiniteTimeFit.Window w = FiniteTimeFit.STUDY.best(ref.distance);
-            boolean pass = w.passes(MIN_R2, MIN_SLOPE);
+            boolean pass = w.passes(FiniteTimeFit.STUDY_MIN_R2, FiniteTimeFit.STUDY_MIN_SLOPE);
             out.put("nmle", w.slope());
             out.put("nmleR2", w.r2() == Double.NEGATIVE_INFINITY ? Double.NaN : w.r2());
             out.put("nmlePassed", pass ? 1 : 0);
@@ -87,18 +85,6 @@ public final class TaskMeasurer {
                     sweep.steps(), TWIN_DISTANCE, Seeds.derive(seed, "sweep-twin", id));
             out.put("lambdaTwin", twin.failure() == null ? twin.exponent() : Double.NaN);
         }
-        if (m.spectrumK() > 0) {
-            int k = Math.min(m.spectrumK(), dim);
-            SpectrumResult s = new QrSpectrumEstimator(
-                    new GradientDescentMap(problem.spec(), problem.train(), problem.optimizer()), k).run(x0.clone(),
-                    new SpectrumSpec(sweep.steps(), 0, k, 1, false, Seeds.derive(seed, "sweep-qr", id)),
-                    SpectrumObserver.NONE);
-            double[] exponents = s.completed() ? s.exponents() : nans(k);
-            out.put("lambdaTangent", exponents[0]);
-            out.put("spectrumSum", s.completed() ? sum(exponents) : Double.NaN);
-            out.put("kaplanYorke", s.completed() && k == dim ? s.kaplanYorkeDimension() : Double.NaN);
-            out.put("spectrum", exponents);
-        }
         if (m.sharpness()) {
             double eta = problem.optimizer().learningRate();
             out.put("sharpnessFinal", ref.sharpnessFinal);
@@ -106,20 +92,33 @@ public final class TaskMeasurer {
             out.put("eosRatioFinal", ref.sharpnessFinal * eta / 2);
             out.put("eosRatioMax", ref.sharpnessMax * eta / 2);
         }
-        if (m.series()) {
-            RegimeEvidence.Measured e = RegimeEvidence.measure(problem.spec(), problem.train(), problem.optimizer(),
-                    Arrays.copyOf(x0, p), sweep.steps(), Seeds.derive(seed, "sweep-series", id));
-            RegimeClassifier.Regime regime = RegimeClassifier.classify(e.evidence());
-            RegimeClassifier.Evidence ev = e.evidence();
-            out.put("regime", regime.label());
-            out.put("regimeReasons", String.join("; ", regime.reasons()));
-            out.put("lambdaLate", ev.lambda1());
-            out.put("zeroOneK", ev.zeroOneK());
-            out.put("laminarFraction", ev.laminarFraction());
-            out.put("fractionRising", ev.fractionIncreasing());
-            out.put("periodicShare", ev.periodicShare());
-            out.put("period", ev.dominantPeriod());
-            out.put("lambdaSeries", seriesExponent(ref.loss));
+        if (m.spectrumK() > 0 || m.series()) {
+            Tangent tangent = tangent(sweep, problem, x0, Seeds.derive(seed, "sweep-qr", id));
+            if (m.spectrumK() > 0) {
+                SpectrumResult s = tangent.result; // k = min(K, dimension) exponents when K > 0
+                double[] exponents = s.completed() ? s.exponents() : nans(Math.min(m.spectrumK(), dim));
+                out.put("lambdaTangent", exponents[0]);
+                out.put("spectrumSum", s.completed() ? s.sumOfExponents() : Double.NaN);
+                out.put("kaplanYorke", s.completed() && exponents.length == dim ? s.kaplanYorkeDimension()
+                        : Double.NaN);
+                out.put("spectrum", exponents);
+            }
+            if (m.series()) {
+                RegimeEvidence.Measured e = RegimeEvidence.fromOrbit(problem.spec(), problem.train(),
+                        problem.optimizer(), ref.loss, ref.last == null ? null : Arrays.copyOf(ref.last, p), tangent.lambdaLate,
+                        ref.divergedAt, Seeds.derive(seed, "sweep-series", id));
+                RegimeClassifier.Regime regime = RegimeClassifier.classify(e.evidence());
+                RegimeClassifier.Evidence ev = e.evidence();
+                out.put("regime", regime.label());
+                out.put("regimeReasons", String.join("; ", regime.reasons()));
+                out.put("lambdaLate", ev.lambda1());
+                out.put("zeroOneK", ev.zeroOneK());
+                out.put("laminarFraction", ev.laminarFraction());
+                out.put("fractionRising", ev.fractionIncreasing());
+                out.put("periodicShare", ev.periodicShare());
+                out.put("period", ev.dominantPeriod());
+                out.put("lambdaSeries", seriesExponent(ref.loss));
+            }
         }
         out.put("lossTail", Arrays.copyOfRange(ref.loss, Math.max(0, ref.loss.length - sweep.tail()),
                 ref.loss.length));
@@ -141,6 +140,35 @@ public final class TaskMeasurer {
         double sharpnessFinal = Double.NaN;
         double sharpnessMax = Double.NaN;
         double[] weightTail;
+        double[] last;
+    }
+
+    /** The tangent pass: the QR spectrum over the whole run, and λ1 over its second half. */
+    private record Tangent(SpectrumResult result, double lambdaLate) {
+    }
+
+    /**
+     * One QR run of max(K, 1) tangent vectors from θ_0 over every step. Its first vector is exactly a k = 1
+     * run (Gram–Schmidt leaves the first column alone), so λ1 over the second half — the regime rule's
+     * exponent, with the first half aligning the vector — is the difference of its running sums at T and T/2.
+     */
+    private static Tangent tangent(SweepSpec sweep, TaskProblem problem, double[] x0, long seed) {
+        GradientDescentMap map = new GradientDescentMap(problem.spec(), problem.train(), problem.optimizer());
+        int k = Math.min(Math.max(sweep.measures().spectrumK(), 1), map.dimension());
+        long steps = sweep.steps();
+        long half = steps / 2;
+        double[] firstColumn = {Double.NaN, Double.NaN}; // running estimates at T/2 and T
+        SpectrumResult s = new QrSpectrumEstimator(map, k).run(x0.clone(),
+                new SpectrumSpec(steps, 0, k, 1, false, seed), (step, estimates) -> {
+                    if (step == half) {
+                        firstColumn[0] = estimates[0];
+                    }
+                    if (step == steps) {
+                        firstColumn[1] = estimates[0];
+                    }
+                });
+        double late = s.completed() ? (firstColumn[1] * steps - firstColumn[0] * half) / (steps - half) : Double.NaN;
+        return new Tangent(s, late);
     }
 
     private static Reference reference(SweepSpec sweep, TaskProblem problem, GradientDescentMap map, double[] x0,
@@ -182,10 +210,7 @@ public final class TaskMeasurer {
         int tracked = sweep.tailWeight();
         int tailStart = Math.max(0, steps + 1 - sweep.tail());
         if (tracked >= 0) {
-            if (tracked >= p) {
-                throw new netdyn.BadInputException("--tail-weight " + tracked + " is outside θ of the "
-                        + problem.spec().shape() + " network (P = " + p + ")");
-            }
+            requireTailWeight(sweep, layout);
             r.weightTail = new double[steps + 1 - tailStart];
             Arrays.fill(r.weightTail, Double.NaN);
         }
@@ -237,6 +262,7 @@ public final class TaskMeasurer {
                 break;
             }
             if (t == steps) {
+                r.last = x;
                 break;
             }
             for (int q = 0; q < replicas; q++) {
@@ -250,6 +276,15 @@ public final class TaskMeasurer {
             next = s;
         }
         return r;
+    }
+
+    /** Fails naming --tail-weight when the sweep tracks a parameter this network does not have. */
+    public static void requireTailWeight(SweepSpec sweep, MlpLayout layout) {
+        int p = layout.parameterCount();
+        if (sweep.tailWeight() >= p) {
+            throw new netdyn.BadInputException("--tail-weight " + sweep.tailWeight() + " is outside θ of the "
+                    + layout.spec().shape() + " network (P = " + p + ", indices 0.." + (p - 1) + ")");
+        }
     }
 
     /** Rosenstein's maximal exponent of the loss series' second half; NaN when too short or diverged. */
@@ -279,14 +314,6 @@ public final class TaskMeasurer {
         double[] a = new double[n];
         Arrays.fill(a, Double.NaN);
         return a;
-    }
-
-    private static double sum(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += v;
-        }
-        return s;
     }
 
     private static double min(double[] a) {
