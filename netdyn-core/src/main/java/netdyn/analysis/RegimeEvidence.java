@@ -119,7 +119,7 @@ public final class RegimeEvidence {
         @Override
         public void step(long t, double[] x, double[] out) {
             map.step(t, x, out);
-            loss[(int) t] = map.lastLoss();
+            loss[(int) t] = map.trainingLoss(x);
             System.arraycopy(out, 0, last, 0, last.length);
         }
 

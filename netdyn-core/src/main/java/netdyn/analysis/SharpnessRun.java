@@ -64,22 +64,32 @@ public final class SharpnessRun {
         double max = Double.NEGATIVE_INFINITY;
         double last = Double.NaN;
         for (long t = 0; t <= steps; t++) {
-            System.arraycopy(x, 0, theta, 0, theta.length);
-            double loss = full.loss(theta, 0, train);
+            // the step evaluates L(θ_t) on the way; only θ_T needs a pass of its own
+            double loss;
+            if (t < steps) {
+                map.step(t, x, next);
+                loss = map.trainingLoss(x);
+            } else {
+                loss = map.lossOnTrainingSet(x);
+            }
             if (!Double.isFinite(loss)) {
                 return new Result(t, true, max, last);
             }
-            if (t % every == 0 || t == steps) {
+            boolean sample = t % every == 0 || t == steps;
+            boolean fullSpectrum = Arrays.binarySearch(fulls, t) >= 0;
+            if (sample || fullSpectrum) {
+                System.arraycopy(x, 0, theta, 0, theta.length);
+            }
+            if (sample) {
                 double[] eig = estimator.topEigenvalues(theta, train, top, seed);
                 observer.sharpness(t, loss, eig);
                 max = Math.max(max, eig[0]);
                 last = eig[0];
             }
-            if (Arrays.binarySearch(fulls, t) >= 0) {
+            if (fullSpectrum) {
                 observer.fullSpectrum(t, HessianSpectrum.of(full, theta, train, tolerance));
             }
             if (t < steps) {
-                map.step(t, x, next);
                 double[] s = x;
                 x = next;
                 next = s;

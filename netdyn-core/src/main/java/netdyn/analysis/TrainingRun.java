@@ -45,7 +45,6 @@ public final class TrainingRun {
         if (theta0.length != p) {
             throw new IllegalArgumentException("θ_0 has " + theta0.length + " values, the network " + p);
         }
-        MlpEvaluator full = optimizer.fullBatch() ? null : new MlpEvaluator(spec, train.size());
         MlpEvaluator testEval = test == null ? null : new MlpEvaluator(spec, test.size());
         double[] x = new double[map.dimension()];
         double[] next = new double[map.dimension()];
@@ -54,23 +53,22 @@ public final class TrainingRun {
         double lastFinite = Double.NaN;
         for (long t = 0; t < steps; t++) {
             map.step(t, x, next);
-            double loss = full == null ? map.lastLoss() : full.loss(x, 0, train);
+            double loss = map.trainingLoss(x);
             observer.loss(t, loss);
             if (!Double.isFinite(loss)) {
                 return new TrainingResult(true, t, lastFinite, Double.NaN, Double.NaN, Double.NaN, x.clone());
             }
             lastFinite = loss;
             if (t % recordEvery == 0) {
-                int correct = full == null ? map.lastCorrect() : full.correctCount();
+                int correct = map.trainingCorrect();
                 snapshot(observer, t, x, thetaView, loss, correct, testEval);
             }
             double[] swap = x;
             x = next;
             next = swap;
         }
-        MlpEvaluator finalEval = full != null ? full : map.evaluator();
-        double loss = finalEval.loss(x, 0, train);
-        int correct = finalEval.correctCount();
+        double loss = map.lossOnTrainingSet(x);
+        int correct = map.trainingCorrect();
         observer.loss(steps, loss);
         if (!Double.isFinite(loss)) {
             return new TrainingResult(true, steps, lastFinite, Double.NaN, Double.NaN, Double.NaN, x.clone());

@@ -43,6 +43,7 @@ public final class GradientDescentMap implements DiscreteMap {
     private long orderEpoch = -1;
     private double[] hessian;
     private double lastLoss = Double.NaN;
+    private MlpEvaluator fullSet; // the whole training set, for mini-batch runs
     private int lastCorrect;
 
     public GradientDescentMap(MlpSpec spec, Batch data, OptimizerSpec optimizer) {
@@ -112,6 +113,35 @@ public final class GradientDescentMap implements DiscreteMap {
             lastCorrect = evaluator.correctCount();
         }
         return lastCorrect;
+    }
+
+    /**
+     * L(θ) over the whole training set at the x of the last {@link #step}: that step's own loss with full
+     * batches, one extra forward pass with mini-batches (whose step loss is the batch's). What a run records.
+     */
+    public double trainingLoss(double[] x) {
+        return optimizer.fullBatch() ? lastLoss : wholeSet().loss(x, 0, data);
+    }
+
+    /** L(θ) over the whole training set at any x, without a step (e.g. θ_T at the end of a run). */
+    public double lossOnTrainingSet(double[] x) {
+        evaluated = false; // the evaluator's state no longer belongs to the last step
+        return wholeSet().loss(x, 0, data);
+    }
+
+    /** Correctly classified training samples at the x of the last {@link #trainingLoss} or {@link #lossOnTrainingSet}. */
+    public int trainingCorrect() {
+        return wholeSet().correctCount();
+    }
+
+    private MlpEvaluator wholeSet() {
+        if (optimizer.fullBatch()) {
+            return evaluator;
+        }
+        if (fullSet == null) {
+            fullSet = new MlpEvaluator(evaluator.spec(), data.size());
+        }
+        return fullSet;
     }
 
     /** The batch the loss at step t is taken over (the full training set unless mini-batching). */

@@ -78,7 +78,7 @@ public final class QrSpectrumEstimator {
         Arrays.fill(sums, 0);
         double logDetSum = 0;
         double logDetAtQr = 0; // the determinant sum over exactly the steps the exponents cover
-        boolean logDet = spec.sumRule();
+        boolean logDet = spec.sumRule() && k == n; // Σλ = ⟨ln|det DF|⟩ holds for the full spectrum only
         long offset = spec.transient_();
         long done = 0;
         for (long s = 0; s < spec.steps(); s++) {
@@ -149,8 +149,7 @@ public final class QrSpectrumEstimator {
         for (double e : exponents) {
             sum += e;
         }
-        // Σλ = ⟨ln|det DF|⟩ holds for the full spectrum only
-        double meanLogDet = Double.isNaN(logDetSum) || done == 0 || k != n ? Double.NaN : logDetSum / (done * dt);
+        double meanLogDet = Double.isNaN(logDetSum) || done == 0 ? Double.NaN : logDetSum / (done * dt);
         return new SpectrumResult(exponents, done == 0 ? Double.NaN : KaplanYorke.dimension(exponents), sum,
                 meanLogDet, done, failure, failedAt);
     }

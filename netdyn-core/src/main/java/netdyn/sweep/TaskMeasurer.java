@@ -185,7 +185,6 @@ public final class TaskMeasurer {
         MlpEvaluator testEval = m.accuracy() && hasTest ? new MlpEvaluator(problem.spec(), problem.test().size()) : null;
         LanczosEstimator lanczos = m.sharpness() ? new LanczosEstimator(trainEval, LANCZOS_ITERATIONS) : null;
         int sharpnessEvery = Math.max(1, steps / SHARPNESS_SAMPLES);
-        boolean fullBatch = problem.optimizer().fullBatch();
 
         int replicas = m.nmle() ? sweep.replicas() : 0;
         double[][] reps = new double[replicas][];
@@ -250,8 +249,7 @@ public final class TaskMeasurer {
                 r.trainAccuracy = (double) trainEval.correctCount() / problem.train().size();
             } else {
                 map.step(t, x, next);
-                // with mini-batches the step's loss is the batch's; record L(θ_t) on the whole set, as train does
-                r.loss[t] = fullBatch ? map.lastLoss() : trainEval.loss(x, 0, problem.train());
+                r.loss[t] = map.trainingLoss(x);
             }
             if (!Double.isFinite(r.loss[t])) {
                 r.divergedAt = t;

@@ -80,6 +80,35 @@ class GradientDescentMapTest {
     }
 
     @Test
+    void trainingLossIsTheWholeSetLossWithFullAndMiniBatches() {
+        MlpLayout layout = new MlpLayout(STUDY);
+        double[] theta = new double[layout.parameterCount()];
+        InitSpec.STUDY.initialize(layout, 2, 0, theta, 0);
+        netdyn.nn.MlpEvaluator whole = new netdyn.nn.MlpEvaluator(STUDY, IRIS.size());
+        for (OptimizerSpec o : new OptimizerSpec[] {OptimizerSpec.gradientDescent(0.5),
+            new OptimizerSpec(0.5, 0, 16, 7)}) {
+            GradientDescentMap map = new GradientDescentMap(STUDY, IRIS, o);
+            double[] x = theta.clone();
+            double[] next = new double[x.length];
+            for (int t = 0; t < 20; t++) {
+                map.step(t, x, next);
+                double expected = whole.loss(x, 0, IRIS);
+                assertThat(map.trainingLoss(x)).as("%s step %d", o, t).isEqualTo(expected);
+                assertThat(map.trainingCorrect()).isEqualTo(whole.correctCount());
+                if (o.fullBatch()) {
+                    assertThat(map.lastLoss()).isEqualTo(expected);
+                } else if (t > 0) {
+                    assertThat(map.lastLoss()).as("a batch of 16 is not the whole set").isNotEqualTo(expected);
+                }
+                double[] swap = x;
+                x = next;
+                next = swap;
+            }
+            assertThat(map.lossOnTrainingSet(x)).isEqualTo(whole.loss(x, 0, IRIS));
+        }
+    }
+
+    @Test
     void linearLeastSquaresIsALinearMapWhoseTangentIsTheStepDifference() {
         MlpSpec ls = new MlpSpec(4, new int[0], 3, Activation.SIGMOID, OutputKind.LINEAR, LossKind.MSE, 0);
         GradientDescentMap map = new GradientDescentMap(ls, IRIS, OptimizerSpec.gradientDescent(0.01));

@@ -81,6 +81,40 @@ class QrSpectrumEstimatorTest {
     }
 
     @Test
+    void topKNeverAsksForTheDeterminant() {
+        LinearMap linear = new LinearMap(new double[] {0.5, 3, 0, 2}, 2);
+        long[] determinants = new long[1];
+        DiscreteMap counting = new DiscreteMap() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public void step(long t, double[] x, double[] out) {
+                linear.step(t, x, out);
+            }
+
+            @Override
+            public void tangent(long t, double[] x, double[] v, double[] out) {
+                linear.tangent(t, x, v, out);
+            }
+
+            @Override
+            public double logAbsDetJacobian(long t, double[] x) {
+                determinants[0]++;
+                return linear.logAbsDetJacobian(t, x);
+            }
+        };
+        SpectrumSpec withSumRule = new SpectrumSpec(50, 0, 1, 1, true, 0);
+        new QrSpectrumEstimator(counting, 1).run(new double[] {1, 0}, withSumRule, SpectrumObserver.NONE);
+        assertThat(determinants[0]).as("the sum rule is undefined for top-k: no determinant work").isZero();
+        new QrSpectrumEstimator(counting, 2).run(new double[] {1, 0}, new SpectrumSpec(50, 0, 2, 1, true, 0),
+                SpectrumObserver.NONE);
+        assertThat(determinants[0]).isEqualTo(50);
+    }
+
+    @Test
     void runningEstimatesAreReportedAfterEveryQrStepAndConverge() {
         LinearMap map = new LinearMap(new double[] {2, 0, 0, 0.5}, 2);
         long[] calls = new long[1];
