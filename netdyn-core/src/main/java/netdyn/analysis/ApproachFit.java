@@ -1,5 +1,7 @@
 package netdyn.analysis;
 
+import netdyn.series.LinearFit;
+
 /**
  * How an orbit approaches its end state (SCIENCE.md §2, dynamical stability): a distance series D(t)
  * fitted by an exponential, ln D = a − t/τ, and by a power law, ln D = a − α ln t, each by least
@@ -44,36 +46,10 @@ public record ApproachFit(double rate, double aicExponential, double powerExpone
                 k++;
             }
         }
-        double[] exp = line(x, y);
-        double[] pow = line(lx, y);
-        return new ApproachFit(-exp[0], aic(exp[1], n), -pow[0], aic(pow[1], n), n);
-    }
-
-    /** Least squares y = a + b x: returns {b, RSS}. */
-    private static double[] line(double[] x, double[] y) {
-        int n = x.length;
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += x[i];
-            my += y[i];
-        }
-        mx /= n;
-        my /= n;
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < n; i++) {
-            sxx += (x[i] - mx) * (x[i] - mx);
-            sxy += (x[i] - mx) * (y[i] - my);
-        }
-        double b = sxy / sxx;
-        double a = my - b * mx;
-        double rss = 0;
-        for (int i = 0; i < n; i++) {
-            double r = y[i] - a - b * x[i];
-            rss += r * r;
-        }
-        return new double[] {b, rss};
+        LinearFit exp = LinearFit.of(x, y, 0, n - 1);
+        LinearFit pow = LinearFit.of(lx, y, 0, n - 1);
+        return new ApproachFit(-exp.slope(), aic(exp.residualSumOfSquares(), n), -pow.slope(),
+                aic(pow.residualSumOfSquares(), n), n);
     }
 
     private static double aic(double rss, int n) {

@@ -91,12 +91,18 @@ public record HessianSpectrum(double[] eigenvalues, int nearZero, int negative, 
         for (int i = 0; i < n; i++) {
             ev[i] = eig.getEigenvalue(i).real;
         }
-        Arrays.sort(ev);
+        return sortDescending(ev);
+    }
+
+    /** Sorts {@code a} in place, largest first; returns it. */
+    public static double[] sortDescending(double[] a) {
+        Arrays.sort(a);
+        int n = a.length;
         for (int i = 0; i < n / 2; i++) {
-            double t = ev[i];
-            ev[i] = ev[n - 1 - i];
-            ev[n - 1 - i] = t;
+            double t = a[i];
+            a[i] = a[n - 1 - i];
+            a[n - 1 - i] = t;
         }
-        return ev;
+        return a;
     }
 }

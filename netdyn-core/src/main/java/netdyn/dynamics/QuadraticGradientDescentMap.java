@@ -2,10 +2,7 @@ package netdyn.dynamics;
 
 import java.util.Arrays;
 
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-
+import netdyn.curvature.HessianSpectrum;
 import netdyn.rng.Seeds;
 import netdyn.rng.SplitMix64;
 
@@ -62,7 +59,7 @@ public final class QuadraticGradientDescentMap implements DiscreteMap {
         this.n = n;
         this.learningRate = learningRate;
         this.matrix = symmetrized(n, matrix);
-        this.eigenvalues = symmetricEigenvalues(n, this.matrix);
+        this.eigenvalues = HessianSpectrum.symmetricEigenvalues(this.matrix.clone(), n);
         double sum = 0;
         for (double a : eigenvalues) {
             sum += Math.log(Math.abs(1 - learningRate * a));
@@ -150,7 +147,7 @@ public final class QuadraticGradientDescentMap implements DiscreteMap {
         for (int i = 0; i < n; i++) {
             e[i] = Math.log(Math.abs(1 - learningRate * eigenvalues[i]));
         }
-        return sortedDescending(e);
+        return HessianSpectrum.sortDescending(e);
     }
 
     /** A copy of A (the symmetrised matrix the map uses). */
@@ -238,29 +235,6 @@ public final class QuadraticGradientDescentMap implements DiscreteMap {
             }
         }
         return s;
-    }
-
-    private static double[] symmetricEigenvalues(int n, double[] a) {
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
-        if (!eig.decompose(new DMatrixRMaj(n, n, true, a))) {
-            throw new IllegalStateException("the symmetric eigensolver failed on a " + n + "×" + n + " matrix");
-        }
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = eig.getEigenvalue(i).getReal();
-        }
-        return sortedDescending(values);
-    }
-
-    private static double[] sortedDescending(double[] values) {
-        Arrays.sort(values);
-        int n = values.length;
-        for (int i = 0; i < n / 2; i++) {
-            double s = values[i];
-            values[i] = values[n - 1 - i];
-            values[n - 1 - i] = s;
-        }
-        return values;
     }
 
     /** Row-major n×n orthogonal Q: columns from two passes of modified Gram–Schmidt on normals. */

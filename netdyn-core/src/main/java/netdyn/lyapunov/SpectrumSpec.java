@@ -6,10 +6,10 @@ import netdyn.BadInputException;
  * Settings of a QR spectrum run.
  *
  * @param steps       steps of the map over which exponents are averaged (after the transient)
- * @param transient_  steps discarded first (orbit only, no tangents)
+ * @param transient_  steps run first without accumulating: the orbit settles and the tangent frame aligns
  * @param k           number of exponents (tangent vectors), 1 ≤ k ≤ dimension
  * @param qrEvery     re-orthonormalise every q steps (q ≥ 1)
- * @param sumRule     also average ln|det DF| where the map offers it, to check Σλ against it
+ * @param sumRule     also average ln|det DF| where the map offers it, to check Σλ against it (full spectrum only)
  * @param seed        seed of the random orthonormal start frame (purpose "lyapunov-frame")
  */
 public record SpectrumSpec(long steps, long transient_, int k, int qrEvery, boolean sumRule, long seed) {

@@ -50,15 +50,6 @@ public record Histogram(double[] edges, int[] counts) {
         return new Histogram(edges, counts);
     }
 
-    /** The centre of each bin. */
-    public double[] centres() {
-        double[] c = new double[counts.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = 0.5 * (edges[i] + edges[i + 1]);
-        }
-        return c;
-    }
-
     public int total() {
         return Arrays.stream(counts).sum();
     }

@@ -15,8 +15,10 @@ package netdyn.series;
  * @param r2                 coefficient of determination; NaN when y is constant (Syy = 0)
  * @param slopeStandardError standard error of the slope; NaN with fewer than 3 points
  * @param points             k, the number of points fitted
+ * @param residualSumOfSquares SS_res
  */
-public record LinearFit(double slope, double intercept, double r2, double slopeStandardError, int points) {
+public record LinearFit(double slope, double intercept, double r2, double slopeStandardError, int points,
+                        double residualSumOfSquares) {
 
     /** The two-sided p-value of the slope (0 for a perfect non-flat line, NaN with fewer than 3 points). */
     public double pValue() {
@@ -78,6 +80,6 @@ public record LinearFit(double slope, double intercept, double r2, double slopeS
         }
         double r2 = syy == 0 ? Double.NaN : Math.max(0, 1 - ssRes / syy);
         double se = k < 3 ? Double.NaN : Math.sqrt(ssRes / (k - 2) / sxx);
-        return new LinearFit(slope, intercept, r2, se, k);
+        return new LinearFit(slope, intercept, r2, se, k, ssRes);
     }
 }
