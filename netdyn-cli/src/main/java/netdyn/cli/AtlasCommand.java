@@ -59,8 +59,6 @@ final class AtlasCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout, nothing else there.")
     boolean json;
 
-    @Option(names = "--debug", description = "Show stack traces of errors.")
-    boolean debug;
 
     /** How much of everything each quality level computes. */
     record Plan(int etas, int inits, int replicas, long steps, long spectrumSteps, int map, long mapSteps) {

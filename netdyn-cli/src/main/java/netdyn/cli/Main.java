@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import netdyn.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code netdyn} command line. Exit codes: 0 success; 2 bad usage or bad input (one line on
@@ -18,6 +20,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
+
+    /** Declared once for every command; {@link #run} reads the raw arguments, so it works when parsing fails too. */
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean debug;
 
     public static void main(String[] args) {
         int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

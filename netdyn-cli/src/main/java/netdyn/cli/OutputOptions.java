@@ -17,8 +17,6 @@ public final class OutputOptions {
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout, nothing else there.")
     boolean json;
 
-    @Option(names = "--debug", description = "Show stack traces of errors.")
-    boolean debug;
 
     Path outOrDefault(String command) {
         if (out != null) {

@@ -24,8 +24,6 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"page\": PATH, \"figures\": N} on stdout.")
     boolean json;
 
-    @Option(names = "--debug", description = "Show stack traces of errors.")
-    boolean debug;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec command;

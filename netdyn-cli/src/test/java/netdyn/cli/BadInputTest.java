@@ -30,6 +30,19 @@ class BadInputTest {
     }
 
     @Test
+    void everyCommandTakesDebugAndThenShowsTheStackTrace() {
+        for (String command : new String[] {"train", "regime", "selfcheck", "sweep", "atlas", "report", "lyapunov"}) {
+            CliHarness r = command.equals("report") ? CliHarness.run(command, "somewhere", "--no-such-option", "--debug")
+                    : CliHarness.run(command, "--no-such-option", "--debug");
+            assertThat(r.exitCode()).as(command).isEqualTo(2);
+            assertThat(r.err()).as(command).contains("--no-such-option").doesNotContain("Unknown option: '--debug'")
+                    .contains("\tat ");
+        }
+        CliHarness plain = CliHarness.run("regime", "--no-such-option");
+        assertThat(plain.err()).doesNotContain("\tat ");
+    }
+
+    @Test
     void missingFile() {
         train("--data", "csv:" + tmp.resolve("nope.csv")).assertBadInput("nope.csv", "not found");
     }

@@ -124,6 +124,22 @@ class DynamicsCommandsTest {
     }
 
     @Test
+    void theNmleKeyIsTheSmallestEpsilonsWhateverTheOrder() throws IOException {
+        String[] common = {"divergence", "--lr", "1", "--steps", "120", "--inits", "3", "--replicas", "2", "--json"};
+        JsonNode both = CliHarness.run(concat(common, "--eps", "1e-2,1e-8", "--out", tmp.resolve("e2").toString()))
+                .json();
+        JsonNode small = CliHarness.run(concat(common, "--eps", "1e-8", "--out", tmp.resolve("e1").toString())).json();
+        assertThat(both.get("perEps").get(0).get("eps").asDouble()).isEqualTo(1e-8);
+        assertThat(both.get("nmle")).isEqualTo(small.get("nmle"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
     void divergenceBadInputs() {
         CliHarness.run("divergence", "--eps", "1e-2:1e-8:5").assertBadInput("--eps", "0 < FROM < TO");
         CliHarness.run("divergence", "--eps", "tiny").assertBadInput("--eps", "not a number");

@@ -11,6 +11,8 @@ import netdyn.lyapunov.FiniteTimeFit;
  * chosen norm over all parameters; the finite-time exponent (nMLE) fitted per init on ln of the
  * replica-mean distance.
  *
+ * <p>The perturbation sizes are kept in ascending order, whatever order they were given in.
+ *
  * <p>Seeds: reference init i from {@code Seeds.derive(seed, "init", i)}; replica r of init i gets
  * ε·u with u ~ U(−1, 1) (or N(0, 1)) from {@code Seeds.derive(seed, "perturbation", i, r)}, the same
  * u at every ε.
@@ -72,6 +74,7 @@ public record DivergenceSpec(int inits, int replicas, double[] epsilons, boolean
             throw new BadInputException("--threads must be >= 1 (got " + threads + ")");
         }
         epsilons = epsilons.clone();
+        java.util.Arrays.sort(epsilons); // ascending: "the smallest ε" is the first everywhere downstream
     }
 
     /** Steps followed after the perturbation. */
