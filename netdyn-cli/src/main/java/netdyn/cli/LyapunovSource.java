@@ -9,6 +9,7 @@ import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.ReferenceSystems;
 import netdyn.nn.Batch;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The map of {@code netdyn lyapunov}: a reference system (--system) or gradient descent on the network the
@@ -21,17 +22,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * @param config           what manifest.json records of it
  */
 record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, String label, Map<String, Object> config) {
-    private static final String[] NETWORK_OPTIONS = {"--data", "--train", "--hidden", "--activation", "--output",
-        "--loss", "--lr", "--init", "--init-from", "--momentum", "--batch-size", "--standardize", "--weight-decay"};
-
     /** The reference system {@code system} names, or with {@code system} null the gradient-descent map. */
     static LyapunovSource of(String system, NetworkOptions network, CommandSpec command) {
         Map<String, Object> config = new LinkedHashMap<>();
         if (system != null) {
-            for (String o : NETWORK_OPTIONS) {
+            // every option of the network mixin, as declared: the list cannot drift from NetworkOptions
+            for (OptionSpec o : command.mixins().get("network").options()) {
                 if (command.commandLine().getParseResult().hasMatchedOption(o)) {
-                    throw new BadInputException("--system and " + o + " exclude each other: --system picks a "
-                            + "reference system, the network options a gradient-descent map");
+                    throw new BadInputException("--system and " + o.longestName() + " exclude each other: --system "
+                            + "picks a reference system, the network options a gradient-descent map");
                 }
             }
             ReferenceSystems.ReferenceSystem ref = ReferenceSystems.parse(system);

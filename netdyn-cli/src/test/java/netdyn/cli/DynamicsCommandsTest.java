@@ -81,6 +81,10 @@ class DynamicsCommandsTest {
         CliHarness.run("lyapunov", "--system", "henon", "--k", "3").assertBadInput("--k 3 exceeds the dimension 2");
         CliHarness.run("lyapunov", "--system", "henon", "--q", "0").assertBadInput("--q must be >= 1");
         CliHarness.run("lyapunov", "--system", "henon", "--lr", "1").assertBadInput("--system and --lr");
+        for (String[] o : new String[][] {{"--bias-init", "normal:1"}, {"--shuffle", "3"}, {"--seed", "2"},
+            {"--label-column", "0"}}) {
+            CliHarness.run("lyapunov", "--system", "henon", o[0], o[1]).assertBadInput("--system and " + o[0]);
+        }
         CliHarness.run("sharpness", "--full-at", "99999", "--steps", "10").assertBadInput("--full-at", "outside");
     }
 
