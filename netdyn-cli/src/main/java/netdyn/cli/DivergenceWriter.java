@@ -147,36 +147,24 @@ final class DivergenceWriter {
         }
         for (int j = 0; j < r.perEpsilon().size(); j++) {
             DivergenceResult.PerEpsilon e = r.perEpsilon().get(j);
-            writeMatrix(dir, "mean-distance-eps" + j + ".npy", e.meanDistance());
+            NpyWriter.writeRows(dir.file("mean-distance-eps" + j + ".npy"), e.meanDistance());
             double[][] fits = new double[e.fits().length][];
             for (int i = 0; i < fits.length; i++) {
                 FiniteTimeFit.Window f = e.fits()[i];
                 fits[i] = new double[] {f.slope(), f.intercept(), f.r2(), f.start(), f.length()};
             }
-            writeMatrix(dir, "fits-eps" + j + ".npy", fits);
+            NpyWriter.writeRows(dir.file("fits-eps" + j + ".npy"), fits);
         }
         DivergenceResult.Reference ref = r.reference();
-        writeMatrix(dir, "reference-loss.npy", ref.loss());
-        writeMatrix(dir, "weight-norm.npy", ref.weightNorm());
-        try (NpyWriter w = NpyWriter.series(dir.file("displacement.npy"))) {
-            for (double v : ref.displacement()) {
-                w.append(v);
-            }
-        }
+        NpyWriter.writeRows(dir.file("reference-loss.npy"), ref.loss());
+        NpyWriter.writeRows(dir.file("weight-norm.npy"), ref.weightNorm());
+        NpyWriter.write(dir.file("displacement.npy"), ref.displacement());
         double[][] perWeight = new double[ref.pathLength().length][];
         for (int q = 0; q < perWeight.length; q++) {
             perWeight[q] = new double[] {ref.perWeightChange()[q], ref.pathLength()[q], ref.importance()[q]};
         }
-        writeMatrix(dir, "per-weight.npy", perWeight);
+        NpyWriter.writeRows(dir.file("per-weight.npy"), perWeight);
         figures(dir, r, spec);
-    }
-
-    private static void writeMatrix(RunDirectory dir, String name, double[][] rows) throws IOException {
-        try (NpyWriter w = NpyWriter.matrix(dir.file(name), rows[0].length)) {
-            for (double[] row : rows) {
-                w.appendRow(row, 0);
-            }
-        }
     }
 
     private static void figures(RunDirectory dir, DivergenceResult r, DivergenceSpec spec) throws IOException {

@@ -86,17 +86,9 @@ final class LyapunovWriter {
     void writeFiles(RunDirectory dir, Map<String, Object> summary, SpectrumResult result, String label, double dt)
             throws IOException {
         Json.write(dir.file("summary.json"), summary);
-        try (NpyWriter w = NpyWriter.series(dir.file("exponents.npy"))) {
-            for (double e : result.exponents()) {
-                w.append(e);
-            }
-        }
+        NpyWriter.write(dir.file("exponents.npy"), result.exponents());
         int k = spec.k();
-        try (NpyWriter w = NpyWriter.matrix(dir.file("running.npy"), k + 1)) {
-            for (double[] row : running) {
-                w.appendRow(row, 0);
-            }
-        }
+        NpyWriter.writeRows(dir.file("running.npy"), running, k + 1);
         double[] steps = new double[running.size()];
         List<Plots.Line> lines = new ArrayList<>();
         for (int r = 0; r < steps.length; r++) {

@@ -49,6 +49,45 @@ public final class NpyWriter implements AutoCloseable {
         return new NpyWriter(file, columns, true);
     }
 
+    /** A whole 1-D array, written at once. */
+    public static void write(Path file, double[] values) throws IOException {
+        try (NpyWriter w = series(file)) {
+            for (double v : values) {
+                w.append(v);
+            }
+        }
+    }
+
+    /** Rows of equal length as a [rows × columns] matrix (at least one row). */
+    public static void writeRows(Path file, Iterable<double[]> rows, int columns) throws IOException {
+        try (NpyWriter w = matrix(file, columns)) {
+            for (double[] row : rows) {
+                w.appendRow(row, 0);
+            }
+        }
+    }
+
+    public static void writeRows(Path file, double[][] rows) throws IOException {
+        writeRows(file, java.util.Arrays.asList(rows), rows[0].length);
+    }
+
+    /** Columns of equal length side by side as an [n × columns] matrix; one column gives a 1-D array. */
+    public static void writeColumns(Path file, double[]... columns) throws IOException {
+        if (columns.length == 1) {
+            write(file, columns[0]);
+            return;
+        }
+        double[] row = new double[columns.length];
+        try (NpyWriter w = matrix(file, columns.length)) {
+            for (int i = 0; i < columns[0].length; i++) {
+                for (int c = 0; c < columns.length; c++) {
+                    row[c] = columns[c][i];
+                }
+                w.appendRow(row, 0);
+            }
+        }
+    }
+
     public void append(double value) throws IOException {
         if (columns != 1) {
             throw new IllegalArgumentException("row of 1 value for " + columns + " columns");
@@ -64,10 +103,6 @@ public final class NpyWriter implements AutoCloseable {
             buffer.putDouble(row[offset + i]);
         }
         rows++;
-    }
-
-    public long rows() {
-        return rows;
     }
 
     private void ensure(int bytes) throws IOException {

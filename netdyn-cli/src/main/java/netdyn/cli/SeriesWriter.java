@@ -109,29 +109,29 @@ final class SeriesWriter {
         LocalExpansionRatesResult expansion = r.expansionRates();
         Json.write(dir.file("summary.json"), summary);
 
-        writeColumns(dir.file("series.npy"), x);
+        NpyWriter.writeColumns(dir.file("series.npy"), x);
         double[] lagIndex = new double[acf.acf().length];
         for (int k = 0; k < lagIndex.length; k++) {
             lagIndex[k] = k;
         }
-        writeColumns(dir.file("acf.npy"), lagIndex, acf.acf(), acf.lower(), acf.upper());
-        writeColumns(dir.file("periodogram.npy"), r.periodogram().frequencies(), r.periodogram().power());
-        writeColumns(dir.file("zero-one.npy"), r.zeroOne().frequencies(), r.zeroOne().kc());
+        NpyWriter.writeColumns(dir.file("acf.npy"), lagIndex, acf.acf(), acf.lower(), acf.upper());
+        NpyWriter.writeColumns(dir.file("periodogram.npy"), r.periodogram().frequencies(), r.periodogram().power());
+        NpyWriter.writeColumns(dir.file("zero-one.npy"), r.zeroOne().frequencies(), r.zeroOne().kc());
         for (ScalarExponentResult e : r.exponents()) {
             double[] n = new double[e.curve().length];
             for (int i = 0; i < n.length; i++) {
                 n[i] = i;
             }
-            writeColumns(dir.file("divergence-" + e.method() + ".npy"), n, e.curve(), doubles(e.pairs()));
+            NpyWriter.writeColumns(dir.file("divergence-" + e.method() + ".npy"), n, e.curve(), doubles(e.pairs()));
         }
         LaminarPhasesResult laminar = r.laminarPhases();
-        writeColumns(dir.file("laminar-phases.npy"), doubles(laminar.starts()), doubles(laminar.lengths()));
+        NpyWriter.writeColumns(dir.file("laminar-phases.npy"), doubles(laminar.starts()), doubles(laminar.lengths()));
         int references = expansion.referenceTimes().length;
         double[] sig = new double[references];
         for (int i = 0; i < references; i++) {
             sig[i] = expansion.significant()[i] ? 1 : 0;
         }
-        writeColumns(dir.file("expansion-rates.npy"), doubles(expansion.referenceTimes()), expansion.referenceValues(),
+        NpyWriter.writeColumns(dir.file("expansion-rates.npy"), doubles(expansion.referenceTimes()), expansion.referenceValues(),
                 doubles(expansion.neighbours()), expansion.rates(), expansion.r2(), expansion.pValues(), sig);
 
         double[] t = new double[x.length];
@@ -244,19 +244,6 @@ final class SeriesWriter {
     }
 
     // ---- small helpers --------------------------------------------------------------------------------------
-
-    private static void writeColumns(Path file, double[]... columns) throws IOException {
-        int rows = columns[0].length;
-        double[] row = new double[columns.length];
-        try (NpyWriter w = columns.length == 1 ? NpyWriter.series(file) : NpyWriter.matrix(file, columns.length)) {
-            for (int i = 0; i < rows; i++) {
-                for (int c = 0; c < columns.length; c++) {
-                    row[c] = columns[c][i];
-                }
-                w.appendRow(row, 0);
-            }
-        }
-    }
 
     private static double[] doubles(int[] a) {
         return Arrays.stream(a).asDoubleStream().toArray();

@@ -64,10 +64,8 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
 
     @Override
     public void fullSpectrum(long t, HessianSpectrum s) {
-        try (NpyWriter f = NpyWriter.series(dir.file("hessian-spectrum-" + t + ".npy"))) {
-            for (double v : s.eigenvalues()) {
-                f.append(v);
-            }
+        try {
+            NpyWriter.write(dir.file("hessian-spectrum-" + t + ".npy"), s.eigenvalues());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,12 +78,7 @@ final class SweepWriter {
         return (SweepTask task, TaskResult result) -> {
             try {
                 for (Map.Entry<String, double[]> e : result.series().entrySet()) {
-                    Path file = seriesFile(dir.path(), task.index(), e.getKey());
-                    try (NpyWriter w = NpyWriter.series(file)) {
-                        for (double v : e.getValue()) {
-                            w.append(v);
-                        }
-                    }
+                    NpyWriter.write(seriesFile(dir.path(), task.index(), e.getKey()), e.getValue());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -169,11 +169,7 @@ final class TrainWriter {
             approach.put("toLateAverage", fitJson(ApproachFit.of(t, toLate, 0.1 * total, 0.9 * total)));
             approach.put("norm", "l1");
             out.put("approach", approach);
-            try (NpyWriter w = NpyWriter.matrix(dir.file("approach.npy"), 3)) {
-                for (int r = 0; r < rows; r++) {
-                    w.appendRow(new double[] {t[r], toFinal[r], toLate[r]}, 0);
-                }
-            }
+            NpyWriter.writeColumns(dir.file("approach.npy"), t, toFinal, toLate);
             // t = 0 cannot go on a log axis, and the distance to θ(T) is 0 at T
             double[] tp = Arrays.copyOfRange(t, 1, rows - 1);
             double[] dFinal = Plots.positive(Arrays.copyOfRange(toFinal, 1, rows - 1));

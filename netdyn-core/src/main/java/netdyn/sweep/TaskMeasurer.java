@@ -8,7 +8,6 @@ import netdyn.curvature.LanczosEstimator;
 import netdyn.dynamics.GradientDescentMap;
 import netdyn.lyapunov.FiniteTimeFit;
 import netdyn.lyapunov.QrSpectrumEstimator;
-import netdyn.lyapunov.SpectrumObserver;
 import netdyn.lyapunov.SpectrumResult;
 import netdyn.lyapunov.SpectrumSpec;
 import netdyn.lyapunov.TwinOrbitEstimator;
