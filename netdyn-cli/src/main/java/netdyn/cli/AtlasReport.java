@@ -70,7 +70,8 @@ final class AtlasReport {
 
     static EtaStats stats(SweepRows data) {
         TreeMap<Double, List<Map<String, Object>>> by = data.by("lr");
-        return new EtaStats(by.keySet().stream().mapToDouble(Double::doubleValue).toArray(), new ArrayList<>(by.values()));
+        return new EtaStats(by.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                new ArrayList<>(by.values()));
     }
 
     static Map<String, Integer> counts(List<Map<String, Object>> rows) {

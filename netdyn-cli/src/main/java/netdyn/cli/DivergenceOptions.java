@@ -50,10 +50,12 @@ final class DivergenceOptions {
             + "after the perturbation (default: ${DEFAULT-VALUE}).")
     int fitHorizon;
 
-    @Option(names = "--min-r2", defaultValue = "" + FiniteTimeFit.STUDY_MIN_R2, description = "Keep fits with R² above (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-r2", defaultValue = "" + FiniteTimeFit.STUDY_MIN_R2,
+            description = "Keep fits with R² above (default: ${DEFAULT-VALUE}).")
     double minR2;
 
-    @Option(names = "--min-slope", defaultValue = "" + FiniteTimeFit.STUDY_MIN_SLOPE, description = "... and slope above (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--min-slope", defaultValue = "" + FiniteTimeFit.STUDY_MIN_SLOPE,
+            description = "... and slope above (default: ${DEFAULT-VALUE}).")
     double minSlope;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores); results do not depend on it.")

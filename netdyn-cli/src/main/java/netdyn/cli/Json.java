@@ -45,6 +45,15 @@ public final class Json {
         return m;
     }
 
+    /** The values as JSON numbers, NaN and infinities as null. */
+    public static java.util.List<Double> numbers(double[] values) {
+        java.util.List<Double> list = new java.util.ArrayList<>(values.length);
+        for (double v : values) {
+            list.add(number(v));
+        }
+        return list;
+    }
+
     public static ObjectMapper mapper() {
         return MAPPER;
     }

@@ -63,7 +63,7 @@ final class LyapunovWriter {
         summary.put("status", result.completed() ? "ok" : "stopped");
         summary.put("failure", result.failure());
         summary.put("steps", result.steps());
-        summary.put("exponents", numbers(result.exponents()));
+        summary.put("exponents", Json.numbers(result.exponents()));
         summary.put("maxExponent", Json.number(result.exponents()[0]));
         summary.put("kaplanYorkeDimension", Json.number(result.kaplanYorkeDimension()));
         Map<String, Object> sumRule = new LinkedHashMap<>();
@@ -124,14 +124,6 @@ final class LyapunovWriter {
         if (dir != null) {
             out.println("  files in " + dir.path());
         }
-    }
-
-    private static List<Double> numbers(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double v : values) {
-            list.add(Json.number(v));
-        }
-        return list;
     }
 
     private static String preview(double[] e) {

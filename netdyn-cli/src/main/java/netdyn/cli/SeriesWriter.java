@@ -54,16 +54,18 @@ final class SeriesWriter {
         s.put("n", x.length);
         s.put("skip", input.skip);
         s.put("zeroOneK", Json.number(zeroOne.k()));
-        s.put("acf", numbers(acf.acf()));
+        s.put("acf", Json.numbers(acf.acf()));
         s.put("permutationEntropy", Json.number(pe.entropy()));
         s.put("maxLyapunov", exponent(r.maxLyapunov(), false));
 
-        s.put("zeroOne", map("k", Json.number(zeroOne.k()), "frequencies", zeroOne.kc().length,
+        s.put("zeroOne", Json.ordered("k", Json.number(zeroOne.k()), "frequencies", zeroOne.kc().length,
                 "cutoff", zeroOne.cutoff()));
-        s.put("acfBand", map("lower", numbers(acf.lower()), "upper", numbers(acf.upper()), "shuffles", acf.shuffles(),
+        s.put("acfBand", Json.ordered("lower", Json.numbers(acf.lower()), "upper", Json.numbers(acf.upper()),
+                "shuffles", acf.shuffles(),
                 "percentiles", List.of(spec.acf().lowerPercentile(), spec.acf().upperPercentile()), "outsideLags",
                 acf.outsideLags()));
-        s.put("permutation", map("order", pe.order(), "delay", pe.delay(), "entropyNats", Json.number(pe.entropyNats()),
+        s.put("permutation", Json.ordered("order", pe.order(), "delay", pe.delay(),
+                "entropyNats", Json.number(pe.entropyNats()),
                 "patterns", pe.patterns(), "distinctPatterns", pe.distinctPatterns(),
                 "missingPatterns", pe.missingPatterns()));
         List<Object> divergence = new ArrayList<>();
@@ -73,20 +75,22 @@ final class SeriesWriter {
         s.put("divergence", divergence);
         List<Object> peakList = new ArrayList<>();
         for (PeriodogramResult.Peak p : spectrum.peaks()) {
-            peakList.add(map("period", p.period(), "frequency", p.frequency(), "power", p.power()));
+            peakList.add(Json.ordered("period", p.period(), "frequency", p.frequency(), "power", p.power()));
         }
-        s.put("periodogram", map("dominantPeriods", spectrum.peaks().stream().map(PeriodogramResult.Peak::period)
+        s.put("periodogram", Json.ordered("dominantPeriods",
+                spectrum.peaks().stream().map(PeriodogramResult.Peak::period)
                 .toList(), "fundamentalPeriod", Json.number(spectrum.fundamentalPeriod()), "peaks", peakList,
                 "transformLength", spectrum.transformLength()));
-        s.put("monotonicity", map("fractionIncreasing", mono.fractionIncreasing(), "risingSteps", mono.risingSteps(),
+        s.put("monotonicity", Json.ordered("fractionIncreasing", mono.fractionIncreasing(),
+                "risingSteps", mono.risingSteps(),
                 "rises", mono.rises(), "largestRise", mono.largestRise(), "largestRiseAt", mono.largestRiseAt(),
                 "longestRise", mono.longestRise(), "netChange", mono.netChange()));
-        s.put("laminarPhases", map("count", laminar.count(), "threshold", laminar.threshold(), "period",
+        s.put("laminarPhases", Json.ordered("count", laminar.count(), "threshold", laminar.threshold(), "period",
                 laminar.period(), "laminarFraction", laminar.laminarFraction(), "meanLength",
                 Json.number(laminar.meanLength()), "starts", laminar.starts(), "lengths", laminar.lengths(),
                 "switchingTimes", laminar.switchingTimes()));
         double[] sig = expansion.significantRates();
-        s.put("expansionRates", map("references", expansion.referenceTimes().length, "significant",
+        s.put("expansionRates", Json.ordered("references", expansion.referenceTimes().length, "significant",
                 expansion.significantCount(), "fractionPositive", Json.number(expansion.fractionPositive()),
                 "medianSignificantRate", Json.number(median(sig)), "withoutNeighbours",
                 (int) Arrays.stream(expansion.neighbours()).filter(c -> c == 0).count()));
@@ -94,10 +98,11 @@ final class SeriesWriter {
     }
 
     private static Map<String, Object> exponent(ScalarExponentResult e, boolean withCurve) {
-        Map<String, Object> m = map("value", Json.number(e.exponent()), "method", e.method(), "fitFrom", e.fitFrom(),
+        Map<String, Object> m = Json.ordered("value", Json.number(e.exponent()), "method", e.method(),
+                "fitFrom", e.fitFrom(),
                 "fitTo", e.fitTo(), "r2", Json.number(e.r2()), "references", e.references(), "failure", e.failure());
         if (withCurve) {
-            m.put("curve", numbers(e.curve()));
+            m.put("curve", Json.numbers(e.curve()));
         }
         return m;
     }
@@ -131,7 +136,8 @@ final class SeriesWriter {
         for (int i = 0; i < references; i++) {
             sig[i] = expansion.significant()[i] ? 1 : 0;
         }
-        NpyWriter.writeColumns(dir.file("expansion-rates.npy"), doubles(expansion.referenceTimes()), expansion.referenceValues(),
+        NpyWriter.writeColumns(dir.file("expansion-rates.npy"), doubles(expansion.referenceTimes()),
+                expansion.referenceValues(),
                 doubles(expansion.neighbours()), expansion.rates(), expansion.r2(), expansion.pValues(), sig);
 
         double[] t = new double[x.length];
@@ -249,14 +255,6 @@ final class SeriesWriter {
         return Arrays.stream(a).asDoubleStream().toArray();
     }
 
-    private static List<Double> numbers(double[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (double v : values) {
-            list.add(Json.number(v));
-        }
-        return list;
-    }
-
     /** 3 for 3.0, 2.5 for 2.5. */
     private static String plain(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
@@ -273,14 +271,5 @@ final class SeriesWriter {
         double[] s = v.clone();
         Arrays.sort(s);
         return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
-    }
-
-    /** An insertion-ordered map from alternating keys and values (values may be null). */
-    private static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }

@@ -104,7 +104,8 @@ public final class TaskMeasurer {
             }
             if (m.series()) {
                 RegimeEvidence.Measured e = RegimeEvidence.fromOrbit(problem.spec(), problem.train(),
-                        problem.optimizer(), ref.loss, ref.last == null ? null : Arrays.copyOf(ref.last, p), tangent.lambdaLate,
+                        problem.optimizer(), ref.loss, ref.last == null ? null : Arrays.copyOf(ref.last, p),
+                        tangent.lambdaLate,
                         ref.divergedAt, Seeds.derive(seed, "sweep-series", id));
                 RegimeClassifier.Regime regime = RegimeClassifier.classify(e.evidence());
                 RegimeClassifier.Evidence ev = e.evidence();
@@ -181,7 +182,8 @@ public final class TaskMeasurer {
         Arrays.fill(r.loss, Double.NaN);
         MlpEvaluator trainEval = new MlpEvaluator(problem.spec(), problem.train().size());
         boolean hasTest = problem.test() != null && problem.test().size() > 0;
-        MlpEvaluator testEval = m.accuracy() && hasTest ? new MlpEvaluator(problem.spec(), problem.test().size()) : null;
+        MlpEvaluator testEval = m.accuracy() && hasTest ? new MlpEvaluator(problem.spec(), problem.test().size())
+                : null;
         LanczosEstimator lanczos = m.sharpness() ? new LanczosEstimator(trainEval, LANCZOS_ITERATIONS) : null;
         int sharpnessEvery = Math.max(1, steps / SHARPNESS_SAMPLES);
 
