@@ -12,7 +12,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** PNG line charts (XChart, rendered headless) for run directories. */
+/** PNG charts (XChart, rendered headless) for run directories: lines, scatter plots, histograms. */
 final class Plots {
     static {
         System.setProperty("java.awt.headless", "true");
@@ -46,14 +46,10 @@ final class Plots {
 
     static void lineChart(Path file, String title, String xLabel, String yLabel, List<Line> lines, boolean logX,
                           boolean logY) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setLegendVisible(lines.size() > 1 && lines.size() <= 16);
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setXAxisLogarithmic(logX);
-        chart.getStyler().setAntiAlias(true);
         chart.getStyler().setXAxisTickMarkSpacingHint(90); // keeps long step numbers apart
         if (!logX) {
             chart.getStyler().setXAxisDecimalPattern("#.####"); // 10000, not 10,000; 0.125 stays 0.125
@@ -81,10 +77,7 @@ final class Plots {
     /** A scatter plot of (x, y) points, e.g. one point per weight. */
     static void scatter(Path file, String title, String xLabel, String yLabel, double[] x, double[] y, boolean logX,
                         boolean logY) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel)
-                .yAxisTitle(yLabel).build();
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(6);
@@ -107,6 +100,41 @@ final class Plots {
         }
         chart.addSeries("points", java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n));
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** Bars of {@code counts} between consecutive {@code edges} (edges.length = counts.length + 1 ≥ 2). */
+    static void histogram(Path file, String title, String xLabel, double[] edges, int[] counts) throws IOException {
+        int bins = counts.length;
+        // the outline of the bars as one filled step curve
+        double[] x = new double[2 * bins + 2];
+        double[] y = new double[2 * bins + 2];
+        for (int i = 0; i < bins; i++) {
+            x[2 * i + 1] = edges[i];
+            y[2 * i + 1] = counts[i];
+            x[2 * i + 2] = edges[i + 1];
+            y[2 * i + 2] = counts[i];
+        }
+        x[0] = edges[0];
+        x[2 * bins + 1] = edges[bins];
+        XYChart chart = chart(title, xLabel, "count");
+        chart.getStyler().setXAxisDecimalPattern("#0.###");
+        XYSeries s = chart.addSeries("count", x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setFillColor(new Color(70, 110, 170, 170));
+        s.setLineColor(new Color(40, 70, 120));
+        chart.getStyler().setLegendVisible(false);
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** The common frame: 900 × 560, white, anti-aliased. */
+    private static XYChart chart(String title, String xLabel, String yLabel) {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setAntiAlias(true);
+        return chart;
     }
 
     /** Log axes cannot show zeros: non-positive values become the smallest positive one (or 1e-300). */

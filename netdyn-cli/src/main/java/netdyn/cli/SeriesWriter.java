@@ -163,11 +163,12 @@ final class SeriesWriter {
         plotPeriodogram(dir, r.periodogram());
         plotDivergence(dir, r.exponents());
         if (expansion.histogram().counts().length > 0) {
-            SeriesPlots.histogram(dir.file("expansion-rates.png"), "Significant local expansion rates ("
+            Plots.histogram(dir.file("expansion-rates.png"), "Significant local expansion rates ("
                     + expansion.significantCount() + " of " + references + ")", "rate per step",
                     expansion.histogram().edges(), expansion.histogram().counts());
-            SeriesPlots.scatter(dir.file("expansion-rates-vs-value.png"), "Local expansion rate against the value",
-                    "value x(t0)", "rate per step", expansion.significantValues(), expansion.significantRates());
+            Plots.scatter(dir.file("expansion-rates-vs-value.png"), "Local expansion rate against the value",
+                    "value x(t0)", "rate per step", expansion.significantValues(), expansion.significantRates(), false,
+                    false);
         }
     }
 
