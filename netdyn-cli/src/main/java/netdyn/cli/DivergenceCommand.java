@@ -48,8 +48,8 @@ final class DivergenceCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.create(output.outOrDefault("divergence"), output.force);
         DivergenceWriter.writeManifest(dir, command, network.describe(setup), options, spec.epsilons());
-        long work = spec.perturbAt() + spec.followSteps() * spec.epsilons().length;
-        Progress progress = new Progress(command.commandLine().getErr(), "divergence", null, work, output.json);
+        Progress progress = new Progress(command.commandLine().getErr(), "divergence", null, spec.totalWork(),
+                output.json);
         DivergenceWriter writer = new DivergenceWriter(dir, spec);
         DivergenceResult result = new DivergenceExperiment(setup.spec(), Batch.of(setup.trainSet()),
                 setup.optimizer(), setup.init()).run(spec, writer.observer(progress));

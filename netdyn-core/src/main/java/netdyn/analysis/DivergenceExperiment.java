@@ -58,7 +58,7 @@ public final class DivergenceExperiment {
         int n = d.inits();
         int rr = d.replicas();
         long follow = d.followSteps();
-        long totalWork = d.perturbAt() + follow * d.epsilons().length;
+        long totalWork = d.totalWork();
         long done = 0;
 
         try (Ensemble ensemble = new Ensemble(() -> new GradientDescentMap(spec, train, optimizer), d.threads())) {

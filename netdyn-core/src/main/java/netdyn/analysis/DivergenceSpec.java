@@ -77,6 +77,11 @@ public record DivergenceSpec(int inits, int replicas, double[] epsilons, boolean
         java.util.Arrays.sort(epsilons); // ascending: "the smallest ε" is the first everywhere downstream
     }
 
+    /** Ensemble steps of the whole protocol: up to the perturbation, then the follow steps once per ε. */
+    public long totalWork() {
+        return perturbAt + followSteps() * epsilons.length;
+    }
+
     /** Steps followed after the perturbation. */
     public long followSteps() {
         return steps - perturbAt;
