@@ -204,6 +204,24 @@ class TaskMeasurerTest {
     }
 
     @Test
+    void theRegimeEvidenceFromTheSharedQrPassMatchesItsOwnPass() {
+        double eta = 2;
+        long seed = 6;
+        SweepSpec s = sweep(new double[] {eta}, 1, 1, 600, "loss,spectrum:3,series", seed);
+        TaskResult r = measure(s, 0);
+        MlpLayout layout = new MlpLayout(STUDY);
+        double[] theta0 = new double[layout.parameterCount()];
+        InitSpec.STUDY.initialize(layout, seed, 0, theta0, 0);
+        netdyn.analysis.RegimeEvidence.Measured own = netdyn.analysis.RegimeEvidence.measure(STUDY, IRIS,
+                OptimizerSpec.gradientDescent(eta), theta0, 600, 1);
+        // another random start vector, aligned over the same first half: the same exponent up to alignment error
+        assertThat((Double) r.values().get("lambdaLate")).isCloseTo(own.evidence().lambda1(), within(1e-6));
+        assertThat(r.values().get("regime")).isEqualTo(netdyn.analysis.RegimeClassifier.classify(own.evidence())
+                .label());
+        assertThat((Double) r.values().get("zeroOneK")).isCloseTo(own.evidence().zeroOneK(), within(0.05));
+    }
+
+    @Test
     void theSameTaskTwiceGivesTheSameResult() {
         SweepSpec s = sweep(new double[] {1}, 1, 2, 120, "loss,accuracy,nmle,twin,spectrum:2,sharpness,series", 4);
         TaskResult a = measure(s, 0);
