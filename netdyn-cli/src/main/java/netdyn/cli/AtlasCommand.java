@@ -2,8 +2,6 @@ package netdyn.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,51 +122,54 @@ final class AtlasCommand implements Callable<Integer> {
                 ReportPages.SPECTRUM, "full Lyapunov spectrum, init 0 per η",
                 ReportPages.MAP, "trainability map over (hidden, output) learning rates",
                 ReportPages.ZOOM, "the same map zoomed into its boundary"));
-        openDirectory(manifest, settings);
-        if (!json) {
-            err.println("netdyn atlas: " + facts.get("data") + ", " + shape + "; " + facts.get("learning rates") + "; "
-                    + facts.get("per learning rate") + "; map " + plan.map() + "×" + plan.map() + " → " + out);
-        }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        Map<String, Object> seconds = new LinkedHashMap<>();
-        long t = System.nanoTime();
-        Map<String, Object> lr = part(main, ReportPages.LR, "atlas 1/4 learning rates", threadCount, err);
-        seconds.put("learningRates", (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
-        part(spectrum, ReportPages.SPECTRUM, "atlas 2/4 spectra", threadCount, err);
-        seconds.put("spectra", (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
-        SweepSpec map = mapSpec(MAP_RANGE + plan.map(), MAP_RANGE + plan.map(), plan.mapSteps());
-        part(map, ReportPages.MAP, "atlas 3/4 trainability map", threadCount, err);
-        double[] w = AtlasReport.boundaryWindow(SweepRows.read(out.resolve(ReportPages.MAP)));
-        SweepSpec zoom = mapSpec(w[0] + ":" + w[1] + ":log:" + plan.map(), w[2] + ":" + w[3] + ":log:" + plan.map(),
-                plan.mapSteps());
-        part(zoom, ReportPages.ZOOM, "atlas 4/4 zoom", threadCount, err);
-        seconds.put("trainabilityMaps", (System.nanoTime() - t) / 1e9);
+        RunDirectory dir = openDirectory(manifest, settings);
+        return EarlyEnd.guard(dir, json ? command.commandLine().getOut() : null,
+                "run the same command again to continue (finished tasks are kept)", Map::of, () -> {
+            if (!json) {
+                err.println("netdyn atlas: " + facts.get("data") + ", " + shape + "; " + facts.get("learning rates") + "; "
+                        + facts.get("per learning rate") + "; map " + plan.map() + "×" + plan.map() + " → " + out);
+            }
+            Map<String, Object> summary = new LinkedHashMap<>();
+            Map<String, Object> seconds = new LinkedHashMap<>();
+            long t = System.nanoTime();
+            Map<String, Object> lr = part(main, ReportPages.LR, "atlas 1/4 learning rates", threadCount, err);
+            seconds.put("learningRates", (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            part(spectrum, ReportPages.SPECTRUM, "atlas 2/4 spectra", threadCount, err);
+            seconds.put("spectra", (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            SweepSpec map = mapSpec(MAP_RANGE + plan.map(), MAP_RANGE + plan.map(), plan.mapSteps());
+            part(map, ReportPages.MAP, "atlas 3/4 trainability map", threadCount, err);
+            double[] w = AtlasReport.boundaryWindow(SweepRows.read(out.resolve(ReportPages.MAP)));
+            SweepSpec zoom = mapSpec(w[0] + ":" + w[1] + ":log:" + plan.map(), w[2] + ":" + w[3] + ":log:" + plan.map(),
+                    plan.mapSteps());
+            part(zoom, ReportPages.ZOOM, "atlas 4/4 zoom", threadCount, err);
+            seconds.put("trainabilityMaps", (System.nanoTime() - t) / 1e9);
 
-        t = System.nanoTime();
-        ReportPages.Page page = ReportPages.build(out);
-        Path index = out.resolve("index.html");
-        Files.writeString(index, page.html(), StandardCharsets.UTF_8);
-        seconds.put("report", (System.nanoTime() - t) / 1e9);
-        double total = (System.nanoTime() - started) / 1e9;
-        seconds.put("total", total);
-        AtlasReport.EtaStats stats = AtlasReport.stats(SweepRows.read(out.resolve(ReportPages.LR)));
-        summary.put("page", index.toString());
-        summary.put("figures", page.figures());
-        summary.put("regimes", lr.get("regimes"));
-        summary.put("onsetOfChaos", Json.number(AtlasReport.onsetOfChaos(stats)));
-        summary.put("zoomWindow", Json.ordered("lrHidden", List.of(w[0], w[1]), "lrOutput", List.of(w[2], w[3])));
-        summary.put("seconds", seconds);
-        Json.write(out.resolve("summary.json"), summary);
-        PrintWriter stdout = command.commandLine().getOut();
-        if (json) {
-            stdout.println(Json.write(summary));
-        } else {
-            stdout.printf("atlas: %s in %.0f s%n  regimes: %s%n  onset of chaos: η ≈ %s%n  open %s%n", quality, total,
-                    lr.get("regimes"), AtlasReport.fmt(AtlasReport.onsetOfChaos(stats)), index.toAbsolutePath());
-        }
-        return 0;
+            t = System.nanoTime();
+            ReportPages.Page page = ReportPages.build(out);
+            Path index = out.resolve("index.html");
+            OutputFiles.writeString(index, page.html());
+            seconds.put("report", (System.nanoTime() - t) / 1e9);
+            double total = (System.nanoTime() - started) / 1e9;
+            seconds.put("total", total);
+            AtlasReport.EtaStats stats = AtlasReport.stats(SweepRows.read(out.resolve(ReportPages.LR)));
+            summary.put("page", index.toString());
+            summary.put("figures", page.figures());
+            summary.put("regimes", lr.get("regimes"));
+            summary.put("onsetOfChaos", Json.number(AtlasReport.onsetOfChaos(stats)));
+            summary.put("zoomWindow", Json.ordered("lrHidden", List.of(w[0], w[1]), "lrOutput", List.of(w[2], w[3])));
+            summary.put("seconds", seconds);
+            Json.write(out.resolve("summary.json"), summary);
+            PrintWriter stdout = command.commandLine().getOut();
+            if (json) {
+                stdout.println(Json.write(summary));
+            } else {
+                stdout.printf("atlas: %s in %.0f s%n  regimes: %s%n  onset of chaos: η ≈ %s%n  open %s%n", quality, total,
+                        lr.get("regimes"), AtlasReport.fmt(AtlasReport.onsetOfChaos(stats)), index.toAbsolutePath());
+            }
+            return 0;
+        });
     }
 
     private SweepSpec spec(Axis lr, int inits, int replicas, long steps, String measures) {
@@ -192,8 +193,12 @@ final class AtlasCommand implements Callable<Integer> {
     /**
      * An existing atlas with the same settings is resumed (its parts skip finished tasks); one with other
      * settings is refused, naming the first that differs; anything else is created as a new run directory.
+     * The directory's lock is taken before its manifest is read (another atlas writing there is refused).
      */
-    private void openDirectory(Map<String, Object> manifest, Map<String, String> settings) throws IOException {
+    private RunDirectory openDirectory(Map<String, Object> manifest, Map<String, String> settings)
+            throws IOException {
+        // the lock before the manifest is read; RunDirectory.create below keeps it
+        RunDirectory dir = java.nio.file.Files.isDirectory(out) ? RunDirectory.existing(out) : null;
         Map<String, Object> existing = ReportPages.readJson(out.resolve("manifest.json"));
         boolean resume = !force && existing != null && "atlas".equals(existing.get("command"));
         if (resume) {
@@ -207,8 +212,9 @@ final class AtlasCommand implements Callable<Integer> {
                         + "); use another --out, or --force to replace it");
             }
         } else {
-            RunDirectory.create(out, force);
+            dir = RunDirectory.create(out, force);
         }
-        Json.write(out.resolve("manifest.json"), manifest);
+        Json.write(dir.file("manifest.json"), manifest);
+        return dir;
     }
 }

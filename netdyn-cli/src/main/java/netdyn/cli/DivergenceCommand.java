@@ -48,27 +48,30 @@ final class DivergenceCommand implements Callable<Integer> {
         }
         RunDirectory dir = RunDirectory.create(output.outOrDefault("divergence"), output.force);
         DivergenceWriter.writeManifest(dir, command, network.describe(setup), options, spec.epsilons());
-        Progress progress = new Progress(command.commandLine().getErr(), "divergence", null, spec.totalWork(),
-                output.json);
-        DivergenceWriter writer = new DivergenceWriter(dir, spec);
-        DivergenceResult result = new DivergenceExperiment(setup.spec(), Batch.of(setup.trainSet()),
-                setup.optimizer(), setup.init()).run(spec, writer.observer(progress));
-        progress.done();
-        writer.close();
-        Map<String, Object> summary = DivergenceWriter.summary(result, spec, setup.optimizer().learningRate());
-        if (options.labelRegimes()) {
-            summary.put("regimes", DivergenceRegimes.of(setup, options.inits, options.steps, network.seed));
-        }
-        summary.put("study", StudyPresets.findings(options.preset));
-        summary.put("out", dir.path().toString());
-        Json.write(dir.file("summary.json"), summary);
-        DivergenceWriter.writeResults(dir, result, spec);
         PrintWriter out = command.commandLine().getOut();
-        if (output.json) {
-            out.println(Json.write(summary));
-        } else {
-            DivergenceWriter.printText(out, result, spec, dir, summary, options.preset);
-        }
-        return 0;
+        return EarlyEnd.guard(dir, output.json ? out : null, null, Map::of, () -> {
+            Progress progress = new Progress(command.commandLine().getErr(), "divergence", null, spec.totalWork(),
+                    output.json);
+            DivergenceResult result;
+            try (DivergenceWriter writer = new DivergenceWriter(dir, spec)) {
+                result = new DivergenceExperiment(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer(),
+                        setup.init()).run(spec, writer.observer(progress));
+            }
+            progress.done();
+            Map<String, Object> summary = DivergenceWriter.summary(result, spec, setup.optimizer().learningRate());
+            if (options.labelRegimes()) {
+                summary.put("regimes", DivergenceRegimes.of(setup, options.inits, options.steps, network.seed));
+            }
+            summary.put("study", StudyPresets.findings(options.preset));
+            summary.put("out", dir.path().toString());
+            Json.write(dir.file("summary.json"), summary);
+            DivergenceWriter.writeResults(dir, result, spec);
+            if (output.json) {
+                out.println(Json.write(summary));
+            } else {
+                DivergenceWriter.printText(out, result, spec, dir, summary, options.preset);
+            }
+            return 0;
+        });
     }
 }

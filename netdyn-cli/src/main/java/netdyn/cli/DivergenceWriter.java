@@ -15,7 +15,7 @@ import netdyn.lyapunov.FiniteTimeFit;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Files, JSON and figures of a divergence run directory. */
-final class DivergenceWriter {
+final class DivergenceWriter implements AutoCloseable {
     static final Map<String, Object> FILES = Json.ordered(
             "nmle.npy", "[E × 9]: ε, nMLE mean, std, passed, total, normalised distance initial, final, max, "
                     + "perturbed parameter count",
@@ -86,9 +86,19 @@ final class DivergenceWriter {
         }
     }
 
-    void close() throws IOException {
+    /** Closes every replica-distance file (each keeps the rows written), even when one fails. */
+    @Override
+    public void close() throws IOException {
+        IOException first = null;
         for (NpyWriter w : replicaFiles) {
-            w.close();
+            try {
+                w.close();
+            } catch (IOException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import netdyn.FileErrors;
+
 /** JSON output: pretty-printed, key order as inserted, non-finite numbers as null. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,7 +29,11 @@ public final class Json {
     }
 
     public static void write(Path file, Object value) throws IOException {
-        MAPPER.writeValue(file.toFile(), value);
+        try {
+            MAPPER.writeValue(file.toFile(), value);
+        } catch (IOException e) {
+            throw FileErrors.named(file, e);
+        }
     }
 
     /**

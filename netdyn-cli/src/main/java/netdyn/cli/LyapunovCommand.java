@@ -47,27 +47,31 @@ final class LyapunovCommand implements Callable<Integer> {
             // first: an interrupted run directory still says what it was
             LyapunovWriter.writeManifest(dir, command, source.config(), spec);
         }
-        Progress progress = new Progress(command.commandLine().getErr(), "lyapunov", "λ1 so far", spec.steps(),
-                output.json);
-        LyapunovWriter writer = new LyapunovWriter(spec);
-        SpectrumResult result = new QrSpectrumEstimator(map, spec.k()).run(source.x0(), spec, (step, estimates) -> {
-            writer.running(step, estimates);
-            progress.update(step, estimates[0]);
-        });
-        progress.done();
-        TwinOrbitEstimator.Result twin = options.noTwin ? null : TwinOrbitEstimator.run(map, source.x0(),
-                spec.transient_(), spec.steps(), options.twinDistance, spec.seed());
-        Map<String, Object> summary = LyapunovWriter.summary(source.label(), map, result, twin, options.twinDistance);
-        if (dir != null) {
-            writer.writeFiles(dir, summary, result, source.label(), map.timePerStep());
-            summary.put("out", dir.path().toString());
-        }
         PrintWriter out = command.commandLine().getOut();
-        if (output.json) {
-            out.println(Json.write(summary));
-        } else {
-            LyapunovWriter.printText(out, source.label(), summary, result, twin, dir);
-        }
-        return 0;
+        LyapunovWriter writer = new LyapunovWriter(spec);
+        return EarlyEnd.guard(dir, output.json ? out : null, null, () -> writer.partial(dir), () -> {
+            Progress progress = new Progress(command.commandLine().getErr(), "lyapunov", "λ1 so far", spec.steps(),
+                    output.json);
+            SpectrumResult result = new QrSpectrumEstimator(map, spec.k()).run(source.x0(), spec,
+                    (step, estimates) -> {
+                        writer.running(step, estimates);
+                        progress.update(step, estimates[0]);
+                    });
+            progress.done();
+            TwinOrbitEstimator.Result twin = options.noTwin ? null : TwinOrbitEstimator.run(map, source.x0(),
+                    spec.transient_(), spec.steps(), options.twinDistance, spec.seed());
+            Map<String, Object> summary = LyapunovWriter.summary(source.label(), map, result, twin,
+                    options.twinDistance);
+            if (dir != null) {
+                writer.writeFiles(dir, summary, result, source.label(), map.timePerStep());
+                summary.put("out", dir.path().toString());
+            }
+            if (output.json) {
+                out.println(Json.write(summary));
+            } else {
+                LyapunovWriter.printText(out, source.label(), summary, result, twin, dir);
+            }
+            return 0;
+        });
     }
 }

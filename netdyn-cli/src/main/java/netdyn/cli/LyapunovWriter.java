@@ -18,6 +18,8 @@ final class LyapunovWriter {
     private final SpectrumSpec spec;
     private final long every;
     private final List<double[]> running = new ArrayList<>();
+    private double[] latest;
+    private long latestStep = -1;
 
     LyapunovWriter(SpectrumSpec spec) {
         this.spec = spec;
@@ -44,6 +46,8 @@ final class LyapunovWriter {
 
     /** Keeps the running estimates after {@code step} (every few steps, and the last). */
     void running(long step, double[] estimates) {
+        latest = estimates.clone();
+        latestStep = step;
         if (step % every == 0 || step == spec.steps()) {
             int k = spec.k();
             double[] row = new double[k + 1];
@@ -51,6 +55,19 @@ final class LyapunovWriter {
             System.arraycopy(estimates, 0, row, 1, k);
             running.add(row);
         }
+    }
+
+    /** What a run stopped early keeps: running.npy as far as it went, and the latest running estimates. */
+    Map<String, Object> partial(RunDirectory dir) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (latest != null) {
+            m.put("runningExponents", Json.numbers(latest));
+            m.put("runningAtStep", latestStep);
+        }
+        if (dir != null && !running.isEmpty()) {
+            NpyWriter.writeRows(dir.file("running.npy"), running, spec.k() + 1);
+        }
+        return m;
     }
 
     /** The summary (stdout with --json, summary.json with --out); non-finite numbers as null. */

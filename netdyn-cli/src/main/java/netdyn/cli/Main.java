@@ -26,6 +26,7 @@ public final class Main implements Runnable {
     boolean debug;
 
     public static void main(String[] args) {
+        Interrupts.install();
         int code = run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
         System.exit(code);
     }
@@ -47,6 +48,18 @@ public final class Main implements Runnable {
             return 2;
         });
         cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof Interrupts.Stopped stopped) { // a result: what was written is kept
+                err.println("netdyn: " + stopped.line());
+                return stopped.exitCode();
+            }
+            java.nio.file.FileSystemException write = EarlyEnd.writeFailure(ex);
+            if (write != null) {
+                err.println("netdyn: " + OutputFiles.describe(write));
+                if (debug) {
+                    ex.printStackTrace(err);
+                }
+                return 1;
+            }
             Throwable cause = ex;
             while (!(cause instanceof BadInputException) && cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
@@ -64,7 +77,13 @@ public final class Main implements Runnable {
             }
             return 1;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } finally {
+            RunDirectory.releaseAll(); // the next command in this JVM may write where this one wrote
+            Interrupts.reset();
+        }
         out.flush();
         err.flush();
         return code;

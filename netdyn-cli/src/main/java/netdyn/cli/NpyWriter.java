@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import netdyn.FileErrors;
+
 /**
  * Streams rows of float64 to an NPY file (format version 1.0, little-endian {@code <f8}, C order),
  * loadable by {@code numpy.load}. The row count is unknown while streaming: the header is written
@@ -18,11 +20,16 @@ public final class NpyWriter implements AutoCloseable {
     /** Fixed header size (magic + version + length + dict, padded), a multiple of 64 as numpy writes. */
     private static final int HEADER_BYTES = 128;
 
+    private final Path file;
     private final FileChannel channel;
     private final int columns;
     private final boolean matrix;
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private long rows;
+    /** Data bytes the file holds (after the header). */
+    private long written;
+    /** A write failed: the file keeps its complete rows and takes no more. */
+    private boolean failed;
 
     /**
      * @param columns row length; with {@code matrix == false} the file is 1-D (shape (rows,)) and
@@ -32,10 +39,15 @@ public final class NpyWriter implements AutoCloseable {
         if (!matrix && columns != 1) {
             throw new IllegalArgumentException("a 1-D NPY file has 1 column, got " + columns);
         }
+        this.file = file;
         this.columns = columns;
         this.matrix = matrix;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw FileErrors.named(file, e);
+        }
         writeHeader();
     }
 
@@ -111,17 +123,44 @@ public final class NpyWriter implements AutoCloseable {
         }
     }
 
-    /** Writes buffered rows and the header with the current row count. */
+    /**
+     * Writes buffered rows and the header with the current row count. When the data cannot be written (a
+     * full disk), the header keeps the rows written before, so the file still loads.
+     */
     public void flush() throws IOException {
+        if (failed) {
+            buffer.clear();
+            return;
+        }
         buffer.flip();
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+        try {
+            while (buffer.hasRemaining()) {
+                written += channel.write(buffer);
+            }
+        } catch (IOException e) {
+            failed = true;
+            rows = written / (8L * columns); // the complete rows on disk
+            buffer.clear();
+            try {
+                writeHeader();
+            } catch (IOException ignored) {
+                // the first failure is the one to report
+            }
+            throw FileErrors.named(file, e);
         }
         buffer.clear();
         writeHeader();
     }
 
     private void writeHeader() throws IOException {
+        try {
+            writeHeaderBytes();
+        } catch (IOException e) {
+            throw FileErrors.named(file, e);
+        }
+    }
+
+    private void writeHeaderBytes() throws IOException {
         String shape = matrix ? "(" + rows + ", " + columns + ")" : "(" + rows + ",)";
         StringBuilder dict = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': " + shape + ", }");
         int preamble = 10; // magic (6) + version (2) + header length (2)
@@ -144,7 +183,10 @@ public final class NpyWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        flush();
-        channel.close();
+        try (FileChannel c = channel) {
+            flush();
+        } catch (IOException e) {
+            throw FileErrors.named(file, e);
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import netdyn.FileErrors;
+
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -71,7 +73,7 @@ final class Plots {
                 s.setLineWidth(1.2f);
             }
         }
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        save(chart, file);
     }
 
     /** A scatter plot of (x, y) points, e.g. one point per weight. */
@@ -99,7 +101,7 @@ final class Plots {
             return;
         }
         chart.addSeries("points", java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n));
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        save(chart, file);
     }
 
     /** Bars of {@code counts} between consecutive {@code edges} (edges.length = counts.length + 1 ≥ 2). */
@@ -124,7 +126,15 @@ final class Plots {
         s.setFillColor(new Color(70, 110, 170, 170));
         s.setLineColor(new Color(40, 70, 120));
         chart.getStyler().setLegendVisible(false);
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        save(chart, file);
+    }
+
+    private static void save(XYChart chart, Path file) throws IOException {
+        try {
+            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw FileErrors.named(file, e);
+        }
     }
 
     /** The common frame: 900 × 560, white, anti-aliased. */

@@ -4,7 +4,9 @@ import java.io.PrintWriter;
 
 /**
  * Progress of long work on stderr: a line rewritten in place on a terminal, a plain line every
- * ten seconds otherwise; silent for work that ends within two seconds.
+ * ten seconds otherwise; silent for work that ends within two seconds. Every update is also a step
+ * (task) boundary where SIGINT/SIGTERM stop the work ({@link Interrupts}): from the first progress
+ * line on, a signal waits for the next update instead of ending the process mid-write.
  */
 final class Progress {
     private static final long FIRST_NS = 2_000_000_000L;
@@ -40,9 +42,15 @@ final class Progress {
         this.total = total;
         this.terminal = System.console() != null && !quiet;
         this.nextReport = quiet && System.console() != null ? Long.MAX_VALUE : start + FIRST_NS;
+        Interrupts.deferToCheckpoints();
     }
 
+    /**
+     * @param done steps (tasks) completed and written so far; throws {@link Interrupts.Stopped} here when a
+     *             signal asked to stop
+     */
     void update(long done, double value) {
+        Interrupts.checkpoint(unit, done, total);
         // read the clock on every 64th call only: train calls this once per 7 µs step
         if ((++calls & sampleMask) != 0) {
             return;

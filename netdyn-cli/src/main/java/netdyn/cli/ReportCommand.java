@@ -2,8 +2,6 @@ package netdyn.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,7 +30,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ReportPages.Page page = ReportPages.build(dir);
         Path file = dir.resolve("index.html");
-        Files.writeString(file, page.html(), StandardCharsets.UTF_8);
+        OutputFiles.writeString(file, page.html());
         PrintWriter out = command.commandLine().getOut();
         if (json) {
             out.println(Json.write(Json.ordered("page", file.toString(), "kind", page.kind(), "figures",

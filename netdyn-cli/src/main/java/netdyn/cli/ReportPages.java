@@ -136,7 +136,8 @@ final class ReportPages {
             List<Path> all = s.sorted().toList();
             pngs = all.stream().filter(p -> p.toString().endsWith(".png")).toList();
             all.stream().filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.endsWith(".png") && !n.equals("index.html")).forEach(files::add);
+                    .filter(n -> !n.endsWith(".png") && !n.equals("index.html") && !n.startsWith("."))
+                    .forEach(files::add); // hidden files (the directory lock) are not results
         }
         if (!pngs.isEmpty()) {
             page.heading("Figures");

@@ -4,16 +4,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import netdyn.BadInputException;
+import netdyn.sweep.DirectoryLock;
 
 /**
  * A run directory: created empty, never appended to or overwritten unless {@code --force} is
- * given, and then only if it is an earlier netdyn run (it holds manifest.json).
+ * given, and then only if it is an earlier netdyn run (it holds manifest.json). A command holds the
+ * directory's {@link DirectoryLock} from before it looks at the directory until {@link #releaseAll}
+ * (when the command ends), so a second netdyn process writing there is refused; its lock file counts
+ * as empty and survives {@code --force}.
  */
 public final class RunDirectory {
+    /** The locks of the running command, released by {@link #releaseAll}; guarded by itself. */
+    private static final List<DirectoryLock> LOCKS = new ArrayList<>();
+
     private final Path dir;
 
     private RunDirectory(Path dir) {
@@ -25,7 +34,9 @@ public final class RunDirectory {
             if (Files.exists(dir) && !Files.isDirectory(dir)) {
                 throw new BadInputException("--out " + dir + " exists and is not a directory");
             }
-            if (Files.isDirectory(dir) && !isEmpty(dir)) {
+            Files.createDirectories(dir);
+            lock(dir); // before the directory is looked at: another writer is refused with its holder's name
+            if (!isEmpty(dir)) {
                 if (!force) {
                     throw new BadInputException("--out " + dir + " exists and is not empty; choose another directory "
                             + "or add --force to replace it");
@@ -36,7 +47,6 @@ public final class RunDirectory {
                 }
                 deleteContents(dir);
             }
-            Files.createDirectories(dir);
             return new RunDirectory(dir);
         } catch (IOException e) {
             throw new BadInputException("--out " + dir + ": cannot create the directory (" + e.getMessage() + ")");
@@ -48,7 +58,47 @@ public final class RunDirectory {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException("--out " + dir + " is not a directory");
         }
+        lock(dir);
         return new RunDirectory(dir);
+    }
+
+    /**
+     * Holds the lock of {@code dir} until {@link #releaseAll}; a directory this command already holds is
+     * not locked twice (the atlas looks into its directory before it knows whether it resumes or creates).
+     */
+    private static void lock(Path dir) {
+        synchronized (LOCKS) {
+            Path real;
+            try {
+                real = dir.toRealPath();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (LOCKS.stream().noneMatch(held -> held.directory().equals(real))) {
+                LOCKS.add(DirectoryLock.acquire(dir));
+            }
+        }
+    }
+
+    /**
+     * Releases the directory locks taken by {@link #create} and {@link #existing}; called when a command
+     * ends, so that the next command run in the same JVM (tests, Java callers) may write there.
+     */
+    static void releaseAll() {
+        synchronized (LOCKS) {
+            RuntimeException failure = null;
+            for (DirectoryLock held : LOCKS) {
+                try {
+                    held.close();
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            LOCKS.clear();
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /** The first keys of every manifest.json: command, version and the command line as typed. */
@@ -68,15 +118,18 @@ public final class RunDirectory {
         return dir.resolve(name);
     }
 
+    /** Empty but for the lock file. */
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
+            return s.allMatch(RunDirectory::isLockFile);
         }
     }
 
+    /** Deletes everything but the lock file: deleting it would let another process lock a new one. */
     private static void deleteContents(Path dir) throws IOException {
+        Path lockFile = dir.resolve(DirectoryLock.FILE);
         try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> {
+            s.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir) && !p.equals(lockFile)).forEach(p -> {
                 try {
                     Files.delete(p);
                 } catch (IOException e) {
@@ -84,5 +137,9 @@ public final class RunDirectory {
                 }
             });
         }
+    }
+
+    private static boolean isLockFile(Path p) {
+        return p.getFileName().toString().equals(DirectoryLock.FILE);
     }
 }

@@ -48,24 +48,26 @@ final class SharpnessCommand implements Callable<Integer> {
         // the manifest first: an interrupted run directory still says what it was
         SharpnessWriter.writeManifest(dir, command, network.describe(setup), options);
         double eta = setup.optimizer().learningRate();
+        PrintWriter out = command.commandLine().getOut();
         Progress progress = new Progress(command.commandLine().getErr(), "sharpness", "λ_max", options.steps,
                 output.json);
         SharpnessWriter writer = new SharpnessWriter(dir, options.top, progress);
-        SharpnessRun.Result result;
-        try (writer) {
-            result = new SharpnessRun(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer())
-                    .run(setup.theta0(), options.steps, options.every, options.top, options.lanczos, fulls,
-                            options.tolerance, network.seed, writer);
-        }
-        progress.done();
-        Map<String, Object> summary = writer.summary(result, eta, p);
-        writer.writeFiles(summary, eta);
-        PrintWriter out = command.commandLine().getOut();
-        if (output.json) {
-            out.println(Json.write(summary));
-        } else {
-            writer.printText(out, result, options.steps, eta);
-        }
-        return 0;
+        return EarlyEnd.guard(dir, output.json ? out : null, null, Map::of, () -> {
+            SharpnessRun.Result result;
+            try (writer) {
+                result = new SharpnessRun(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer())
+                        .run(setup.theta0(), options.steps, options.every, options.top, options.lanczos, fulls,
+                                options.tolerance, network.seed, writer);
+            }
+            progress.done();
+            Map<String, Object> summary = writer.summary(result, eta, p);
+            writer.writeFiles(summary, eta);
+            if (output.json) {
+                out.println(Json.write(summary));
+            } else {
+                writer.printText(out, result, options.steps, eta);
+            }
+            return 0;
+        });
     }
 }

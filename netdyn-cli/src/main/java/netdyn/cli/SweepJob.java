@@ -30,16 +30,33 @@ final class SweepJob {
                         + " (a crash mid-write); that task runs again");
             }
             List<SweepTask> pending = SweepRunner.pending(spec, shard[0], shard[1], store::isDone);
-            if (store.size() > 0 && !quiet) {
-                err.println("netdyn " + label + ": resuming " + outDir + ": " + store.size() + " of "
+            int before = store.size();
+            if (before > 0 && !quiet) {
+                err.println("netdyn " + label + ": resuming " + outDir + ": " + before + " of "
                         + spec.taskCount() + " tasks already done, " + pending.size() + " to run");
             }
-            Progress progress = new Progress(err, label, "task", null, pending.size(), quiet, 1);
-            SweepRunner.run(spec, pending, threads, problems, SweepWriter.sink(dir, store),
-                    (done, total) -> progress.update(done, Double.NaN));
-            progress.done();
-            return SweepWriter.export(dir, store, spec.taskCount(), pending.size(),
-                    (System.nanoTime() - started) / 1e9);
+            return EarlyEnd.guard(dir, null, "run the same command again to continue (only missing tasks run)",
+                    () -> Json.ordered("tasksDone", store.size(), "tasks", spec.taskCount()), () -> {
+                Progress progress = new Progress(err, label, "task", null, pending.size(), quiet, 1);
+                boolean complete = SweepRunner.run(spec, pending, threads, problems, SweepWriter.sink(dir, store),
+                        new SweepRunner.Progress() {
+                            @Override
+                            public void update(int done, int total) {
+                                progress.update(done, Double.NaN);
+                            }
+
+                            @Override
+                            public boolean stopRequested() {
+                                return Interrupts.stopRequested();
+                            }
+                        });
+                if (!complete) {
+                    Interrupts.checkpoint("task", store.size() - before, pending.size());
+                }
+                progress.done();
+                return SweepWriter.export(dir, store, spec.taskCount(), pending.size(),
+                        (System.nanoTime() - started) / 1e9);
+            });
         }
     }
 }

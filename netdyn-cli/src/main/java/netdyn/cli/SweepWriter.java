@@ -3,7 +3,6 @@ package netdyn.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,8 +38,10 @@ final class SweepWriter {
      * else is created as a new run directory (--force replaces an earlier run, sweep or not).
      */
     static RunDirectory open(Path dir, boolean force, Map<String, Object> manifest) throws IOException {
+        // the lock first: whether a store is there to resume is only known while no one else writes
+        RunDirectory held = Files.isDirectory(dir) ? RunDirectory.existing(dir) : null;
         boolean resume = !force && Files.isRegularFile(dir.resolve(ResultStore.FILE));
-        RunDirectory run = resume ? RunDirectory.existing(dir) : RunDirectory.create(dir, force);
+        RunDirectory run = resume ? held : RunDirectory.create(dir, force);
         Files.createDirectories(run.file(TASKS));
         if (!resume) {
             Json.write(run.file("manifest.json"), manifest);
@@ -114,10 +115,10 @@ final class SweepWriter {
             }
             csv.append(String.join(",", cells)).append('\n');
         }
-        Files.writeString(dir.file("results.csv"), csv, StandardCharsets.UTF_8);
+        OutputFiles.writeString(dir.file("results.csv"), csv);
         StringBuilder jsonl = new StringBuilder();
         store.lines().values().forEach(line -> jsonl.append(line).append('\n'));
-        Files.writeString(dir.file("results.jsonl"), jsonl, StandardCharsets.UTF_8);
+        OutputFiles.writeString(dir.file("results.jsonl"), jsonl);
         writeMatrix(dir.file("loss_tail.npy"), rows, "lossTail");
         writeMatrix(dir.file("spectrum.npy"), rows, "spectrum");
         writeMatrix(dir.file("weight_tail.npy"), rows, "weightTail");

@@ -38,25 +38,30 @@ final class TrainCommand implements Callable<Integer> {
         options.validate();
         NetworkOptions.Setup setup = network.resolve();
         RunDirectory dir = RunDirectory.create(output.outOrDefault("train"), output.force);
-        TrainWriter.writeManifest(dir, command, network.describe(setup), options);
-        long started = System.nanoTime();
-        TrainingResult result;
-        try (TrainWriter.Orbit orbit = new TrainWriter.Orbit(dir, setup.theta0().length)) {
-            Progress progress = orbit.progress(command.commandLine().getErr(), options.steps, output.json);
-            Batch train = Batch.of(setup.trainSet());
-            Batch test = setup.testSet().size() == 0 ? null : Batch.of(setup.testSet());
-            result = new TrainingRun(setup.spec(), train, test, setup.optimizer())
-                    .run(setup.theta0(), options.steps, options.recordEvery, orbit);
-            progress.done();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Map<String, Object> summary = TrainWriter.summary(dir, setup, result, seconds);
+        long recordEvery = options.recordEvery(setup.theta0().length);
+        TrainWriter.writeManifest(dir, command, network.describe(setup), options.steps, recordEvery);
         PrintWriter out = command.commandLine().getOut();
-        if (output.json) {
-            out.println(Json.write(summary));
-        } else {
-            TrainWriter.printText(out, dir, result, seconds);
-        }
-        return 0;
+        TrainWriter.Orbit orbit = new TrainWriter.Orbit(dir, setup.theta0().length);
+        return EarlyEnd.guard(dir, output.json ? out : null, null, () -> Json.ordered("recordEvery", recordEvery,
+                "lastLoss", Json.number(orbit.lastLoss())), () -> {
+            long started = System.nanoTime();
+            TrainingResult result;
+            try (orbit) {
+                Progress progress = orbit.progress(command.commandLine().getErr(), options.steps, output.json);
+                Batch train = Batch.of(setup.trainSet());
+                Batch test = setup.testSet().size() == 0 ? null : Batch.of(setup.testSet());
+                result = new TrainingRun(setup.spec(), train, test, setup.optimizer())
+                        .run(setup.theta0(), options.steps, recordEvery, orbit);
+                progress.done();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Map<String, Object> summary = TrainWriter.summary(dir, setup, result, recordEvery, seconds);
+            if (output.json) {
+                out.println(Json.write(summary));
+            } else {
+                TrainWriter.printText(out, dir, result, seconds);
+            }
+            return 0;
+        });
     }
 }

@@ -22,12 +22,12 @@ final class TrainWriter {
     }
 
     /** manifest.json: the command line, the network and the run length. */
-    static void writeManifest(RunDirectory dir, CommandSpec command, Map<String, Object> network, TrainOptions options)
-            throws IOException {
+    static void writeManifest(RunDirectory dir, CommandSpec command, Map<String, Object> network, long steps,
+                              long recordEvery) throws IOException {
         Map<String, Object> manifest = RunDirectory.manifestHeader("train", command);
         manifest.putAll(network);
-        manifest.put("steps", options.steps);
-        manifest.put("recordEvery", options.recordEvery);
+        manifest.put("steps", steps);
+        manifest.put("recordEvery", recordEvery);
         manifest.put("files", Json.ordered(
                 "loss.npy", "training loss L(θ_t), t = 0..T (float64, T+1 values; ends at the non-finite value if "
                         + "the run diverged)",
@@ -46,6 +46,7 @@ final class TrainWriter {
         private final NpyWriter params;
         private final double[] row = new double[5];
         private Progress progress;
+        private double lastLoss = Double.NaN;
 
         Orbit(RunDirectory dir, int p) throws IOException {
             loss = NpyWriter.series(dir.file("loss.npy"));
@@ -67,14 +68,25 @@ final class TrainWriter {
             return progress;
         }
 
+        /**
+         * Step t's loss. Step t is a boundary where a signal stops the run (before anything of step t is
+         * written): loss.npy then holds steps 0..t−1, and params.npy and accuracy.npy the recorded steps
+         * among them, every series ending at the same step.
+         */
         @Override
         public void loss(long t, double value) {
+            progress.update(t, value);
             try {
                 loss.append(value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            progress.update(t, value);
+            lastLoss = value;
+        }
+
+        /** The last loss written (NaN before the first). */
+        double lastLoss() {
+            return lastLoss;
         }
 
         @Override
@@ -102,7 +114,7 @@ final class TrainWriter {
 
     /** The summary (stdout with --json), also written to summary.json; reads back params.npy for the approach. */
     static Map<String, Object> summary(RunDirectory dir, NetworkOptions.Setup setup, TrainingResult result,
-                                       double seconds) throws IOException {
+                                       long recordEvery, double seconds) throws IOException {
         int p = setup.theta0().length;
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("status", result.status());
@@ -113,6 +125,7 @@ final class TrainWriter {
         summary.put("testLoss", Json.number(result.testLoss()));
         summary.put("testAccuracy", Json.number(result.testAccuracy()));
         summary.put("parameters", p);
+        summary.put("recordEvery", recordEvery);
         if (!result.diverged()) {
             summary.putAll(dynamicalStability(dir, setup, result.finalTheta(), p));
         }

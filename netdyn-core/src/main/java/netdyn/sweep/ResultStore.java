@@ -16,13 +16,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import netdyn.BadInputException;
+import netdyn.FileErrors;
 
 /**
  * A sweep's results as JSON lines: a header line with the sweep's settings, then one line per finished
  * task, appended and forced to disk (write, then fsync) before the task counts as done. Reopening
  * a store reads the finished tasks back, so a sweep killed at any moment restarts where it stopped;
  * a torn last line (a crash mid-write) is detected and cut off; a store made under other settings is
- * refused, naming the settings that differ, so results of two configurations never mix.
+ * refused, naming the settings that differ, so results of two configurations never mix. Only the holder of
+ * the directory's {@link DirectoryLock} opens a store for writing (a torn last line may be another writer's
+ * line in flight); {@link #read} takes no lock.
  */
 public final class ResultStore implements AutoCloseable {
     public static final String FILE = "store.jsonl";
@@ -33,16 +36,37 @@ public final class ResultStore implements AutoCloseable {
     private final Map<Integer, String> rows = new TreeMap<>();
     private final boolean discardedTornLine;
     private final Map<String, String> settings;
+    /** The directory lock this store took and releases; null when its opener already held it. */
+    private final DirectoryLock lock;
 
-    private ResultStore(Path file, FileChannel channel, boolean discardedTornLine, Map<String, String> settings) {
+    private ResultStore(Path file, FileChannel channel, boolean discardedTornLine, Map<String, String> settings,
+                        DirectoryLock lock) {
         this.file = file;
+        this.lock = lock;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.channel = channel;
         this.discardedTornLine = discardedTornLine;
     }
 
-    /** Opens (creating when absent) the store {@code file} for a sweep with these settings. */
+    /**
+     * Opens (creating when absent) the store {@code file} for a sweep with these settings, under the lock of
+     * its directory: the one this process already holds ({@link DirectoryLock#heldHere}), or one taken here
+     * and released by {@link #close}. Refused when another process holds it.
+     */
     public static ResultStore open(Path file, Map<String, String> settings) {
+        Path dir = file.toAbsolutePath().getParent();
+        DirectoryLock lock = DirectoryLock.heldHere(dir) ? null : DirectoryLock.acquire(dir);
+        try {
+            return openLocked(file, settings, lock);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
+    }
+
+    private static ResultStore openLocked(Path file, Map<String, String> settings, DirectoryLock lock) {
         try {
             if (!Files.exists(file) || Files.size(file) == 0) {
                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -52,7 +76,7 @@ public final class ResultStore implements AutoCloseable {
                 header.put("version", 1L);
                 header.put("settings", new LinkedHashMap<>(settings));
                 write(channel, FlatJson.write(header));
-                return new ResultStore(file, channel, false, settings);
+                return new ResultStore(file, channel, false, settings, lock);
             }
             Snapshot existing = read(file); // refuses damaged stores without touching them
             String difference = difference(existing.settings(), settings);
@@ -66,11 +90,11 @@ public final class ResultStore implements AutoCloseable {
                 channel.truncate(existing.completeBytes());
                 channel.force(true);
             }
-            ResultStore store = new ResultStore(file, channel, torn, settings);
+            ResultStore store = new ResultStore(file, channel, torn, settings, lock);
             store.rows.putAll(existing.lines());
             return store;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(FileErrors.named(file, e));
         }
     }
 
@@ -135,6 +159,7 @@ public final class ResultStore implements AutoCloseable {
     public record Snapshot(Map<String, String> settings, Map<Integer, String> lines, long completeBytes) {
     }
 
+    /** Reads a store without changing it and without its directory's lock (readers run beside a writer). */
     public static Snapshot read(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
@@ -173,7 +198,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             write(channel, line);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(FileErrors.named(file, e));
         }
         rows.put(n.intValue(), line);
     }
@@ -233,6 +258,10 @@ public final class ResultStore implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
@@ -25,6 +27,14 @@ public final class SweepRunner {
     /** Progress after every finished task, on the calling thread: done and total of this run. */
     public interface Progress {
         void update(int done, int total);
+
+        /**
+         * Asked on the calling thread while tasks run (every finished task, and at least every 100 ms): true
+         * stops the sweep at a task boundary.
+         */
+        default boolean stopRequested() {
+            return false;
+        }
     }
 
     private SweepRunner() {
@@ -47,13 +57,18 @@ public final class SweepRunner {
 
     /**
      * Runs {@code tasks} on {@code threads} threads. The first task to fail stops the others (results
-     * already handed to the sink stay) and its exception is rethrown.
+     * already handed to the sink stay) and its exception is rethrown. When {@code progress} asks to stop,
+     * the tasks in flight are abandoned: no result reaches the sink after this method returns.
+     *
+     * @return true when every task ran, false when stopped (the sink holds the tasks that finished before)
      */
-    public static void run(SweepSpec spec, List<SweepTask> tasks, int threads,
-                           Function<SweepTask, TaskProblem> problems, Sink sink, Progress progress) {
+    public static boolean run(SweepSpec spec, List<SweepTask> tasks, int threads,
+                          Function<SweepTask, TaskProblem> problems, Sink sink, Progress progress) {
         if (tasks.isEmpty()) {
-            return;
+            return true;
         }
+        boolean[] closed = {false}; // guarded by sink: once set, late results are dropped
+        List<Future<SweepTask>> submitted = new ArrayList<>(tasks.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())), r -> {
             Thread t = new Thread(r, "netdyn-sweep");
             t.setDaemon(true);
@@ -62,17 +77,25 @@ public final class SweepRunner {
         CompletionService<SweepTask> done = new ExecutorCompletionService<>(pool);
         try {
             for (SweepTask task : tasks) {
-                done.submit(() -> {
+                submitted.add(done.submit(() -> {
                     TaskResult result = TaskMeasurer.measure(spec, task, problems.apply(task));
                     synchronized (sink) {
-                        sink.accept(task, result);
+                        if (!closed[0]) {
+                            sink.accept(task, result);
+                        }
                     }
                     return task;
-                });
+                }));
             }
             for (int finished = 1; finished <= tasks.size(); finished++) {
                 try {
-                    done.take().get(); // in order of completion: a failure stops the sweep at once
+                    Future<SweepTask> next;
+                    while ((next = done.poll(100, TimeUnit.MILLISECONDS)) == null) {
+                        if (progress.stopRequested()) {
+                            return false;
+                        }
+                    }
+                    next.get(); // in order of completion: a failure stops the sweep at once
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof RuntimeException re) {
@@ -84,12 +107,22 @@ public final class SweepRunner {
                     throw new IllegalStateException(cause);
                 }
                 progress.update(finished, tasks.size());
+                if (finished < tasks.size() && progress.stopRequested()) {
+                    return false;
+                }
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } finally {
-            pool.shutdownNow();
+            synchronized (sink) {
+                closed[0] = true;
+            }
+            // tasks not started never start; running ones are not interrupted (a worker inside a write would
+            // have its file channel closed under it): they finish their task and the closed sink drops it
+            submitted.forEach(f -> f.cancel(false));
+            pool.shutdown();
         }
     }
 }
