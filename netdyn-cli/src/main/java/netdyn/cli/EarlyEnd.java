@@ -21,7 +21,7 @@ final class EarlyEnd {
         T call() throws IOException;
     }
 
-    /** What a stopped command still knows (last estimates, series kept in memory); may write files. */
+    /** What a command that ends early still knows (last estimates, series kept in memory); may write files. */
     interface Partial {
         Map<String, Object> finish() throws IOException;
     }
@@ -63,6 +63,12 @@ final class EarlyEnd {
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("status", "failed");
                 summary.put("error", describe(e));
+                try {
+                    summary.putAll(partial.finish());
+                } catch (IOException | RuntimeException ignored) {
+                    // what could not be kept is left out; the error says why
+                }
+                summary.put("out", dir.path().toString());
                 try {
                     Json.write(dir.file("summary.json"), summary);
                 } catch (IOException | RuntimeException ignored) {
