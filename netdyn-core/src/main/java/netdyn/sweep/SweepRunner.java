@@ -67,6 +67,9 @@ public final class SweepRunner {
         if (tasks.isEmpty()) {
             return true;
         }
+        if (progress.stopRequested()) {
+            return false;
+        }
         boolean[] closed = {false}; // guarded by sink: once set, late results are dropped
         List<Future<SweepTask>> submitted = new ArrayList<>(tasks.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())), r -> {
