@@ -38,7 +38,7 @@ public record HessianSpectrum(double[] eigenvalues, int nearZero, int negative, 
         evaluator.lossAndGradient(theta, 0, batch, grad, 0);
         for (int j = 0; j < p; j++) {
             e[j] = 1;
-            evaluator.hessianVectorProduct(theta, 0, e, 0, column, 0);
+            evaluator.hessianVectorProduct(theta, 0, batch, e, 0, column, 0);
             e[j] = 0;
             for (int i = 0; i < p; i++) {
                 out[i * p + j] = column[i];

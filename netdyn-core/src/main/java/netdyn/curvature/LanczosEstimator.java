@@ -49,7 +49,7 @@ public final class LanczosEstimator {
         scale(basis, 0, 1 / Math.sqrt(norm));
         int size = m;
         for (int j = 0; j < m; j++) {
-            evaluator.hessianVectorProduct(theta, 0, basis, j * p, w, 0);
+            evaluator.hessianVectorProduct(theta, 0, batch, basis, j * p, w, 0);
             double a = 0;
             for (int i = 0; i < p; i++) {
                 a += w[i] * basis[j * p + i];

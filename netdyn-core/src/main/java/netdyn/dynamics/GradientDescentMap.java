@@ -21,7 +21,8 @@ import netdyn.rng.Seeds;
  *
  * <p>{@link #step} also evaluates L and the training accuracy at the current θ, available from
  * {@link #lastLoss()} at no extra cost and {@link #lastCorrect()} on demand. The tangent map uses exact
- * Hessian-vector products, reusing the forward/backward state when x is the θ of the last step.
+ * Hessian-vector products, reusing the forward/backward state when x is the θ of the last step (the
+ * evaluator knows which θ and batch its state belongs to; the map adds which step t the batch was).
  * Not thread-safe: an ensemble uses one map per thread.
  */
 public final class GradientDescentMap implements DiscreteMap {
@@ -33,10 +34,9 @@ public final class GradientDescentMap implements DiscreteMap {
     private final double[] rates;
     private final double[] grad;
     private final double[] hv;
-    // the θ, step and batch of the state held in the evaluator
-    private final double[] evaluatedAt;
+    // the step and batch of the last gradient pass; the evaluator knows its θ and whether it still holds it
     private long evaluatedStep = -1;
-    private boolean evaluated;
+    private Batch evaluatedBatch;
     // mini-batch schedule
     private final Batch batchBuffer;
     private final int[] order;
@@ -55,7 +55,6 @@ public final class GradientDescentMap implements DiscreteMap {
         this.rates = optimizer.hasLayerRates() ? parameterRates(evaluator.layout(), optimizer) : null;
         this.grad = new double[parameters];
         this.hv = new double[parameters];
-        this.evaluatedAt = new double[parameters];
         if (optimizer.fullBatch()) {
             batchBuffer = null;
             order = null;
@@ -125,7 +124,8 @@ public final class GradientDescentMap implements DiscreteMap {
 
     /** L(θ) over the whole training set at any x, without a step (e.g. θ_T at the end of a run). */
     public double lossOnTrainingSet(double[] x) {
-        evaluated = false; // the evaluator's state no longer belongs to the last step
+        // with full batches this replaces the step's gradient pass by a forward pass, which the evaluator
+        // records: the next tangent evaluates again
         return wholeSet().loss(x, 0, data);
     }
 
@@ -232,7 +232,7 @@ public final class GradientDescentMap implements DiscreteMap {
         ensureEvaluated(t, x);
         int n = dimension();
         for (int r = 0; r < k; r++) {
-            evaluator.hessianVectorProduct(x, 0, vs, r * n, hv, 0);
+            evaluator.hessianVectorProduct(x, 0, evaluatedBatch, vs, r * n, hv, 0);
             update(vs, r * n, hv, out, r * n);
         }
     }
@@ -255,9 +255,10 @@ public final class GradientDescentMap implements DiscreteMap {
         if (hessian == null) {
             hessian = new double[parameters * parameters];
         }
-        netdyn.curvature.HessianSpectrum.assemble(evaluator, x, batchAt(t), hessian);
+        Batch b = batchAt(t);
+        netdyn.curvature.HessianSpectrum.assemble(evaluator, x, b, hessian);
         evaluatedStep = t; // assemble left the evaluator's state at (t, x)
-        System.arraycopy(x, 0, evaluatedAt, 0, parameters);
+        evaluatedBatch = b;
         if (rates != null) {
             return logAbsDetWithLayerRates();
         }
@@ -289,9 +290,14 @@ public final class GradientDescentMap implements DiscreteMap {
         return sum;
     }
 
+    /**
+     * Makes the evaluator hold the gradient pass at (t, x) unless it already does: the batch of step t
+     * (with mini-batches, the buffer as filled for t and not refilled since, which the evaluator checks)
+     * and the same θ values.
+     */
     private void ensureEvaluated(long t, double[] x) {
-        boolean sameBatch = optimizer.fullBatch() || evaluatedStep == t;
-        if (!evaluated || !sameBatch || !sameTheta(x, 0)) {
+        boolean sameStep = evaluatedBatch != null && (optimizer.fullBatch() || evaluatedStep == t);
+        if (!sameStep || !evaluator.holdsGradientPass(x, 0, evaluatedBatch)) {
             evaluate(t, x, 0);
         }
     }
@@ -300,12 +306,7 @@ public final class GradientDescentMap implements DiscreteMap {
         Batch b = batchAt(t);
         lastLoss = evaluator.lossAndGradient(x, xo, b, grad, 0);
         lastCorrect = -1;
-        System.arraycopy(x, xo, evaluatedAt, 0, parameters);
         evaluatedStep = t;
-        evaluated = true;
-    }
-
-    private boolean sameTheta(double[] x, int xo) {
-        return Arrays.equals(x, xo, xo + parameters, evaluatedAt, 0, parameters);
+        evaluatedBatch = b;
     }
 }

@@ -6,7 +6,9 @@ import netdyn.data.Dataset;
  * Samples laid out for the kernels: features feature-major, {@code x[i·n + s]} is feature i of
  * sample s, so that every layer's loops run over contiguous sample rows; integer labels and the
  * one-hot targets {@code y[k·n + s]}. A batch made by {@link #withCapacity} is a reusable buffer
- * that {@link #gather} refills (mini-batch SGD) without allocating.
+ * that {@link #gather} refills (mini-batch SGD) without allocating; every refill counts as a new
+ * version ({@link #version}), so that an evaluator can tell a refilled buffer from the batch it
+ * evaluated.
  */
 public final class Batch {
     private final int features;
@@ -16,6 +18,7 @@ public final class Batch {
     private final double[] y;
     private final int[] labels;
     private int size;
+    private long version; // refills so far: the contents are a function of (identity, version)
 
     private Batch(int features, int classes, int capacity) {
         this.features = features;
@@ -53,6 +56,7 @@ public final class Batch {
             throw new IllegalArgumentException("cannot gather " + count + " rows of a " + from.features + "×"
                     + from.classes + " batch into a buffer of " + capacity + " rows, " + features + "×" + classes);
         }
+        version++;
         int n = count;
         int m = from.size;
         for (int i = 0; i < features; i++) {
@@ -83,6 +87,11 @@ public final class Batch {
 
     public int capacity() {
         return capacity;
+    }
+
+    /** How many times {@link #gather} has refilled this buffer (0 for a batch made by {@link #of}). */
+    long version() {
+        return version;
     }
 
     double[] x() {

@@ -15,7 +15,13 @@ package netdyn.nn;
  *
  * <p>{@link #lossAndGradient} leaves the forward and backward state of θ in the workspace;
  * {@link #hessianVectorProduct} reuses it, so any number of H·v at one θ cost one R-forward and
- * one R-backward pass each.
+ * one R-backward pass each. The workspace holds exactly the last pass, and the evaluator knows
+ * which: its kind ({@link #loss} leaves a forward pass only), the values θ[off..off+P) it was made
+ * at (a copy, P doubles per pass), and its batch (identity and {@link Batch#gather} refill count).
+ * A Hessian-vector product whose θ or batch is not those of a gradient pass held in the workspace
+ * throws {@link IllegalStateException} instead of mixing states; the check compares P doubles,
+ * negligible beside the product's O(N·P) work. θ is compared by value, not by array identity: an
+ * equal copy of θ is the same point and gives the same product.
  */
 public final class MlpEvaluator {
     private final MlpSpec spec;
@@ -40,7 +46,16 @@ public final class MlpEvaluator {
     private final double[] colAux;
     private final double[] colMax;
 
-    private Batch batch;          // the batch of the last forward pass
+    // what the workspace holds: the kind of the last pass, its batch and its θ
+    private enum Pass { NONE, FORWARD, GRADIENT }
+
+    private final int parameters;
+    private final double[] passTheta; // θ[off..off+P) of the last pass
+    private Pass pass = Pass.NONE;
+    private Batch batch;              // the batch of the last pass
+    private long batchVersion;        // its refill count at that pass
+    private double[] passArray;       // the θ array and offset of the last pass (for messages only)
+    private int passOffset;
 
     public MlpEvaluator(MlpSpec spec, int capacity) {
         this.spec = spec;
@@ -49,6 +64,8 @@ public final class MlpEvaluator {
         this.capacity = capacity;
         this.act = spec.activation();
         this.wd = spec.weightDecay();
+        this.parameters = layout.parameterCount();
+        this.passTheta = new double[parameters];
         a = new double[layers][];
         h = new double[layers][];
         fp = new double[layers][];
@@ -84,10 +101,15 @@ public final class MlpEvaluator {
         return spec;
     }
 
-    /** Training loss L(θ) on the batch: one forward pass. Leaves the forward state in the workspace. */
+    /**
+     * Training loss L(θ) on the batch: one forward pass. Leaves the forward state (no backward state)
+     * in the workspace: enough for {@link #correctCount()}, not for {@link #hessianVectorProduct}.
+     */
     public double loss(double[] theta, int off, Batch b) {
         forward(theta, off, b);
-        return headLoss(false) / b.size() + decay(theta, off);
+        double loss = headLoss(false) / b.size() + decay(theta, off);
+        pass = Pass.FORWARD;
+        return loss;
     }
 
     /**
@@ -98,25 +120,94 @@ public final class MlpEvaluator {
         forward(theta, off, b);
         double loss = headLoss(true) / b.size() + decay(theta, off);
         backward(theta, off, grad, goff);
+        pass = Pass.GRADIENT;
         return loss;
     }
 
     /**
-     * out = H(θ) v, the exact Hessian of L at θ times v, using the state of the last
-     * {@link #lossAndGradient} call, which must have been made with this same θ.
-     * Cost: one R-forward and one R-backward pass (≈ one gradient).
+     * out[ooff..ooff+P) = H(θ) v, the exact Hessian of L on batch b at θ = theta[off..off+P) times
+     * v = v[voff..voff+P), from the forward and backward state of the last pass, which must be a
+     * {@link #lossAndGradient} at these θ values on this batch (not refilled since). Does not change
+     * that state: any number of products may follow one gradient pass.
+     * Cost: one R-forward and one R-backward pass (≈ one gradient), plus P comparisons for the check.
+     *
+     * @throws IllegalStateException if the workspace does not hold a gradient pass at θ on b; the
+     *                               message names what it holds instead
      */
-    public void hessianVectorProduct(double[] theta, int off, double[] v, int voff, double[] out, int ooff) {
-        if (batch == null) {
-            throw new IllegalStateException("hessianVectorProduct needs a preceding lossAndGradient at the same θ");
-        }
+    public void hessianVectorProduct(double[] theta, int off, Batch b, double[] v, int voff, double[] out,
+                                     int ooff) {
+        requireGradientPass(theta, off, b);
         rForward(theta, off, v, voff);
         headR();
         rBackward(theta, off, v, voff, out, ooff);
     }
 
-    /** Number of samples of the last forward pass whose largest output is their label. */
+    /**
+     * {@link #hessianVectorProduct(double[], int, Batch, double[], int, double[], int)} on the batch of
+     * the workspace's gradient pass: checks θ, the kind of pass and that the batch was not refilled
+     * since, but cannot tell whether that batch is the one the caller means. Prefer the form with
+     * the batch.
+     */
+    public void hessianVectorProduct(double[] theta, int off, double[] v, int voff, double[] out, int ooff) {
+        hessianVectorProduct(theta, off, batch, v, voff, out, ooff);
+    }
+
+    /**
+     * Whether the workspace holds a gradient pass at θ = theta[off..off+P) on b (b not refilled since),
+     * that is, whether {@link #hessianVectorProduct} at (θ, b) is legal now. Cost: P comparisons.
+     */
+    public boolean holdsGradientPass(double[] theta, int off, Batch b) {
+        return pass == Pass.GRADIENT && b == batch && b.version() == batchVersion
+                && java.util.Arrays.equals(theta, off, off + parameters, passTheta, 0, parameters);
+    }
+
+    private void requireGradientPass(double[] theta, int off, Batch b) {
+        if (!holdsGradientPass(theta, off, b)) {
+            throw new IllegalStateException("hessianVectorProduct needs a gradient pass (lossAndGradient) at this θ"
+                    + " and batch first; the workspace holds " + describePass(theta, off, b));
+        }
+    }
+
+    /** What the workspace holds, relative to (θ, b): for messages. */
+    private String describePass(double[] theta, int off, Batch b) {
+        if (pass == Pass.NONE) {
+            return "no pass";
+        }
+        String kind = pass == Pass.GRADIENT ? "a gradient pass" : "a forward pass (loss, no gradient)";
+        String at;
+        int first = java.util.Arrays.mismatch(theta, off, off + parameters, passTheta, 0, parameters);
+        if (first < 0) {
+            at = "at this θ";
+        } else if (theta == passArray && off == passOffset) {
+            at = "at this θ array before it was modified in place (first change at index " + first + ")";
+        } else {
+            at = "at another θ (first difference at index " + first + ")";
+        }
+        String on;
+        if (b != batch) {
+            on = "on another batch";
+        } else if (b.version() != batchVersion) {
+            on = "on this batch buffer before it was refilled (Batch.gather)";
+        } else {
+            on = "on this batch";
+        }
+        return kind + " " + at + " " + on;
+    }
+
+    /**
+     * Number of samples of the last pass's batch whose largest output is their label, at the θ of
+     * that pass (forward or gradient).
+     *
+     * @throws IllegalStateException if there was no pass yet, or its batch buffer was refilled since
+     */
     public int correctCount() {
+        if (pass == Pass.NONE) {
+            throw new IllegalStateException("correctCount needs a forward pass (loss or lossAndGradient) first");
+        }
+        if (batch.version() != batchVersion) {
+            throw new IllegalStateException("correctCount: the batch buffer of the last pass was refilled since"
+                    + " (Batch.gather); evaluate the new batch first");
+        }
         int n = batch.size();
         int k = spec.outputs();
         double[] z = a[layers - 1];
@@ -149,7 +240,13 @@ public final class MlpEvaluator {
             throw new IllegalArgumentException("batch has " + b.features() + " features and " + b.classes()
                     + " classes; the network expects " + spec.inputs() + " and " + spec.outputs());
         }
+        // the workspace is overwritten from here on: it holds the new pass only once it is complete
+        pass = Pass.NONE;
         batch = b;
+        batchVersion = b.version();
+        passArray = theta;
+        passOffset = off;
+        System.arraycopy(theta, off, passTheta, 0, parameters);
         double[] in = b.x();
         for (int l = 0; l < layers; l++) {
             int fin = spec.fanIn(l);
