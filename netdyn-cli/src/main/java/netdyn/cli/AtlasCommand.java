@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import netdyn.BadInputException;
+import netdyn.run.ResolvedRun;
 import netdyn.sweep.Axis;
+import netdyn.sweep.Axis.Setting;
 import netdyn.sweep.Measures;
 import netdyn.sweep.SweepSpec;
 import netdyn.sweep.ValueRange;
@@ -91,10 +93,10 @@ final class AtlasCommand implements Callable<Integer> {
         boolean lrGiven = command.commandLine().getParseResult().hasMatchedOption("--lr");
         String etaGrid = lrGiven ? network.lr : ETA_RANGE + plan.etas();
         double[] etas = ValueRange.parse("--lr", etaGrid);
-        SweepSpec main = spec(Axis.numeric("lr", etas), plan.inits(), plan.replicas(), plan.steps(),
+        SweepSpec main = spec(Axis.numeric(Setting.LEARNING_RATE, etas), plan.inits(), plan.replicas(), plan.steps(),
                 SweepOptions.DEFAULT_MEASURES);
-        SweepSpec spectrum = spec(Axis.numeric("lr", etas), 1, 1, plan.spectrumSteps(), "loss,spectrum:all");
-        NetworkOptions.Setup setup = network.with("lr", "1").resolve();
+        SweepSpec spectrum = spec(Axis.numeric(Setting.LEARNING_RATE, etas), 1, 1, plan.spectrumSteps(), "loss,spectrum:all");
+        ResolvedRun setup = network.spec(1, plan.steps()).resolve();
         String shape = setup.spec().shape();
 
         Map<String, Object> manifest = RunDirectory.manifestHeader("atlas", command);
@@ -113,7 +115,7 @@ final class AtlasCommand implements Callable<Integer> {
                 .replace(":log:", "") .replace(":", " to ") + ", " + plan.mapSteps() + " steps, plus a zoom");
         facts.put("quality", quality + ", seed " + network.seed);
         manifest.put("facts", facts);
-        Map<String, String> settings = new LinkedHashMap<>(network.settingsText());
+        Map<String, String> settings = new LinkedHashMap<>(setup.run().settings());
         settings.put("lr", etaGrid);
         settings.put("quality", quality.trim());
         settings.put("seed", Long.toString(network.seed));
@@ -173,20 +175,20 @@ final class AtlasCommand implements Callable<Integer> {
     }
 
     private SweepSpec spec(Axis lr, int inits, int replicas, long steps, String measures) {
-        return new SweepSpec(network.settingsText(), List.of(lr), inits, replicas, steps, 1e-8,
-                Measures.parse(measures), 64, 0.9, network.seed, TAIL_WEIGHT);
+        return new SweepSpec(network.spec(1, steps), List.of(lr), inits, replicas, 1e-8, Measures.parse(measures), 64,
+                0.9, TAIL_WEIGHT);
     }
 
     private SweepSpec mapSpec(String hidden, String output, long steps) {
-        return new SweepSpec(network.settingsText(), List.of(
-                Axis.numeric("lr-hidden", ValueRange.parse("--lr-hidden", hidden)),
-                Axis.numeric("lr-output", ValueRange.parse("--lr-output", output))), 1, 1, steps, 1e-8,
-                Measures.parse("loss"), 8, 0.9, network.seed);
+        return new SweepSpec(network.spec(1, steps), List.of(
+                Axis.numeric(Setting.HIDDEN_RATE, ValueRange.parse("--lr-hidden", hidden)),
+                Axis.numeric(Setting.OUTPUT_RATE, ValueRange.parse("--lr-output", output))), 1, 1, 1e-8,
+                Measures.parse("loss"), 8, 0.9);
     }
 
     private Map<String, Object> part(SweepSpec spec, String name, String label, int threadCount, PrintWriter err)
             throws IOException {
-        return SweepJob.run(spec, network, out.resolve(name), false, RunDirectory.manifestHeader("sweep", command),
+        return SweepJob.run(spec, out.resolve(name), false, RunDirectory.manifestHeader("sweep", command),
                 new int[] {0, 1}, threadCount, err, json, label);
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import netdyn.run.ResolvedRun;
 import netdyn.BadInputException;
 import netdyn.analysis.DivergenceExperiment;
 import netdyn.analysis.DivergenceResult;
@@ -42,7 +43,7 @@ final class DivergenceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StudyPresets.apply(options, network, command.commandLine().getParseResult());
         DivergenceSpec spec = options.spec(network.seed);
-        NetworkOptions.Setup setup = network.resolve();
+        ResolvedRun setup = network.resolve(options.steps);
         if (network.initFrom != null) {
             throw new BadInputException("--init-from does not apply to divergence: its inits are drawn from --seed");
         }

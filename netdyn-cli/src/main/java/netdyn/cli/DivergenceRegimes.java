@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import netdyn.run.ResolvedRun;
 import netdyn.analysis.RegimeClassifier;
 import netdyn.analysis.RegimeEvidence;
 import netdyn.nn.Batch;
@@ -17,7 +18,7 @@ final class DivergenceRegimes {
     }
 
     /** Each of the {@code inits} reference runs' regime label, and how many inits got each label. */
-    static Map<String, Object> of(NetworkOptions.Setup setup, int inits, long steps,
+    static Map<String, Object> of(ResolvedRun setup, int inits, long steps,
                                   long seed) {
         MlpLayout layout = new MlpLayout(setup.spec());
         Batch train = Batch.of(setup.trainSet());

@@ -39,7 +39,8 @@ final class LyapunovCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LyapunovSource source = LyapunovSource.of(options.system, network, command);
+        LyapunovSource source = LyapunovSource.of(options.system, network, command,
+                options.steps == null ? 1 : options.steps);
         DiscreteMap map = source.map();
         SpectrumSpec spec = options.spec(map.dimension(), source.defaultTransient());
         RunDirectory dir = output.out != null ? RunDirectory.create(output.out, output.force) : null;

@@ -8,6 +8,7 @@ import netdyn.dynamics.DiscreteMap;
 import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.ReferenceSystems;
 import netdyn.nn.Batch;
+import netdyn.run.ResolvedRun;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -23,7 +24,8 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, String label, Map<String, Object> config) {
     /** The reference system {@code system} names, or with {@code system} null the gradient-descent map. */
-    static LyapunovSource of(String system, NetworkOptions network, CommandSpec command) {
+    /** @param steps the run length, when the options give one (the spectrum's own settings decide it) */
+    static LyapunovSource of(String system, NetworkOptions network, CommandSpec command, long steps) {
         Map<String, Object> config = new LinkedHashMap<>();
         if (system != null) {
             // every option of the network mixin, as declared: the list cannot drift from NetworkOptions
@@ -40,7 +42,7 @@ record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, Strin
             config.put("initialState", x0);
             return new LyapunovSource(ref.map(), x0, ref.defaultTransient(), ref.name(), config);
         }
-        NetworkOptions.Setup setup = network.resolve();
+        ResolvedRun setup = network.resolve(steps);
         GradientDescentMap gd = new GradientDescentMap(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer());
         double[] x0 = new double[gd.dimension()];
         System.arraycopy(setup.theta0(), 0, x0, 0, setup.theta0().length);

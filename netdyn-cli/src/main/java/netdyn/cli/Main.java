@@ -64,8 +64,8 @@ public final class Main implements Runnable {
             while (!(cause instanceof BadInputException) && cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
             }
-            if (cause instanceof BadInputException) {
-                err.println("netdyn: " + cause.getMessage());
+            if (cause instanceof BadInputException bad) {
+                err.println("netdyn: " + Flags.message(bad));
                 if (debug) {
                     ex.printStackTrace(err);
                 }

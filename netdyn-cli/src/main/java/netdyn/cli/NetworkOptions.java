@@ -1,22 +1,19 @@
 package netdyn.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import netdyn.BadInputException;
-import netdyn.data.DataSources;
-import netdyn.data.Dataset;
-import netdyn.data.Standardizer;
-import netdyn.dynamics.OptimizerSpec;
 import netdyn.nn.Activation;
 import netdyn.nn.InitSpec;
 import netdyn.nn.LossKind;
 import netdyn.nn.MlpLayout;
-import netdyn.nn.MlpSpec;
 import netdyn.nn.OutputKind;
+import netdyn.run.DataSpec;
+import netdyn.run.NetworkSpec;
+import netdyn.run.ResolvedRun;
+import netdyn.run.RunSpec;
 import picocli.CommandLine.Option;
 
 /** The options every command shares to say which network is trained on which data, and how. */
@@ -92,53 +89,49 @@ public final class NetworkOptions {
             + "(default: ${DEFAULT-VALUE}).")
     long seed;
 
-    /** Everything a run needs, validated. */
-    public record Setup(Dataset trainSet, Dataset testSet, MlpSpec spec, InitSpec init, OptimizerSpec optimizer,
-                        double[] theta0, long shuffleSeed, boolean shuffled) {
+    /** The data options as a core data specification. */
+    DataSpec dataSpec() {
+        return new DataSpec(data, labelColumn, shuffle, train, standardize);
     }
 
-    public Setup resolve() {
-        Dataset all = DataSources.load(data, labelColumn, shuffle);
-        int n = train == null ? DataSources.defaultTrainSize(all.size()) : train;
-        if (n < 1 || n > all.size()) {
-            throw new BadInputException("--train must be between 1 and " + all.size() + ", the number of rows of "
-                    + data + " (got " + n + ")");
+    /** The network options as a core network specification (sized to its data when resolved). */
+    NetworkSpec networkSpec() {
+        return new NetworkSpec(NetworkSpec.parseHidden(hidden), Activation.parse(activation), OutputKind.parse(output),
+                LossKind.parse(loss), weightDecay);
+    }
+
+    /** The run these options describe, η from --lr (one value). */
+    RunSpec spec(long steps) {
+        return spec(learningRate(), steps);
+    }
+
+    /** The run these options describe with learning rate {@code eta} (a sweep's placeholder, or --lr). */
+    RunSpec spec(double eta, long steps) {
+        return new RunSpec(dataSpec(), networkSpec(), InitSpec.parse(init, biasInit), eta, Double.NaN, momentum,
+                batchSize, steps, seed);
+    }
+
+    /** The run resolved: data loaded, network sized, θ₀ drawn, or read from --init-from. */
+    ResolvedRun resolve(long steps) {
+        ResolvedRun run = spec(steps).resolve();
+        if (initFrom == null) {
+            return run;
         }
-        Dataset.Split split = all.split(n);
-        Dataset trainSet = split.train();
-        Dataset testSet = split.test();
-        if (standardize) {
-            Standardizer s = Standardizer.fit(trainSet);
-            trainSet = s.apply(trainSet);
-            testSet = s.apply(testSet);
+        NpyReader.Array a = NpyReader.read(initFrom);
+        int p = run.theta0().length;
+        int rowLength = a.shape().length == 2 ? (int) a.shape()[1] : a.data().length;
+        if (a.shape().length > 2 || rowLength != p || a.data().length == 0) {
+            throw new BadInputException("--init-from " + initFrom + " holds " + (a.shape().length == 2
+                    ? "rows of " + rowLength : a.data().length) + " values but the " + run.spec().shape()
+                    + " network has " + p + " parameters");
         }
-        MlpSpec spec = new MlpSpec(all.featureCount(), parseHidden(hidden), all.classCount(),
-                Activation.parse(activation), OutputKind.parse(output), LossKind.parse(loss), weightDecay);
-        InitSpec initSpec = InitSpec.parse(init, biasInit);
-        OptimizerSpec optimizer = new OptimizerSpec(learningRate(), momentum, batchSize, seed);
-        MlpLayout layout = new MlpLayout(spec);
-        double[] theta0 = new double[layout.parameterCount()];
-        if (initFrom != null) {
-            NpyReader.Array a = NpyReader.read(initFrom);
-            int p = layout.parameterCount();
-            int rowLength = a.shape().length == 2 ? (int) a.shape()[1] : a.data().length;
-            if (a.shape().length > 2 || rowLength != p || a.data().length == 0) {
-                throw new BadInputException("--init-from " + initFrom + " holds " + (a.shape().length == 2
-                        ? "rows of " + rowLength : a.data().length) + " values but the " + spec.shape()
-                        + " network has " + p + " parameters");
+        double[] theta0 = java.util.Arrays.copyOfRange(a.data(), a.data().length - p, a.data().length);
+        for (double v : theta0) {
+            if (!Double.isFinite(v)) {
+                throw new BadInputException("--init-from " + initFrom + " contains a non-finite value");
             }
-            System.arraycopy(a.data(), a.data().length - p, theta0, 0, p);
-            for (double v : theta0) {
-                if (!Double.isFinite(v)) {
-                    throw new BadInputException("--init-from " + initFrom + " contains a non-finite value");
-                }
-            }
-        } else {
-            initSpec.initialize(layout, seed, 0, theta0, 0);
         }
-        boolean bundled = netdyn.data.BundledDatasets.byId(data.trim()) != null;
-        long shuffleSeed = shuffle != null ? shuffle : netdyn.data.BundledDatasets.SHUFFLE_SEED;
-        return new Setup(trainSet, testSet, spec, initSpec, optimizer, theta0, shuffleSeed, shuffle != null || bundled);
+        return run.withTheta0(theta0);
     }
 
     /** The one learning rate --lr gives (a grid there is for netdyn sweep only). */
@@ -155,84 +148,8 @@ public final class NetworkOptions {
         }
     }
 
-    /** A copy with one option replaced, by its name without dashes (lr, hidden, activation, init, data, seed). */
-    NetworkOptions with(String name, String value) {
-        NetworkOptions c = new NetworkOptions();
-        c.data = data;
-        c.train = train;
-        c.shuffle = shuffle;
-        c.labelColumn = labelColumn;
-        c.standardize = standardize;
-        c.hidden = hidden;
-        c.activation = activation;
-        c.output = output;
-        c.loss = loss;
-        c.weightDecay = weightDecay;
-        c.init = init;
-        c.biasInit = biasInit;
-        c.initFrom = initFrom;
-        c.lr = lr;
-        c.momentum = momentum;
-        c.batchSize = batchSize;
-        c.seed = seed;
-        switch (name) {
-            case "lr" -> c.lr = value;
-            case "hidden" -> c.hidden = value;
-            case "activation" -> c.activation = value;
-            case "init" -> c.init = value;
-            case "data" -> c.data = value;
-            case "seed" -> c.seed = Long.parseLong(value);
-            default -> throw new IllegalArgumentException(name);
-        }
-        return c;
-    }
-
-    /** The options as text (all but --lr and --seed), for comparing sweep configurations. */
-    Map<String, String> settingsText() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("data", data);
-        m.put("train", String.valueOf(train));
-        m.put("shuffle", String.valueOf(shuffle));
-        m.put("label-column", String.valueOf(labelColumn));
-        m.put("standardize", String.valueOf(standardize));
-        m.put("hidden", hidden);
-        m.put("activation", activation);
-        m.put("output", output);
-        m.put("loss", loss);
-        m.put("weight-decay", Double.toString(weightDecay));
-        m.put("init", init);
-        m.put("bias-init", biasInit);
-        m.put("init-from", String.valueOf(initFrom));
-        m.put("momentum", Double.toString(momentum));
-        m.put("batch-size", Integer.toString(batchSize));
-        return m;
-    }
-
-    static int[] parseHidden(String text) {
-        String s = text.trim();
-        if (s.equals("none") || s.isEmpty()) {
-            return new int[0];
-        }
-        List<Integer> widths = new ArrayList<>();
-        for (String part : s.split(",")) {
-            int w;
-            try {
-                w = Integer.parseInt(part.trim());
-            } catch (NumberFormatException e) {
-                throw new BadInputException("--hidden: '" + part.trim() + "' is not a layer width (use e.g. 10, 32,32 "
-                        + "or none)");
-            }
-            if (w < 1) {
-                throw new BadInputException("--hidden: layer widths must be >= 1 (got " + w
-                        + "); use --hidden none for a linear model");
-            }
-            widths.add(w);
-        }
-        return widths.stream().mapToInt(Integer::intValue).toArray();
-    }
-
     /** The configuration as it goes into manifest.json. */
-    public Map<String, Object> describe(Setup s) {
+    public Map<String, Object> describe(ResolvedRun s) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("source", data);
@@ -241,7 +158,7 @@ public final class NetworkOptions {
         d.put("classes", s.trainSet().classNames());
         d.put("train", s.trainSet().size());
         d.put("test", s.testSet().size());
-        d.put("shuffleSeed", s.shuffled() ? s.shuffleSeed() : null);
+        d.put("shuffleSeed", s.data().shuffled() ? s.data().shuffleSeed() : null);
         d.put("standardize", standardize);
         d.put("labelColumn", labelColumn);
         m.put("data", d);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import netdyn.run.ResolvedRun;
 import netdyn.analysis.RegimeClassifier;
 import netdyn.analysis.RegimeEvidence;
 import netdyn.nn.Batch;
@@ -38,7 +39,7 @@ final class RegimeCommand implements Callable<Integer> {
         if (steps < 100) {
             throw new netdyn.BadInputException("--steps must be >= 100 for a regime (got " + steps + ")");
         }
-        NetworkOptions.Setup setup = network.resolve();
+        ResolvedRun setup = network.resolve(steps);
         double eta = setup.optimizer().learningRate();
         RegimeEvidence.Measured measured = RegimeEvidence.measure(setup.spec(), Batch.of(setup.trainSet()),
                 setup.optimizer(), setup.theta0(), steps, network.seed);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import netdyn.run.ResolvedRun;
 import netdyn.BadInputException;
 import netdyn.analysis.SharpnessRun;
 import netdyn.nn.Batch;
@@ -38,7 +39,7 @@ final class SharpnessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long[] fulls = options.fullAtSteps();
-        NetworkOptions.Setup setup = network.resolve();
+        ResolvedRun setup = network.resolve(options.steps);
         int p = setup.theta0().length;
         if (fulls.length > 0 && p > 5000) {
             throw new BadInputException("--full-at: the full Hessian of " + p + " parameters is too large "

@@ -52,7 +52,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadInputException("--init-from: a sweep draws its own initialisations (--inits, --seed)");
         }
         SweepSpec spec = options.spec(network);
-        Map<String, Object> summary = SweepJob.run(spec, network, outDir, output.force,
+        Map<String, Object> summary = SweepJob.run(spec, outDir, output.force,
                 RunDirectory.manifestHeader("sweep", command), options.shard(), options.threadCount(), err,
                 output.json, "sweep");
         print(outDir, summary);

@@ -10,6 +10,7 @@ import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepRunner;
 import netdyn.sweep.SweepSpec;
 import netdyn.sweep.SweepTask;
+import netdyn.sweep.TaskProblems;
 
 /** One sweep run into a directory: open or resume it, run the pending tasks of a shard, export. */
 final class SweepJob {
@@ -17,12 +18,11 @@ final class SweepJob {
     }
 
     /** The summary (see {@link SweepWriter#export}). */
-    static Map<String, Object> run(SweepSpec spec, NetworkOptions network, Path outDir, boolean force,
+    static Map<String, Object> run(SweepSpec spec, Path outDir, boolean force,
                                    Map<String, Object> manifestHeader, int[] shard, int threads, PrintWriter err,
                                    boolean quiet, String label) throws IOException {
         long started = System.nanoTime();
-        SweepProblems problems = new SweepProblems(network);
-        problems.check(spec);
+        TaskProblems problems = new TaskProblems(spec).check();
         RunDirectory dir = SweepWriter.open(outDir, force, SweepWriter.manifest(manifestHeader, spec, shard));
         try (ResultStore store = ResultStore.open(dir.file(ResultStore.FILE), spec.settings())) {
             if (store.discardedTornLine()) {

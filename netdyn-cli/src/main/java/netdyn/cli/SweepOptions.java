@@ -6,6 +6,7 @@ import java.util.List;
 
 import netdyn.BadInputException;
 import netdyn.sweep.Axis;
+import netdyn.sweep.Axis.Setting;
 import netdyn.sweep.Measures;
 import netdyn.sweep.SweepSpec;
 import netdyn.sweep.ValueRange;
@@ -117,17 +118,13 @@ final class SweepOptions {
     SweepSpec spec(NetworkOptions network) {
         List<Axis> axes = new ArrayList<>();
         if (varyData != null) {
-            axes.add(Axis.listed("data", varyData));
+            axes.add(Axis.listed(Setting.DATA, varyData));
         }
         if (varyHidden != null) {
-            Axis a = Axis.listed("hidden", varyHidden);
-            a.values().forEach(NetworkOptions::parseHidden); // fails early naming --hidden
-            axes.add(a);
+            axes.add(Axis.listed(Setting.HIDDEN, varyHidden));
         }
         if (varyActivation != null) {
-            Axis a = Axis.listed("activation", varyActivation);
-            a.values().forEach(netdyn.nn.Activation::parse);
-            axes.add(a);
+            axes.add(Axis.listed(Setting.ACTIVATION, varyActivation));
         }
         if (varyInitSigma != null) {
             double[] s = ValueRange.parse("--vary-init-sigma", varyInitSigma);
@@ -138,7 +135,7 @@ final class SweepOptions {
                 }
                 inits.add("normal:" + v);
             }
-            axes.add(new Axis("init", inits));
+            axes.add(new Axis(Setting.INIT, inits));
         }
         if (varySeed != null) {
             List<String> seeds = new ArrayList<>();
@@ -148,7 +145,7 @@ final class SweepOptions {
                 }
                 seeds.add(Long.toString((long) v));
             }
-            axes.add(new Axis("seed", seeds));
+            axes.add(new Axis(Setting.SEED, seeds));
         }
         if ((lrHidden == null) != (lrOutput == null)) {
             throw new BadInputException((lrHidden == null ? "--lr-output" : "--lr-hidden") + " needs "
@@ -156,19 +153,22 @@ final class SweepOptions {
         }
         if (lrHidden != null) {
             String[] window = zoomWindow();
-            axes.add(Axis.numeric("lr-hidden", zoomed("--lr-hidden", lrHidden, window == null ? null : window[0])));
-            axes.add(Axis.numeric("lr-output", zoomed("--lr-output", lrOutput, window == null ? null : window[1])));
+            axes.add(Axis.numeric(Setting.HIDDEN_RATE, zoomed("--lr-hidden", lrHidden,
+                    window == null ? null : window[0])));
+            axes.add(Axis.numeric(Setting.OUTPUT_RATE, zoomed("--lr-output", lrOutput,
+                    window == null ? null : window[1])));
         } else {
             if (zoom != null) {
                 throw new BadInputException("--zoom needs a trainability map (--lr-hidden and --lr-output)");
             }
-            axes.add(Axis.numeric("lr", positive("--lr", ValueRange.parse("--lr", network.lr))));
+            axes.add(Axis.numeric(Setting.LEARNING_RATE, positive("--lr", ValueRange.parse("--lr", network.lr))));
         }
         if (threads != null && threads < 1) {
             throw new BadInputException("--threads must be >= 1 (got " + threads + ")");
         }
-        return new SweepSpec(network.settingsText(), axes, inits, replicas, steps, eps, Measures.parse(measure), tail,
-                target, network.seed, tailWeight);
+        // η is a placeholder in the base run: every task's rates come from its grid point
+        return new SweepSpec(network.spec(1, steps), axes, inits, replicas, eps, Measures.parse(measure), tail, target,
+                tailWeight);
     }
 
     private String[] zoomWindow() {

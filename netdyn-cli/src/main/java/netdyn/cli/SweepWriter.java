@@ -60,8 +60,9 @@ final class SweepWriter {
         m.put("shard", (shard[0] + 1) + "/" + shard[1]);
         m.put("taskOrder", "row-major over the grid (first axis slowest), init innermost");
         m.put("seedDerivation", "init i: InitSpec.initialize(layout, seed, i) as netdyn train --seed (seed axis "
-                + "value if swept); per task: Seeds.derive(seed, \"sweep-perturbation\"|\"sweep-twin\"|\"sweep-qr\"|"
-                + "\"sweep-lanczos\"|\"sweep-series\", task index)");
+                + "value if swept); nmle replica r of init i: Seeds.derive(that seed, \"perturbation\", i, r) as "
+                + "netdyn divergence; per task: Seeds.derive(seed, \"sweep-twin\"|\"sweep-qr\"|\"sweep-lanczos\"|"
+                + "\"sweep-series\", task index)");
         m.put("files", Json.ordered(
                 "store.jsonl", "result store: header line with the settings, one JSON row per finished task",
                 "results.csv", "one row per task by task index (scalar columns)",

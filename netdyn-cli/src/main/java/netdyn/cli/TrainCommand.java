@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import netdyn.analysis.TrainingResult;
 import netdyn.analysis.TrainingRun;
 import netdyn.nn.Batch;
+import netdyn.run.ResolvedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         options.validate();
-        NetworkOptions.Setup setup = network.resolve();
+        ResolvedRun setup = network.resolve(options.steps);
         RunDirectory dir = RunDirectory.create(output.outOrDefault("train"), output.force);
         long recordEvery = options.recordEvery(setup.theta0().length);
         TrainWriter.writeManifest(dir, command, network.describe(setup), options.steps, recordEvery);

@@ -14,6 +14,7 @@ import netdyn.analysis.TrainingResult;
 import netdyn.curvature.HessianSpectrum;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpEvaluator;
+import netdyn.run.ResolvedRun;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Manifest, streamed orbit, summary (with the approach to the end state), figure and text of {@code netdyn train}. */
@@ -113,7 +114,7 @@ final class TrainWriter {
     }
 
     /** The summary (stdout with --json), also written to summary.json; reads back params.npy for the approach. */
-    static Map<String, Object> summary(RunDirectory dir, NetworkOptions.Setup setup, TrainingResult result,
+    static Map<String, Object> summary(RunDirectory dir, ResolvedRun setup, TrainingResult result,
                                        long recordEvery, double seconds) throws IOException {
         int p = setup.theta0().length;
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -149,7 +150,7 @@ final class TrainWriter {
      * zero at T by construction); and the Hessian spectrum at θ(T) when P ≤ 500, whose near-zero
      * eigenvalues count the flat directions of the minimum.
      */
-    private static Map<String, Object> dynamicalStability(RunDirectory dir, NetworkOptions.Setup setup,
+    private static Map<String, Object> dynamicalStability(RunDirectory dir, ResolvedRun setup,
                                                           double[] thetaT, int p) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         NpyReader.Array params = NpyReader.read(dir.file("params.npy"));

@@ -110,7 +110,8 @@ class BadInputTest {
 
     @Test
     void crossEntropyOnLinearOutputs() {
-        train("--output", "linear", "--loss", "ce").assertBadInput("--loss ce needs --output softmax");
+        train("--output", "linear", "--loss", "ce").assertBadInput("--loss ce needs the softmax or sigmoid-normalized "
+                + "output");
     }
 
     @Test
@@ -137,7 +138,7 @@ class BadInputTest {
 
     @Test
     void hiddenZero() {
-        train("--hidden", "0").assertBadInput("--hidden", "must be >= 1 (got 0)", "--hidden none");
+        train("--hidden", "0").assertBadInput("--hidden layer widths must be >= 1 (got 0)", "none (no hidden layer)");
     }
 
     @Test

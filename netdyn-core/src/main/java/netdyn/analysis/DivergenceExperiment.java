@@ -3,8 +3,6 @@ package netdyn.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
-import netdyn.dynamics.Ensemble;
-import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.lyapunov.FiniteTimeFit;
 import netdyn.nn.Batch;
@@ -12,15 +10,18 @@ import netdyn.nn.InitSpec;
 import netdyn.nn.MlpEvaluator;
 import netdyn.nn.MlpLayout;
 import netdyn.nn.MlpSpec;
-import netdyn.rng.Seeds;
-import netdyn.rng.SplitMix64;
 
 /**
  * The orbital-stability protocol of the reference study (SCIENCE.md §2) as one batched computation:
- * for every ε, all inits × (1 reference + R replicas) advance together as one {@link Ensemble}, and
+ * for every ε, all inits × (1 reference + R replicas) advance together as one {@link EnsembleRun}, and
  * the distance of every replica to its reference is taken after every step. The nMLE is the
  * best-R² slope of ln d̄(t) (replica mean first, then the logarithm), kept when R² and slope pass
- * their thresholds; mean ± std over the inits that pass.
+ * their thresholds; mean ± std over the inits that pass. Each init's part is {@link PerturbedReplicas},
+ * the code a sweep task's nMLE runs too.
+ *
+ * <p>An orbit diverges where the training loop says it does (its loss becomes non-finite): a reference's
+ * loss and norm after that step are NaN, and so is a replica's distance once it or its reference has
+ * diverged. The run stops early when every orbit has diverged.
  *
  * <p>Results are the same on any number of threads (each trajectory's arithmetic does not depend on
  * the slicing; reductions run in a fixed order).
@@ -59,10 +60,10 @@ public final class DivergenceExperiment {
         int rr = d.replicas();
         long follow = d.followSteps();
         long totalWork = d.totalWork();
-        long done = 0;
+        long[] done = {0};
 
-        try (Ensemble ensemble = new Ensemble(() -> new GradientDescentMap(spec, train, optimizer), d.threads())) {
-            int dim = ensemble.dimension(); // P, or 2P with momentum (velocity starts at 0)
+        try (EnsembleRun run = new EnsembleRun(spec, train, optimizer, d.threads())) {
+            int dim = run.dimension(); // P, or 2P with momentum (velocity starts at 0)
             // reference runs up to the perturbation
             double[] refStates = new double[n * dim];
             for (int i = 0; i < n; i++) {
@@ -72,73 +73,62 @@ public final class DivergenceExperiment {
             for (int i = 0; i < n; i++) {
                 System.arraycopy(refStates, i * dim, theta0, i * p, p);
             }
-            double[][] loss = new double[n][(int) d.steps() + 1];
-            double[][] weightNorm = new double[n][(int) d.steps() + 1];
+            // a reference's values after it diverged are not an orbit's: NaN
+            double[][] loss = nans(n, (int) d.steps() + 1);
+            double[][] weightNorm = nans(n, (int) d.steps() + 1);
             double[] pathLength = new double[p];
-            double[] next = new double[n * dim];
-            double[] losses = new double[n];
-            for (long t = 0; t < d.perturbAt(); t++) {
-                ensemble.step(t, refStates, next, n, losses, null);
-                recordReference(refStates, next, dim, p, n, 1, t, losses, loss, weightNorm, pathLength);
-                double[] s = refStates;
-                refStates = next;
-                next = s;
-                observer.progress(++done, totalWork);
-            }
+            long[] refDiverged = new long[n];
+            java.util.Arrays.fill(refDiverged, -1);
+            run.run(refStates, refDiverged, 0, d.perturbAt(), false, step -> {
+                recordReference(step, p, n, 1, loss, weightNorm, pathLength);
+                observer.progress(++done[0], totalWork);
+            });
 
             List<DivergenceResult.PerEpsilon> results = new ArrayList<>();
-            double[] finalTheta = null;
+            double[] finalTheta = new double[n * p];
+            java.util.Arrays.fill(finalTheta, Double.NaN); // θ_T of a reference that diverged before T
             int block = rr + 1;
             for (int j = 0; j < d.epsilons().length; j++) {
                 double eps = d.epsilons()[j];
                 double[] states = new double[n * block * dim];
-                double[] after = new double[n * block * dim];
-                double[] stepLosses = new double[n * block];
+                long[] divergedAt = new long[n * block];
                 for (int i = 0; i < n; i++) {
                     for (int r = 0; r < block; r++) {
                         System.arraycopy(refStates, i * dim, states, (i * block + r) * dim, dim);
+                        divergedAt[i * block + r] = refDiverged[i];
                     }
-                    for (int r = 1; r < block; r++) {
-                        // the same unit perturbation at every ε, scaled: curves for different ε differ only
-                        // by the dynamics' nonlinearity, so their collapse tests linear response directly
-                        SplitMix64 rng = Seeds.generator(d.seed(), "perturbation", i, r - 1);
-                        int o = (i * block + r) * dim;
-                        for (int q = 0; q < p; q++) {
-                            if (!d.weightsOnly() || weight[q]) {
-                                states[o + q] += eps * (d.normal() ? rng.nextGaussian() : rng.nextUniform(-1, 1));
-                            }
-                        }
-                    }
+                    // the same unit perturbation at every ε, scaled: curves for different ε differ only
+                    // by the dynamics' nonlinearity, so their collapse tests linear response directly
+                    PerturbedReplicas.perturb(states, i * block, rr, dim, p, d.weightsOnly() ? weight : null,
+                            d.normal(), eps, d.seed(), i);
                 }
-                double[][][] dist = new double[n][rr][(int) follow + 1];
+                double[][][] dist = new double[n][][];
+                for (int i = 0; i < n; i++) {
+                    dist[i] = nans(rr, (int) follow + 1);
+                }
                 boolean recordRef = j == 0; // the references are the same for every ε: record them once
-                for (long u = 0; u <= follow; u++) {
+                run.run(states, divergedAt, d.perturbAt(), d.steps(), true, step -> {
+                    int u = (int) (step.t() - d.perturbAt());
                     for (int i = 0; i < n; i++) {
-                        int ref = i * block * dim;
-                        for (int r = 1; r < block; r++) {
-                            dist[i][r - 1][(int) u] = d.norm().distance(states, (i * block + r) * dim, states, ref, p);
+                        PerturbedReplicas.distances(step, i * block, rr, p, d.norm(), dist[i], u);
+                    }
+                    if (step.last()) {
+                        if (recordRef) {
+                            recordFinal(step, p, n, block, (int) d.steps(), finalTheta, loss, weightNorm);
                         }
+                        return;
                     }
-                    if (u == follow) {
-                        break;
-                    }
-                    long t = d.perturbAt() + u;
-                    ensemble.step(t, states, after, n * block, stepLosses, null);
                     if (recordRef) {
-                        recordReference(states, after, dim, p, n, block, t, stepLosses, loss, weightNorm, pathLength);
+                        recordReference(step, p, n, block, loss, weightNorm, pathLength);
                     }
-                    double[] s = states;
-                    states = after;
-                    after = s;
-                    observer.progress(++done, totalWork);
-                }
+                    observer.progress(++done[0], totalWork);
+                });
                 if (j == 0) {
-                    finalTheta = new double[n * p];
-                    MlpEvaluator ev = new MlpEvaluator(spec, train.size());
                     for (int i = 0; i < n; i++) {
-                        System.arraycopy(states, i * block * dim, finalTheta, i * p, p);
-                        loss[i][(int) d.steps()] = ev.loss(states, i * block * dim, train);
-                        weightNorm[i][(int) d.steps()] = l1(states, i * block * dim, p);
+                        refDiverged[i] = divergedAt[i * block];
+                    }
+                    if (refDiverged[0] >= 0) {
+                        java.util.Arrays.fill(pathLength, Double.NaN);
                     }
                 }
                 for (int i = 0; i < n; i++) {
@@ -147,22 +137,53 @@ public final class DivergenceExperiment {
                 results.add(summarise(d, eps, dist, perturbed));
             }
             return new DivergenceResult(results, reference(theta0, finalTheta, loss, weightNorm, pathLength, p,
-                    weight), perturbed);
+                    weight, refDiverged), perturbed);
         }
     }
 
-    /** Records loss, ‖θ‖₁ and (init 0) path length of the references (row 0 of each block) at step t. */
-    private static void recordReference(double[] states, double[] next, int dim, int p, int n, int block, long t,
-                                           double[] stepLosses, double[][] loss, double[][] weightNorm,
-                                           double[] pathLength) {
+    /**
+     * Records loss, ‖θ‖₁ and (init 0) path length of the references (row 0 of each block) at step t, while
+     * each has not diverged.
+     */
+    private static void recordReference(OrbitStep step, int p, int n, int block, double[][] loss,
+                                        double[][] weightNorm, double[] pathLength) {
+        int t = (int) step.t();
+        double[] states = step.states();
         for (int i = 0; i < n; i++) {
-            int o = i * block * dim;
-            loss[i][(int) t] = stepLosses[i * block];
-            weightNorm[i][(int) t] = l1(states, o, p);
+            if (!step.ended(i * block)) {
+                int o = step.offset(i * block);
+                loss[i][t] = step.loss(i * block);
+                weightNorm[i][t] = l1(states, o, p);
+            }
         }
-        for (int q = 0; q < p; q++) {
-            pathLength[q] += Math.abs(next[q] - states[q]);
+        if (!step.ended(0)) {
+            double[] next = step.next();
+            for (int q = 0; q < p; q++) {
+                pathLength[q] += Math.abs(next[q] - states[q]);
+            }
         }
+    }
+
+    /** θ_T, L(θ_T) and ‖θ_T‖₁ of the references that reached T. */
+    private static void recordFinal(OrbitStep step, int p, int n, int block, int steps, double[] finalTheta,
+                                    double[][] loss, double[][] weightNorm) {
+        double[] states = step.states();
+        for (int i = 0; i < n; i++) {
+            if (!step.ended(i * block)) {
+                int o = step.offset(i * block);
+                System.arraycopy(states, o, finalTheta, i * p, p);
+                loss[i][steps] = step.loss(i * block);
+                weightNorm[i][steps] = l1(states, o, p);
+            }
+        }
+    }
+
+    private static double[][] nans(int rows, int columns) {
+        double[][] a = new double[rows][columns];
+        for (double[] row : a) {
+            java.util.Arrays.fill(row, Double.NaN);
+        }
+        return a;
     }
 
     private static double l1(double[] a, int o, int n) {
@@ -177,7 +198,7 @@ public final class DivergenceExperiment {
                                                          int perturbed) {
         int n = dist.length;
         int len = dist[0][0].length;
-        double[][] mean = new double[n][len];
+        double[][] mean = new double[n][];
         FiniteTimeFit.Window[] fits = new FiniteTimeFit.Window[n];
         double sum = 0;
         double sumSq = 0;
@@ -187,20 +208,12 @@ public final class DivergenceExperiment {
         double max = 0;
         double scale = perturbed * eps;
         for (int i = 0; i < n; i++) {
-            for (double[] replica : dist[i]) {
-                for (int u = 0; u < len; u++) {
-                    mean[i][u] += replica[u];
-                }
-            }
-            double m = Double.NEGATIVE_INFINITY;
-            for (int u = 0; u < len; u++) {
-                mean[i][u] /= dist[i].length;
-                m = Math.max(m, mean[i][u]);
-            }
+            PerturbedReplicas.Fit f = PerturbedReplicas.fit(dist[i], d.fit());
+            mean[i] = f.mean();
             init += mean[i][0] / scale;
             fin += mean[i][len - 1] / scale;
-            max += m / scale;
-            fits[i] = d.fit().best(mean[i]);
+            max += f.max() / scale;
+            fits[i] = f.window();
             if (fits[i].passes(d.minR2(), d.minSlope())) {
                 passed++;
                 sum += fits[i].slope();
@@ -213,7 +226,8 @@ public final class DivergenceExperiment {
     }
 
     private DivergenceResult.Reference reference(double[] theta0, double[] thetaT, double[][] loss,
-                                                 double[][] weightNorm, double[] pathLength, int p, boolean[] weight) {
+                                                 double[][] weightNorm, double[] pathLength, int p, boolean[] weight,
+                                                 long[] divergedAt) {
         int n = loss.length;
         double[] displacement = new double[n];
         for (int i = 0; i < n; i++) {
@@ -239,6 +253,7 @@ public final class DivergenceExperiment {
                 importance[q] = Double.NaN;
             }
         }
-        return new DivergenceResult.Reference(loss, weightNorm, displacement, change, pathLength, importance);
+        return new DivergenceResult.Reference(loss, weightNorm, displacement, change, pathLength, importance,
+                divergedAt);
     }
 }

@@ -36,8 +36,10 @@ public record DivergenceResult(List<PerEpsilon> perEpsilon, Reference reference,
      * @param perWeightChange  [P] |θ_i(T) − θ_i(0)| / |θ_i(0)| of init 0
      * @param pathLength       [P] Σ_t |θ_i(t+1) − θ_i(t)| of init 0
      * @param importance       [P] L(θ(T) with θ_i = 0) / L(θ(T)) of init 0 (weights; NaN for biases)
+     * @param divergedAtStep   [inits] the step at which each reference diverged (its loss became non-finite), or
+     *                         −1; its values after that step are NaN (and every value of init 0's path length)
      */
     public record Reference(double[][] loss, double[][] weightNorm, double[] displacement, double[] perWeightChange,
-                            double[] pathLength, double[] importance) {
+                            double[] pathLength, double[] importance, long[] divergedAtStep) {
     }
 }

@@ -34,17 +34,29 @@ public record DivergenceSpec(int inits, int replicas, double[] epsilons, boolean
             };
         }
 
+        /** The distance of a[ao..ao+n) and b[bo..bo+n); one loop per norm, so the hot loop does not branch on it. */
         double distance(double[] a, int ao, double[] b, int bo, int n) {
             double d = 0;
-            for (int i = 0; i < n; i++) {
-                double x = Math.abs(a[ao + i] - b[bo + i]);
-                switch (this) {
-                    case L1 -> d += x;
-                    case L2 -> d += x * x;
-                    case LINF -> d = Math.max(d, x);
+            switch (this) {
+                case L1 -> {
+                    for (int i = 0; i < n; i++) {
+                        d += Math.abs(a[ao + i] - b[bo + i]);
+                    }
+                }
+                case L2 -> {
+                    for (int i = 0; i < n; i++) {
+                        double x = Math.abs(a[ao + i] - b[bo + i]);
+                        d += x * x;
+                    }
+                    d = Math.sqrt(d);
+                }
+                case LINF -> {
+                    for (int i = 0; i < n; i++) {
+                        d = Math.max(d, Math.abs(a[ao + i] - b[bo + i]));
+                    }
                 }
             }
-            return this == L2 ? Math.sqrt(d) : d;
+            return d;
         }
     }
 

@@ -3,7 +3,6 @@ package netdyn.analysis;
 import java.util.Arrays;
 
 import netdyn.curvature.LanczosEstimator;
-import netdyn.dynamics.DiscreteMap;
 import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.lyapunov.QrSpectrumEstimator;
@@ -24,10 +23,11 @@ import netdyn.series.ZeroOneTest;
 import netdyn.series.ZeroOneTestSpec;
 
 /**
- * Measures what {@link RegimeClassifier} reads for one training run of T steps from θ_0, in one pass
- * over the orbit ({@link #measure}): the QR estimate of the top tangent exponent (k = 1, the first half as
- * transient, which also aligns the tangent vector) runs the training itself, and the loss at every step
- * and θ_T are taken from it on the way; or from an orbit measured elsewhere ({@link #fromOrbit}). Then,
+ * Measures what {@link RegimeClassifier} reads for one training run of T steps from θ_0 ({@link #measure}):
+ * the loss at every step and θ_T observed on the training orbit ({@link TrainingRun#orbit}, which also
+ * says whether and where it diverged), and the top tangent exponent over the second half from a QR pass
+ * (k = 1, the first half as transient, which also aligns the tangent vector), as a sweep task measures
+ * them; or from an orbit measured elsewhere ({@link #fromOrbit}). Then,
  * on the second half of the loss: the 0–1 test, laminar
  * phases (repeating with a period dividing 6: the study's period-2 and period-3 plateaus), rises and
  * the periodogram; and the sharpness at θ_T (Lanczos).
@@ -38,7 +38,7 @@ public final class RegimeEvidence {
 
     /**
      * The evidence, the loss series' fundamental period (NaN when it has none) and the step at which
-     * the orbit became non-finite (−1 when it did not).
+     * the orbit diverged (its loss L(θ_t) became non-finite; −1 when it did not).
      */
     public record Measured(RegimeClassifier.Evidence evidence, double fundamentalPeriod, long divergedAtStep) {
     }
@@ -46,17 +46,24 @@ public final class RegimeEvidence {
     public static Measured measure(MlpSpec spec, Batch train, OptimizerSpec optimizer, double[] theta0, long steps,
                                    long seed) {
         int half = (int) (steps / 2);
-        RecordingMap map = new RecordingMap(new GradientDescentMap(spec, train, optimizer), (int) steps);
+        double[] loss = new double[(int) steps + 1];
+        double[] thetaT = new double[theta0.length];
+        long divergedAt = new TrainingRun(spec, train, null, optimizer).orbit(theta0, steps, step -> {
+            loss[(int) step.t()] = step.loss(0);
+            if (step.last()) {
+                System.arraycopy(step.states(), 0, thetaT, 0, thetaT.length);
+            }
+        });
+        if (divergedAt >= 0) {
+            return fromOrbit(spec, train, optimizer, loss, thetaT, Double.NaN, divergedAt, seed);
+        }
+        GradientDescentMap map = new GradientDescentMap(spec, train, optimizer);
         double[] x0 = new double[map.dimension()];
         System.arraycopy(theta0, 0, x0, 0, theta0.length);
         SpectrumResult qr = new QrSpectrumEstimator(map, 1).run(x0,
                 new SpectrumSpec(steps - half, half, 1, 1, false, seed), SpectrumObserver.NONE);
-        double[] thetaT = Arrays.copyOf(map.last, theta0.length);
-        if (!qr.completed()) {
-            return fromOrbit(spec, train, optimizer, map.loss, thetaT, Double.NaN, qr.failedAtStep(), seed);
-        }
-        map.loss[(int) steps] = new MlpEvaluator(spec, train.size()).loss(thetaT, 0, train);
-        return fromOrbit(spec, train, optimizer, map.loss, thetaT, qr.exponents()[0], -1, seed);
+        return fromOrbit(spec, train, optimizer, loss, thetaT, qr.completed() ? qr.exponents()[0] : Double.NaN, -1,
+                seed);
     }
 
     /**
@@ -97,40 +104,5 @@ public final class RegimeEvidence {
         double eta = optimizer.learningRate();
         return new Measured(new RegimeClassifier.Evidence(false, finalLoss, classes, lambdaLate, k, laminar,
                 rising, share, period, sharpness * eta / 2), spectrum.fundamentalPeriod(), -1);
-    }
-
-    /** The gradient-descent map, recording L(θ_t) of every step and the latest state as the estimator runs it. */
-    private static final class RecordingMap implements DiscreteMap {
-        private final GradientDescentMap map;
-        final double[] loss;
-        final double[] last;
-
-        RecordingMap(GradientDescentMap map, int steps) {
-            this.map = map;
-            this.loss = new double[steps + 1];
-            this.last = new double[map.dimension()];
-        }
-
-        @Override
-        public int dimension() {
-            return map.dimension();
-        }
-
-        @Override
-        public void step(long t, double[] x, double[] out) {
-            map.step(t, x, out);
-            loss[(int) t] = map.trainingLoss(x);
-            System.arraycopy(out, 0, last, 0, last.length);
-        }
-
-        @Override
-        public void tangent(long t, double[] x, double[] v, double[] out) {
-            map.tangent(t, x, v, out);
-        }
-
-        @Override
-        public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
-            map.tangentBlock(t, x, vs, k, out);
-        }
     }
 }

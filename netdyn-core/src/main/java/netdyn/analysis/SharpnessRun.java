@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import netdyn.curvature.HessianSpectrum;
 import netdyn.curvature.LanczosEstimator;
-import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpEvaluator;
@@ -15,7 +14,8 @@ import netdyn.nn.MlpSpec;
  * the full training loss at θ_t (Lanczos on exact Hessian-vector products), to be read against the
  * 2/η bound above which gradient descent on a quadratic is unstable (Cohen et al., "Gradient
  * descent on neural networks typically occurs at the edge of stability", ICLR 2021); and the full
- * Hessian spectrum at chosen steps.
+ * Hessian spectrum at chosen steps. An observer of the training orbit ({@link TrainingRun#orbit}): the run
+ * ends where the orbit diverges.
  */
 public final class SharpnessRun {
 
@@ -52,49 +52,44 @@ public final class SharpnessRun {
         if (every < 1) {
             throw new netdyn.BadInputException("--every must be >= 1 (got " + every + ")");
         }
-        GradientDescentMap map = new GradientDescentMap(spec, train, optimizer);
         MlpEvaluator full = new MlpEvaluator(spec, train.size());
         LanczosEstimator estimator = new LanczosEstimator(full, lanczos);
         long[] fulls = fullAt.clone();
         Arrays.sort(fulls);
-        double[] x = new double[map.dimension()];
-        double[] next = new double[map.dimension()];
-        System.arraycopy(theta0, 0, x, 0, theta0.length);
-        double[] theta = new double[map.parameterCount()];
-        double max = Double.NEGATIVE_INFINITY;
-        double last = Double.NaN;
-        for (long t = 0; t <= steps; t++) {
-            // the step evaluates L(θ_t) on the way; only θ_T needs a pass of its own
-            double loss;
-            if (t < steps) {
-                map.step(t, x, next);
-                loss = map.trainingLoss(x);
-            } else {
-                loss = map.lossOnTrainingSet(x);
+        double[] theta = new double[theta0.length];
+        var sampler = new OrbitObserver() {
+            double max = Double.NEGATIVE_INFINITY;
+            double last = Double.NaN;
+            Result result;
+
+            @Override
+            public void visit(OrbitStep step) {
+                long t = step.t();
+                double loss = step.loss(0);
+                if (!Double.isFinite(loss)) {
+                    result = new Result(t, true, max, last);
+                    return;
+                }
+                boolean sample = t % every == 0 || step.last();
+                boolean fullSpectrum = Arrays.binarySearch(fulls, t) >= 0;
+                if (sample || fullSpectrum) {
+                    System.arraycopy(step.states(), 0, theta, 0, theta.length);
+                }
+                if (sample) {
+                    double[] eig = estimator.topEigenvalues(theta, train, top, seed);
+                    observer.sharpness(t, loss, eig);
+                    max = Math.max(max, eig[0]);
+                    last = eig[0];
+                }
+                if (fullSpectrum) {
+                    observer.fullSpectrum(t, HessianSpectrum.of(full, theta, train, tolerance));
+                }
+                if (step.last()) {
+                    result = new Result(steps, false, max, last);
+                }
             }
-            if (!Double.isFinite(loss)) {
-                return new Result(t, true, max, last);
-            }
-            boolean sample = t % every == 0 || t == steps;
-            boolean fullSpectrum = Arrays.binarySearch(fulls, t) >= 0;
-            if (sample || fullSpectrum) {
-                System.arraycopy(x, 0, theta, 0, theta.length);
-            }
-            if (sample) {
-                double[] eig = estimator.topEigenvalues(theta, train, top, seed);
-                observer.sharpness(t, loss, eig);
-                max = Math.max(max, eig[0]);
-                last = eig[0];
-            }
-            if (fullSpectrum) {
-                observer.fullSpectrum(t, HessianSpectrum.of(full, theta, train, tolerance));
-            }
-            if (t < steps) {
-                double[] s = x;
-                x = next;
-                next = s;
-            }
-        }
-        return new Result(steps, false, max, last);
+        };
+        new TrainingRun(spec, train, null, optimizer).orbit(theta0, steps, sampler);
+        return sampler.result;
     }
 }

@@ -4,6 +4,7 @@ import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpEvaluator;
+import netdyn.nn.MlpLayout;
 import netdyn.nn.MlpSpec;
 
 /**
@@ -11,6 +12,10 @@ import netdyn.nn.MlpSpec;
  * the loss at every step and snapshots (θ, train/test loss and accuracy) every
  * {@code recordEvery} steps and at the end. A non-finite loss ends the run as a result
  * ("diverged at step t"), not an error.
+ *
+ * <p>The orbit is the one-orbit form of the training loop, {@link EnsembleRun}: {@link #orbit} hands
+ * every step to an {@link OrbitObserver} (the sharpness run and the regime evidence observe it so), and
+ * {@link #run} is the observer that records a run.
  *
  * <p>For mini-batch SGD the recorded loss is the full training loss L(θ_t), not the batch loss.
  */
@@ -40,56 +45,90 @@ public final class TrainingRun {
         if (recordEvery < 1) {
             throw new netdyn.BadInputException("--record-every must be >= 1 (got " + recordEvery + ")");
         }
-        GradientDescentMap map = new GradientDescentMap(spec, train, optimizer);
-        int p = map.parameterCount();
-        if (theta0.length != p) {
-            throw new IllegalArgumentException("θ_0 has " + theta0.length + " values, the network " + p);
+        Recorder recorder = new Recorder(steps, recordEvery, observer, new MlpLayout(spec).parameterCount());
+        orbit(theta0, steps, recorder);
+        return recorder.result;
+    }
+
+    /**
+     * The orbit from θ_0 over {@code steps} steps, every step t = 0 … T visited by {@code observer} (the
+     * state is (θ, 0) with momentum). The run ends early, after its visit, at the first step whose loss
+     * L(θ_t) is not finite.
+     *
+     * @return the step at which the orbit diverged, or −1
+     */
+    public long orbit(double[] theta0, long steps, OrbitObserver observer) {
+        try (EnsembleRun run = new EnsembleRun(spec, train, optimizer, 1)) {
+            int p = run.parameterCount();
+            if (theta0.length != p) {
+                throw new IllegalArgumentException("θ_0 has " + theta0.length + " values, the network " + p);
+            }
+            double[] x = new double[run.dimension()];
+            System.arraycopy(theta0, 0, x, 0, p);
+            long[] divergedAt = {-1};
+            run.run(x, divergedAt, 0, steps, true, observer);
+            return divergedAt[0];
         }
-        MlpEvaluator testEval = test == null ? null : new MlpEvaluator(spec, test.size());
-        double[] x = new double[map.dimension()];
-        double[] next = new double[map.dimension()];
-        System.arraycopy(theta0, 0, x, 0, p);
-        double[] thetaView = new double[p];
-        double lastFinite = Double.NaN;
-        for (long t = 0; t < steps; t++) {
-            map.step(t, x, next);
-            double loss = map.trainingLoss(x);
+    }
+
+    /** The observer behind {@link #run}: losses and snapshots to a {@link TrainingObserver}, and the result. */
+    private final class Recorder implements OrbitObserver {
+        private final long steps;
+        private final long recordEvery;
+        private final TrainingObserver observer;
+        private final MlpEvaluator testEval;
+        private final double[] thetaView;
+        private double lastFinite = Double.NaN;
+        TrainingResult result;
+
+        Recorder(long steps, long recordEvery, TrainingObserver observer, int parameters) {
+            this.steps = steps;
+            this.recordEvery = recordEvery;
+            this.observer = observer;
+            this.testEval = test == null ? null : new MlpEvaluator(spec, test.size());
+            this.thetaView = new double[parameters];
+        }
+
+        @Override
+        public boolean needsAccuracy(long t) {
+            return t % recordEvery == 0;
+        }
+
+        @Override
+        public void visit(OrbitStep step) {
+            long t = step.t();
+            double loss = step.loss(0);
+            double[] x = step.states();
             observer.loss(t, loss);
             if (!Double.isFinite(loss)) {
-                return new TrainingResult(true, t, lastFinite, Double.NaN, Double.NaN, Double.NaN, x.clone());
+                result = new TrainingResult(true, t, lastFinite, Double.NaN, Double.NaN, Double.NaN,
+                        java.util.Arrays.copyOf(x, step.dimension()));
+                return;
+            }
+            if (step.last()) {
+                TrainingObserver.Snapshot last = snapshot(t, x, loss, step.trainingCorrect(0));
+                result = new TrainingResult(false, steps, loss, last.trainAccuracy(), last.testLoss(),
+                        last.testAccuracy(), java.util.Arrays.copyOf(x, thetaView.length));
+                return;
             }
             lastFinite = loss;
             if (t % recordEvery == 0) {
-                int correct = map.trainingCorrect();
-                snapshot(observer, t, x, thetaView, loss, correct, testEval);
+                snapshot(t, x, loss, step.trainingCorrect(0));
             }
-            double[] swap = x;
-            x = next;
-            next = swap;
         }
-        double loss = map.lossOnTrainingSet(x);
-        int correct = map.trainingCorrect();
-        observer.loss(steps, loss);
-        if (!Double.isFinite(loss)) {
-            return new TrainingResult(true, steps, lastFinite, Double.NaN, Double.NaN, Double.NaN, x.clone());
-        }
-        TrainingObserver.Snapshot last = snapshot(observer, steps, x, thetaView, loss, correct, testEval);
-        return new TrainingResult(false, steps, loss, last.trainAccuracy(), last.testLoss(), last.testAccuracy(),
-                java.util.Arrays.copyOf(x, p));
-    }
 
-    private TrainingObserver.Snapshot snapshot(TrainingObserver observer, long t, double[] x, double[] thetaView,
-                                               double loss, int correct, MlpEvaluator testEval) {
-        double testLoss = Double.NaN;
-        double testAccuracy = Double.NaN;
-        if (testEval != null) {
-            testLoss = testEval.loss(x, 0, test);
-            testAccuracy = (double) testEval.correctCount() / test.size();
+        private TrainingObserver.Snapshot snapshot(long t, double[] x, double loss, int correct) {
+            double testLoss = Double.NaN;
+            double testAccuracy = Double.NaN;
+            if (testEval != null) {
+                testLoss = testEval.loss(x, 0, test);
+                testAccuracy = (double) testEval.correctCount() / test.size();
+            }
+            TrainingObserver.Snapshot s = new TrainingObserver.Snapshot(t, loss, (double) correct / train.size(),
+                    testLoss, testAccuracy);
+            System.arraycopy(x, 0, thetaView, 0, thetaView.length);
+            observer.snapshot(s, thetaView);
+            return s;
         }
-        TrainingObserver.Snapshot s = new TrainingObserver.Snapshot(t, loss, (double) correct / train.size(), testLoss,
-                testAccuracy);
-        System.arraycopy(x, 0, thetaView, 0, thetaView.length);
-        observer.snapshot(s, thetaView);
-        return s;
     }
 }

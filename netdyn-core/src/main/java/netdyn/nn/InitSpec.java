@@ -13,7 +13,8 @@ import netdyn.rng.SplitMix64;
  * <p>Draws come from {@code Seeds.generator(seed, "init", replica)}, layer by layer in θ order:
  * all weights of a layer, then its biases.
  */
-public record InitSpec(Kind weights, double weightScale, Kind biases, double biasScale) {
+public record InitSpec(Kind weights, double weightScale, Kind biases, double biasScale)
+        implements java.io.Serializable {
 
     public enum Kind { NORMAL, UNIFORM, GLOROT, HE, ZERO, CONST }
 

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  * order), {@code "synthetic"} (generated datasets), {@code "lyapunov-frame"} (start frame of the QR
  * spectrum), {@code "twin-direction"} (twin-orbit direction), {@code "lanczos"} (call, Lanczos start
  * vectors), {@code "quadratic-basis"} and {@code "quadratic-spectrum"} (random quadratic test maps),
- * {@code "perturbation"} (init, replica: the divergence protocol's unit perturbations),
+ * {@code "perturbation"} (init, replica: the divergence protocol's unit perturbations, in {@code netdyn divergence}
+ * and a sweep's nMLE alike, from the seed that drew the init),
  * {@code "acf-shuffle"} (shuffle: the autocorrelation null band), {@code "zero-one-frequencies"} (the 0–1
  * test's frequencies c), {@code "expansion-references"} (reference times of the local expansion rates).
  */

@@ -1,50 +1,143 @@
 package netdyn.sweep;
 
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 
 import netdyn.BadInputException;
+import netdyn.nn.Activation;
+import netdyn.nn.InitSpec;
+import netdyn.run.NetworkSpec;
+import netdyn.run.RunSpec;
 
 /**
- * One dimension of a sweep grid: a setting's name (the command-line option without dashes, e.g.
- * {@code lr}, {@code hidden}, {@code activation}) and its values as text, in grid order. The text
- * is canonical: numbers are written by {@link Double#toString} so a value reads back to the same
- * double, and the same grid always gives the same text.
+ * One dimension of a sweep grid: the setting it varies and its values, in grid order. A value is applied
+ * to a run as a typed change ({@link Setting#apply}: {@code spec → spec}, validated by the spec); its text
+ * is canonical (numbers as {@link Double#toString}, so a value reads back to the same double) and is what
+ * rows, stores and pages show.
  */
-public record Axis(String name, List<String> values) {
+public record Axis(Setting setting, List<String> values) implements Serializable {
+
+    /** What an axis can vary, each with its name in rows and on the command line. */
+    public enum Setting {
+        LEARNING_RATE("lr") {
+            @Override
+            public RunSpec apply(RunSpec spec, String value) {
+                return spec.withLearningRate(Double.parseDouble(value));
+            }
+        },
+        HIDDEN_RATE("lr-hidden") {
+            @Override
+            public RunSpec apply(RunSpec spec, String value) {
+                return spec.withHiddenRate(Double.parseDouble(value));
+            }
+        },
+        OUTPUT_RATE("lr-output") {
+            @Override
+            public RunSpec apply(RunSpec spec, String value) {
+                return spec.withOutputRate(Double.parseDouble(value));
+            }
+        },
+        HIDDEN("hidden") {
+            @Override
+            public RunSpec apply(RunSpec spec, String value) {
+                return spec.withHidden(NetworkSpec.parseHidden(value));
+            }
+        },
+        ACTIVATION("activation") {
+            @Override
+            public RunSpec apply(RunSpec spec, String value) {
+                return spec.withActivation(Activation.parse(value));
+            }
+        },
+        /** The weights' initialisation ({@code normal:σ}, …); biases keep theirs. */
+        INIT("init") {
+            @Override
+            public RunSpec apply(RunSpec spec, String value) {
+                return spec.withInit(InitSpec.parse(value, spec.init().biasesText()));
+            }
+        },
+        DATA("data") {
+            @Override
+            public RunSpec apply(RunSpec spec, String value) {
+                return spec.withData(spec.data().withSource(value));
+            }
+        },
+        SEED("seed") {
+            @Override
+            public RunSpec apply(RunSpec spec, String value) {
+                return spec.withSeed(Long.parseLong(value));
+            }
+
+            @Override
+            public Object rowValue(String value) {
+                return Long.valueOf(value);
+            }
+        };
+
+        private final String id;
+
+        Setting(String id) {
+            this.id = id;
+        }
+
+        /** The name in rows, stores and on the command line. */
+        public String id() {
+            return id;
+        }
+
+        /** {@code spec} with this setting at {@code value}. */
+        public abstract RunSpec apply(RunSpec spec, String value);
+
+        /** The value as a result row holds it: a number for rates and seeds, text otherwise. */
+        public Object rowValue(String value) {
+            return this == LEARNING_RATE || this == HIDDEN_RATE || this == OUTPUT_RATE ? (Object) Double.valueOf(value)
+                    : value;
+        }
+    }
 
     public Axis {
         if (values.isEmpty()) {
-            throw new BadInputException("--" + name + ": empty grid");
+            throw BadInputException.of(setting.id(), "grid is empty");
         }
         values = List.copyOf(values);
     }
 
-    public static Axis numeric(String name, double[] values) {
-        String[] text = new String[values.length];
-        for (int i = 0; i < values.length; i++) {
-            text[i] = Double.toString(values[i]);
+    public static Axis numeric(Setting setting, double[] values) {
+        List<String> text = new ArrayList<>(values.length);
+        for (double v : values) {
+            text.add(Double.toString(v));
         }
-        return new Axis(name, List.of(text));
+        return new Axis(setting, text);
     }
 
-    /** Comma-separated text values, trimmed; blank items are an error. */
-    public static Axis listed(String name, String text) {
+    /** Comma-separated values ({@code ;} when a value holds commas, as hidden "32,32;64"), trimmed. */
+    public static Axis listed(Setting setting, String text) {
         String s = text == null ? "" : text.trim();
         if (s.isEmpty()) {
-            throw new BadInputException("--" + name + ": empty grid");
+            throw BadInputException.of(setting.id(), "grid is empty");
         }
         String[] parts = s.split(s.contains(";") ? ";" : ",", -1);
         for (int i = 0; i < parts.length; i++) {
             parts[i] = parts[i].trim();
             if (parts[i].isEmpty()) {
-                throw new BadInputException("--" + name + ": empty value in '" + s + "'");
+                throw BadInputException.of(setting.id(), "grid has an empty value in '" + s + "'");
             }
         }
-        return new Axis(name, List.of(parts));
+        return new Axis(setting, List.of(parts));
+    }
+
+    public String name() {
+        return setting.id();
     }
 
     public int size() {
         return values.size();
+    }
+
+    /** {@code spec} with this axis at its {@code index}-th value. */
+    public RunSpec apply(RunSpec spec, int index) {
+        return setting.apply(spec, values.get(index));
     }
 
     /** The grid as one canonical line, for comparing configurations. */

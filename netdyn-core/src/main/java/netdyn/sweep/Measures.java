@@ -21,7 +21,7 @@ import netdyn.BadInputException;
  * @param spectrumK top exponents to measure; 0 for none, {@link #ALL} for every one
  */
 public record Measures(boolean accuracy, boolean nmle, boolean twin, int spectrumK, boolean sharpness,
-                       boolean series) {
+                       boolean series) implements java.io.Serializable {
 
     public static final int ALL = Integer.MAX_VALUE;
 

@@ -114,14 +114,18 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
-    /** The first setting that differs, as "name: here … there …", or null when all agree. */
+    /**
+     * The first setting that differs, as "name: here … there …", or null when all agree. A setting that is
+     * absent on one side agrees with "null" on the other (a setting that is not set), so stores written
+     * before a setting was dropped from the canonical text still resume.
+     */
     public static String difference(Map<String, String> stored, Map<String, String> given) {
         List<String> keys = new ArrayList<>(stored.keySet());
         given.keySet().stream().filter(k -> !stored.containsKey(k)).forEach(keys::add);
         for (String k : keys) {
             String a = stored.get(k);
             String b = given.get(k);
-            if (a == null ? b != null : !a.equals(b)) {
+            if (!(a == null ? "null" : a).equals(b == null ? "null" : b)) {
                 return k + " is " + shorten(a) + " there but " + shorten(b) + " here";
             }
         }

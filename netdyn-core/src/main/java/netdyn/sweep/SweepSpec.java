@@ -1,25 +1,28 @@
 package netdyn.sweep;
 
+import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import netdyn.BadInputException;
+import netdyn.run.RunSpec;
 
 /**
- * A sweep: the grid (axes, the first varying slowest), {@code inits} initialisations per grid point,
- * and what every task runs and measures. A task is one (grid point, init); task indices run over the
- * grid in row-major order with the init innermost.
+ * A sweep: a base run, the grid (axes, the first varying slowest), {@code inits} initialisations per grid
+ * point, and what every task measures. A task is one (grid point, init); task indices run over the grid in
+ * row-major order with the init innermost; {@link #run} is the task's run (the base with the point's axis
+ * values applied).
  *
  * <p>Seeds: init i of a task is drawn exactly as {@code netdyn train --seed S} draws its init when
- * i = 0 ({@code InitSpec.initialize(layout, S, i, …)}), where S is the sweep seed or the task's value
- * on a {@code seed} axis: every learning rate starts from the same networks, so a row can be
+ * i = 0 ({@code InitSpec.initialize(layout, S, i, …)}), where S is the run's seed (the base seed, or the
+ * task's value on a {@code seed} axis): every learning rate starts from the same networks, so a row can be
  * reproduced by one {@code train} run. Random draws inside a task (replica perturbations, QR and
- * Lanczos start vectors, twin direction, series tests) come from {@code Seeds.derive(seed, purpose,
- * task index)}, so results depend on neither scheduling, thread count nor sharding.
+ * Lanczos start vectors, twin direction, series tests) come from seeds derived from the sweep seed and the
+ * task's init or index, so results depend on neither scheduling, thread count nor sharding.
  *
- * @param base       the settings shared by every task (data, network, optimizer) as canonical text,
- *                   compared when a result store is reopened
+ * @param base       the run every task starts from: data, network, init, optimizer, steps and seed (its
+ *                   learning rates are placeholders where an axis sets them)
  * @param axes       the grid, possibly empty (one grid point)
  * @param replicas   perturbed copies per task for the nMLE
  * @param epsilon    their perturbation size
@@ -28,47 +31,58 @@ import netdyn.BadInputException;
  * @param tailWeight index into θ of a parameter whose last {@code tail} values are kept too (the bifurcation
  *                   diagram of one weight), or −1 for none
  */
-public record SweepSpec(Map<String, String> base, List<Axis> axes, int inits, int replicas, long steps,
-                        double epsilon, Measures measures, int tail, double target, long seed, int tailWeight) {
+public record SweepSpec(RunSpec base, List<Axis> axes, int inits, int replicas, double epsilon, Measures measures,
+                        int tail, double target, int tailWeight) implements Serializable {
 
     /** A sweep that keeps no weight's tail. */
-    public SweepSpec(Map<String, String> base, List<Axis> axes, int inits, int replicas, long steps, double epsilon,
-                     Measures measures, int tail, double target, long seed) {
-        this(base, axes, inits, replicas, steps, epsilon, measures, tail, target, seed, -1);
+    public SweepSpec(RunSpec base, List<Axis> axes, int inits, int replicas, double epsilon, Measures measures,
+                     int tail, double target) {
+        this(base, axes, inits, replicas, epsilon, measures, tail, target, -1);
     }
 
     public SweepSpec {
         if (inits < 1) {
-            throw new BadInputException("--inits must be >= 1 (got " + inits + ")");
+            throw BadInputException.of("inits", "must be >= 1 (got " + inits + ")");
         }
         if (replicas < 1) {
-            throw new BadInputException("--replicas must be >= 1 (got " + replicas + ")");
+            throw BadInputException.of("replicas", "must be >= 1 (got " + replicas + ")");
         }
-        if (steps < 2 || steps > Integer.MAX_VALUE - 1) {
-            throw new BadInputException("--steps must be between 2 and " + (Integer.MAX_VALUE - 1) + " (got " + steps
-                    + ")");
+        if (base.steps() < 2 || base.steps() > Integer.MAX_VALUE - 1) {
+            throw BadInputException.of("steps", "must be between 2 and " + (Integer.MAX_VALUE - 1) + " (got "
+                    + base.steps() + ")");
         }
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new BadInputException("--eps must be a finite number > 0 (got " + epsilon + ")");
+            throw BadInputException.of("epsilon", "must be a finite number > 0 (got " + epsilon + ")");
         }
         if (tail < 1) {
-            throw new BadInputException("--tail must be >= 1 (got " + tail + ")");
+            throw BadInputException.of("tail", "must be >= 1 (got " + tail + ")");
         }
         if (!(target > 0 && target <= 1)) {
-            throw new BadInputException("--target-accuracy must be in (0, 1] (got " + target + ")");
+            throw BadInputException.of("target", "must be in (0, 1] (got " + target + ")");
         }
         if (tailWeight < -1) {
-            throw new BadInputException("--tail-weight must be a parameter index >= 0 (got " + tailWeight + ")");
+            throw BadInputException.of("tailWeight", "must be a parameter index >= 0 (got " + tailWeight + ")");
         }
-        base = Map.copyOf(base);
         axes = List.copyOf(axes);
         long points = 1;
         for (Axis a : axes) {
             points *= a.size();
+            for (int i = 0; i < a.size(); i++) {
+                a.apply(base, i); // every value must make a valid run: fail now, not in task 4711
+            }
         }
         if (points * inits > Integer.MAX_VALUE) {
             throw new BadInputException("the grid has " + points * inits + " tasks; at most " + Integer.MAX_VALUE);
         }
+    }
+
+    public long steps() {
+        return base.steps();
+    }
+
+    /** The sweep seed: the base run's (a seed axis changes the runs' seeds, not this one). */
+    public long seed() {
+        return base.seed();
     }
 
     public int gridPoints() {
@@ -101,6 +115,15 @@ public record SweepSpec(Map<String, String> base, List<Axis> axes, int inits, in
         return new SweepTask(index, point, init, setting);
     }
 
+    /** The run of {@code task}: the base with the task's grid point applied, axis by axis. */
+    public RunSpec run(SweepTask task) {
+        RunSpec r = base;
+        for (int a = 0; a < axes.size(); a++) {
+            r = axes.get(a).apply(r, task.point()[a]);
+        }
+        return r;
+    }
+
     /** The axis of this name, or null. */
     public Axis axis(String name) {
         for (Axis a : axes) {
@@ -117,18 +140,19 @@ public record SweepSpec(Map<String, String> base, List<Axis> axes, int inits, in
      */
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
-        base.keySet().stream().sorted().forEach(k -> s.put(k, base.get(k)));
+        Map<String, String> run = base.settings();
+        run.keySet().stream().sorted().forEach(k -> s.put(k, run.get(k)));
         for (Axis a : axes) {
             s.put("grid " + a.name(), a.text());
         }
         s.put("inits", Integer.toString(inits));
         s.put("replicas", Integer.toString(replicas));
-        s.put("steps", Long.toString(steps));
+        s.put("steps", Long.toString(steps()));
         s.put("eps", Double.toString(epsilon));
         s.put("measure", measures.text());
         s.put("tail", Integer.toString(tail));
         s.put("target-accuracy", Double.toString(target));
-        s.put("seed", Long.toString(seed));
+        s.put("seed", Long.toString(seed()));
         s.put("tail-weight", tailWeight < 0 ? "none" : Integer.toString(tailWeight));
         return s;
     }

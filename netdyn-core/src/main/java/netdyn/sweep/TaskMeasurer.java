@@ -2,6 +2,10 @@ package netdyn.sweep;
 
 import java.util.Arrays;
 
+import netdyn.analysis.DivergenceSpec;
+import netdyn.analysis.EnsembleRun;
+import netdyn.analysis.OrbitObserver;
+import netdyn.analysis.PerturbedReplicas;
 import netdyn.analysis.RegimeClassifier;
 import netdyn.analysis.RegimeEvidence;
 import netdyn.curvature.LanczosEstimator;
@@ -14,17 +18,19 @@ import netdyn.lyapunov.TwinOrbitEstimator;
 import netdyn.nn.MlpEvaluator;
 import netdyn.nn.MlpLayout;
 import netdyn.rng.Seeds;
-import netdyn.rng.SplitMix64;
 import netdyn.series.RosensteinExponent;
 import netdyn.series.RosensteinSpec;
 
 /**
- * Runs one task and measures what the sweep asks for. The reference orbit is trained once, with the
- * nMLE replicas stepped beside it (the study's protocol for one init: weights perturbed by U(−ε, ε)
- * at step 0, ℓ1 distance over all parameters, replica mean, best-R² window fit, kept when R² &gt; 0.9
- * and slope &gt; 0.05); one QR pass gives the tangent spectrum and the regime rule's late λ1 (the regime
- * evidence otherwise reads the reference pass's losses and θ_T), and the twin orbit runs its own pass from
- * the same θ_0. Single-threaded: a sweep runs tasks in parallel instead.
+ * Runs one task and measures what the sweep asks for. The reference orbit is trained once on the training
+ * loop ({@link EnsembleRun}), with the nMLE replicas stepped beside it in the same batched step: the
+ * divergence protocol for one init ({@link PerturbedReplicas}, the code of {@code netdyn divergence}:
+ * weights perturbed by U(−ε, ε) at step 0 from {@code Seeds.generator(initSeed, "perturbation", init, r)},
+ * ℓ1 distance over all parameters, replica mean, best-R² window fit, kept when R² &gt; 0.9 and slope
+ * &gt; 0.05), so a row's nmle is the divergence command's for that init; one QR pass gives the tangent
+ * spectrum and the regime rule's late λ1 (the regime evidence otherwise reads the reference pass's losses
+ * and θ_T), and the twin orbit runs its own pass from the same θ_0. Single-threaded: a sweep runs tasks in
+ * parallel instead.
  *
  * <p>Row fields: see {@code README.md} ("netdyn sweep", columns). Values that a diverged run cannot
  * have are NaN (null in JSON).
@@ -54,8 +60,7 @@ public final class TaskMeasurer {
         task.setting().forEach((name, value) -> out.put(name, name.startsWith("lr") ? (Object) Double.valueOf(value)
                 : name.equals("seed") ? (Object) Long.valueOf(value) : value));
         out.put("init", task.init());
-        Reference ref = reference(sweep, problem, map, x0, layout, Seeds.derive(seed, "sweep-perturbation", id),
-                Seeds.derive(seed, "sweep-lanczos", id));
+        Reference ref = reference(sweep, task, problem, x0, layout, Seeds.derive(seed, "sweep-lanczos", id));
         out.put("status", ref.divergedAt < 0 ? "ok" : "diverged");
         out.put("divergedAtStep", ref.divergedAt);
         out.put("finalLoss", ref.loss[ref.loss.length - 1]);
@@ -69,14 +74,20 @@ public final class TaskMeasurer {
             out.put("stepsToTarget", ref.stepsToTarget);
         }
         if (m.nmle()) {
-            FiniteTimeFit.Window w = FiniteTimeFit.STUDY.best(ref.distance);
+            PerturbedReplicas.Fit fit = PerturbedReplicas.fit(ref.replicaDistances, FiniteTimeFit.STUDY);
+            FiniteTimeFit.Window w = fit.window();
             boolean pass = w.passes(FiniteTimeFit.STUDY_MIN_R2, FiniteTimeFit.STUDY_MIN_SLOPE);
+            double scale = layout.weightCount() * sweep.epsilon();
+            double[] distance = new double[fit.mean().length]; // d̄(t) / (N_w ε), as divergence normalises it
+            for (int t = 0; t < distance.length; t++) {
+                distance[t] = fit.mean()[t] / scale;
+            }
             out.put("nmle", w.slope());
             out.put("nmleR2", w.r2() == Double.NEGATIVE_INFINITY ? Double.NaN : w.r2());
             out.put("nmlePassed", pass ? 1 : 0);
-            out.put("distanceFinal", ref.distance[ref.distance.length - 1]);
-            out.put("distanceMax", max(ref.distance));
-            out.series("distance", ref.distance);
+            out.put("distanceFinal", distance[distance.length - 1]);
+            out.put("distanceMax", max(distance));
+            out.series("distance", distance);
         }
         if (m.twin()) {
             TwinOrbitEstimator.Result twin = TwinOrbitEstimator.run(
@@ -132,7 +143,7 @@ public final class TaskMeasurer {
     /** What the reference pass gives. */
     private static final class Reference {
         double[] loss;
-        double[] distance;
+        double[][] replicaDistances;
         long divergedAt = -1;
         double trainAccuracy = Double.NaN;
         double testAccuracy = Double.NaN;
@@ -171,8 +182,14 @@ public final class TaskMeasurer {
         return new Tangent(s, late);
     }
 
-    private static Reference reference(SweepSpec sweep, TaskProblem problem, GradientDescentMap map, double[] x0,
-                                       MlpLayout layout, long perturbationSeed, long lanczosSeed) {
+    /**
+     * The reference orbit from θ_0, observed on the training loop with the nMLE replicas (when measured)
+     * stepped beside it in one ensemble: the divergence protocol for this init ({@link PerturbedReplicas},
+     * replica r perturbed from {@code Seeds.generator(initSeed, "perturbation", init, r)}), so that the nMLE
+     * is {@code netdyn divergence}'s for the same seed, init, η and ε.
+     */
+    private static Reference reference(SweepSpec sweep, SweepTask task, TaskProblem problem, double[] x0,
+                                       MlpLayout layout, long lanczosSeed) {
         Measures m = sweep.measures();
         int steps = (int) sweep.steps();
         int p = layout.parameterCount();
@@ -188,24 +205,18 @@ public final class TaskMeasurer {
         int sharpnessEvery = Math.max(1, steps / SHARPNESS_SAMPLES);
 
         int replicas = m.nmle() ? sweep.replicas() : 0;
-        double[][] reps = new double[replicas][];
-        double[][] repNext = new double[replicas][dim];
-        boolean[] weight = layout.weightMask();
-        int perturbed = layout.weightCount();
-        for (int q = 0; q < replicas; q++) {
-            reps[q] = x0.clone();
-            SplitMix64 rng = Seeds.generator(perturbationSeed, "replica", q);
-            for (int i = 0; i < p; i++) {
-                if (weight[i]) {
-                    reps[q][i] += sweep.epsilon() * rng.nextUniform(-1, 1);
-                }
+        double[] states = new double[(1 + replicas) * dim];
+        for (int q = 0; q <= replicas; q++) {
+            System.arraycopy(x0, 0, states, q * dim, dim);
+        }
+        if (replicas > 0) {
+            PerturbedReplicas.perturb(states, 0, replicas, dim, p, layout.weightMask(), false, sweep.epsilon(),
+                    problem.initSeed(), task.init());
+            r.replicaDistances = new double[replicas][steps + 1];
+            for (double[] d : r.replicaDistances) {
+                Arrays.fill(d, Double.NaN);
             }
         }
-        if (m.nmle()) {
-            r.distance = new double[steps + 1];
-            Arrays.fill(r.distance, Double.NaN);
-        }
-        double scale = perturbed * sweep.epsilon();
 
         int tracked = sweep.tailWeight();
         int tailStart = Math.max(0, steps + 1 - sweep.tail());
@@ -215,22 +226,17 @@ public final class TaskMeasurer {
             Arrays.fill(r.weightTail, Double.NaN);
         }
 
-        double[] x = x0.clone();
-        double[] next = new double[dim];
-        for (int t = 0; t <= steps; t++) {
+        OrbitObserver observer = step -> {
+            int t = (int) step.t();
+            if (replicas > 0) {
+                PerturbedReplicas.distances(step, 0, replicas, p, DivergenceSpec.Norm.L1, r.replicaDistances, t);
+            }
+            if (step.ended(0)) {
+                return; // the replicas may still run; the reference's values are NaN from here
+            }
+            double[] x = step.states();
             if (tracked >= 0 && t >= tailStart && Double.isFinite(x[tracked])) {
                 r.weightTail[t - tailStart] = x[tracked];
-            }
-            if (replicas > 0) {
-                double d = 0;
-                for (double[] rep : reps) {
-                    double s = 0;
-                    for (int i = 0; i < p; i++) {
-                        s += Math.abs(rep[i] - x[i]);
-                    }
-                    d += s;
-                }
-                r.distance[t] = d / replicas / scale;
             }
             if (testEval != null) {
                 testEval.loss(x, 0, problem.test());
@@ -240,17 +246,14 @@ public final class TaskMeasurer {
                 }
                 r.testAccuracy = acc;
             }
-            if (lanczos != null && (t % sharpnessEvery == 0 || t == steps)) {
+            if (lanczos != null && (t % sharpnessEvery == 0 || step.last())) {
                 double s = lanczos.topEigenvalues(x, problem.train(), 1, Seeds.derive(lanczosSeed, "step", t))[0];
                 r.sharpnessMax = Double.isNaN(r.sharpnessMax) ? s : Math.max(r.sharpnessMax, s);
                 r.sharpnessFinal = s;
             }
-            if (t == steps) {
-                r.loss[t] = trainEval.loss(x, 0, problem.train());
-                r.trainAccuracy = (double) trainEval.correctCount() / problem.train().size();
-            } else {
-                map.step(t, x, next);
-                r.loss[t] = map.trainingLoss(x);
+            r.loss[t] = step.loss(0);
+            if (step.last()) {
+                r.trainAccuracy = (double) step.trainingCorrect(0) / problem.train().size();
             }
             if (!Double.isFinite(r.loss[t])) {
                 r.divergedAt = t;
@@ -258,21 +261,14 @@ public final class TaskMeasurer {
                 r.trainAccuracy = Double.NaN;
                 r.testAccuracy = Double.NaN;
                 r.sharpnessFinal = Double.NaN;
-                break;
+            } else if (step.last()) {
+                r.last = Arrays.copyOf(x, dim);
             }
-            if (t == steps) {
-                r.last = x;
-                break;
-            }
-            for (int q = 0; q < replicas; q++) {
-                map.step(t, reps[q], repNext[q]);
-                double[] s = reps[q];
-                reps[q] = repNext[q];
-                repNext[q] = s;
-            }
-            double[] s = x;
-            x = next;
-            next = s;
+        };
+        long[] divergedAt = new long[1 + replicas];
+        Arrays.fill(divergedAt, -1);
+        try (EnsembleRun run = new EnsembleRun(problem.spec(), problem.train(), problem.optimizer(), 1)) {
+            run.run(states, divergedAt, 0, steps, true, observer);
         }
         return r;
     }

@@ -25,6 +25,8 @@ import netdyn.nn.LossKind;
 import netdyn.nn.MlpLayout;
 import netdyn.nn.MlpSpec;
 import netdyn.nn.OutputKind;
+import netdyn.run.RunSpec;
+import netdyn.sweep.Axis.Setting;
 
 class TaskMeasurerTest {
     static final Dataset.Split IRIS_SPLIT = DataSources.load("iris", null, null).split(120);
@@ -33,8 +35,8 @@ class TaskMeasurerTest {
     static final MlpSpec STUDY = MlpSpec.study(4, 3);
 
     static SweepSpec sweep(double[] lrs, int inits, int replicas, long steps, String measures, long seed) {
-        return new SweepSpec(Map.of("data", "iris"), List.of(Axis.numeric("lr", lrs)), inits, replicas, steps, 1e-8,
-                Measures.parse(measures), 16, 0.9, seed);
+        return new SweepSpec(RunSpec.study(1, steps).withSeed(seed), List.of(Axis.numeric(Setting.LEARNING_RATE, lrs)),
+                inits, replicas, 1e-8, Measures.parse(measures), 16, 0.9);
     }
 
     static TaskProblem problem(MlpSpec spec, SweepTask task, long seed) {
@@ -88,8 +90,9 @@ class TaskMeasurerTest {
         long seed = 3;
         double eta = 2;
         int weight = 17;
-        SweepSpec s = new SweepSpec(Map.of("data", "iris"), List.of(Axis.numeric("lr", new double[] {eta})), 1, 1,
-                120, 1e-8, Measures.parse("loss"), 16, 0.9, seed, weight);
+        SweepSpec s = new SweepSpec(RunSpec.study(1, 120).withSeed(seed),
+                List.of(Axis.numeric(Setting.LEARNING_RATE, new double[] {eta})), 1, 1, 1e-8, Measures.parse("loss"), 16,
+                0.9, weight);
         double[] tail = (double[]) measure(s, 0).values().get("weightTail");
 
         MlpLayout layout = new MlpLayout(STUDY);

@@ -1,0 +1,50 @@
+package netdyn.sweep;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import netdyn.nn.Batch;
+import netdyn.nn.MlpLayout;
+import netdyn.nn.MlpSpec;
+import netdyn.run.DataSpec;
+import netdyn.run.RunSpec;
+
+/**
+ * The problem of each task of a sweep: the task's run ({@link SweepSpec#run}) resolved against its data,
+ * which is loaded once per distinct {@link DataSpec} and shared, read-only, by every task and thread.
+ */
+public final class TaskProblems implements Function<SweepTask, TaskProblem> {
+    private final SweepSpec sweep;
+    private final Map<DataSpec, Prepared> data = new ConcurrentHashMap<>();
+
+    private record Prepared(DataSpec.Data data, Batch train, Batch test) {
+    }
+
+    public TaskProblems(SweepSpec sweep) {
+        this.sweep = sweep;
+    }
+
+    /**
+     * Loads every data source of the grid and sizes every network now (and checks the tail weight against
+     * it), so that a bad grid value fails before any work.
+     */
+    public TaskProblems check() {
+        for (int i = 0; i < sweep.taskCount(); i += sweep.inits()) {
+            TaskMeasurer.requireTailWeight(sweep, new MlpLayout(apply(sweep.task(i)).spec()));
+        }
+        return this;
+    }
+
+    @Override
+    public TaskProblem apply(SweepTask task) {
+        RunSpec run = sweep.run(task);
+        Prepared p = data.computeIfAbsent(run.data(), d -> {
+            DataSpec.Data loaded = d.load();
+            return new Prepared(loaded, Batch.of(loaded.train()),
+                    loaded.test().size() == 0 ? null : Batch.of(loaded.test()));
+        });
+        MlpSpec mlp = run.network().resolve(p.data.train().featureCount(), p.data.train().classCount());
+        return new TaskProblem(mlp, p.train, p.test, run.init(), run.seed(), run.optimizer());
+    }
+}
