@@ -9,6 +9,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import netdyn.BadInputException;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.OutputFiles;
+import netdyn.cli.io.RunDirectory;
+import netdyn.cli.report.AtlasReport;
+import netdyn.cli.report.ReportPages;
+import netdyn.cli.report.SweepRows;
 import netdyn.run.ResolvedRun;
 import netdyn.sweep.Axis;
 import netdyn.sweep.Axis.Setting;

@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import netdyn.cli.io.Json;
+import netdyn.cli.io.Progress;
+import netdyn.cli.io.RunDirectory;
 import netdyn.run.ResolvedRun;
 import netdyn.BadInputException;
 import netdyn.analysis.DivergenceExperiment;

@@ -11,6 +11,12 @@ import java.util.Map;
 import netdyn.analysis.DivergenceExperiment;
 import netdyn.analysis.DivergenceResult;
 import netdyn.analysis.DivergenceSpec;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyReader;
+import netdyn.cli.io.NpyWriter;
+import netdyn.cli.io.Plots;
+import netdyn.cli.io.Progress;
+import netdyn.cli.io.RunDirectory;
 import netdyn.lyapunov.FiniteTimeFit;
 import picocli.CommandLine.Model.CommandSpec;
 

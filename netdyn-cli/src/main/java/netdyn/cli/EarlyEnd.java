@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import netdyn.BadInputException;
+import netdyn.cli.io.Interrupts;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.OutputFiles;
+import netdyn.cli.io.RunDirectory;
 
 /**
  * A long command that ends before its end still leaves a directory that says so. Stopped by a signal at

@@ -5,6 +5,9 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import netdyn.cli.io.Json;
+import netdyn.cli.io.Progress;
+import netdyn.cli.io.RunDirectory;
 import netdyn.dynamics.DiscreteMap;
 import netdyn.lyapunov.QrSpectrumEstimator;
 import netdyn.lyapunov.SpectrumResult;

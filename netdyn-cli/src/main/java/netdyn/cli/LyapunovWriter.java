@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyWriter;
+import netdyn.cli.io.Plots;
+import netdyn.cli.io.RunDirectory;
 import netdyn.dynamics.DiscreteMap;
 import netdyn.lyapunov.SpectrumResult;
 import netdyn.lyapunov.SpectrumSpec;

@@ -3,6 +3,9 @@ package netdyn.cli;
 import java.io.PrintWriter;
 
 import netdyn.BadInputException;
+import netdyn.cli.io.Interrupts;
+import netdyn.cli.io.OutputFiles;
+import netdyn.cli.io.RunDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

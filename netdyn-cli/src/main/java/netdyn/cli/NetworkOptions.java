@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import netdyn.BadInputException;
+import netdyn.cli.io.NpyReader;
 import netdyn.nn.Activation;
 import netdyn.nn.InitSpec;
 import netdyn.nn.LossKind;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import netdyn.cli.io.Json;
 import netdyn.run.ResolvedRun;
 import netdyn.analysis.RegimeClassifier;
 import netdyn.analysis.RegimeEvidence;

@@ -9,6 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import netdyn.cli.io.Json;
+import netdyn.cli.io.OutputFiles;
+import netdyn.cli.report.ReportPages;
+
 /** {@code netdyn report DIR}: a self-contained index.html for a run, divergence, sweep or atlas directory. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Write DIR/index.html: figures (SVG, or the run's PNGs inlined), tables and links to the data "

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import netdyn.analysis.SeriesReport;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

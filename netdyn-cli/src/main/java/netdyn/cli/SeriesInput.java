@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import netdyn.BadInputException;
+import netdyn.cli.io.NpyReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 

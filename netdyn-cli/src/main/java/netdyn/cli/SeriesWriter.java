@@ -11,6 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import netdyn.analysis.SeriesReport;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyWriter;
+import netdyn.cli.io.Plots;
+import netdyn.cli.io.RunDirectory;
 import netdyn.series.AutocorrelationResult;
 import netdyn.series.LaminarPhasesResult;
 import netdyn.series.LocalExpansionRatesResult;

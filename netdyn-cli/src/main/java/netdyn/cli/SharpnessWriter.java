@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import netdyn.analysis.SharpnessRun;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyWriter;
+import netdyn.cli.io.Plots;
+import netdyn.cli.io.Progress;
+import netdyn.cli.io.RunDirectory;
 import netdyn.curvature.HessianSpectrum;
 import picocli.CommandLine.Model.CommandSpec;
 

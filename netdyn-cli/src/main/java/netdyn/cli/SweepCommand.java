@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import netdyn.BadInputException;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.RunDirectory;
+import netdyn.cli.report.ReportPages;
 import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepSpec;
 import picocli.CommandLine.Command;

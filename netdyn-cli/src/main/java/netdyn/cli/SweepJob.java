@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import netdyn.cli.io.Interrupts;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.Progress;
+import netdyn.cli.io.RunDirectory;
 import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepRunner;
 import netdyn.sweep.SweepSpec;

@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 import netdyn.BadInputException;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyWriter;
+import netdyn.cli.io.OutputFiles;
+import netdyn.cli.io.RunDirectory;
 import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepRunner;
 import netdyn.sweep.SweepSpec;
@@ -27,7 +31,7 @@ import netdyn.sweep.TaskResult;
  * by task index), loss_tail.npy ([tasks × tail]), spectrum.npy ([tasks × K], when measured) and
  * summary.json.
  */
-final class SweepWriter {
+public final class SweepWriter {
     static final String TASKS = "tasks";
 
     private SweepWriter() {
@@ -89,7 +93,7 @@ final class SweepWriter {
         };
     }
 
-    static Path seriesFile(Path dir, int task, String name) {
+    public static Path seriesFile(Path dir, int task, String name) {
         return dir.resolve(TASKS).resolve(String.format("task-%06d-%s.npy", task, name));
     }
 

@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 
 import netdyn.analysis.TrainingResult;
 import netdyn.analysis.TrainingRun;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.Progress;
+import netdyn.cli.io.RunDirectory;
 import netdyn.nn.Batch;
 import netdyn.run.ResolvedRun;
 import picocli.CommandLine.Command;

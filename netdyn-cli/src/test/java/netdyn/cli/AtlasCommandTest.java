@@ -14,6 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import netdyn.cli.report.AtlasReport;
+import netdyn.cli.report.ReportPages;
+import netdyn.cli.report.SweepRows;
+
 /** {@code netdyn atlas --quality quick}, the report it writes, resuming it, and {@code netdyn report} on other dirs. */
 class AtlasCommandTest {
     @TempDir

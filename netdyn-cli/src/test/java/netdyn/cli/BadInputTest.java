@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import netdyn.cli.io.NpyWriter;
+
 /** Every bad input of the train command: one line on stderr naming the problem, exit code 2, no stack trace. */
 class BadInputTest {
     @TempDir

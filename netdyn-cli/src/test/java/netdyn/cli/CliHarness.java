@@ -8,6 +8,8 @@ import java.io.StringWriter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import netdyn.cli.io.Json;
+
 /** Runs the command line in-process and captures stdout, stderr and the exit code. */
 record CliHarness(int exitCode, String out, String err) {
 

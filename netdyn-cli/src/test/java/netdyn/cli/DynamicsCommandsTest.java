@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import netdyn.cli.io.NpyReader;
+
 /** lyapunov, sharpness and selfcheck end to end, and their bad inputs. */
 class DynamicsCommandsTest {
     @TempDir

@@ -17,6 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import netdyn.cli.io.Interrupts;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyReader;
+import netdyn.cli.report.ReportPages;
+
 /**
  * Every long command, stopped at its first step (task) boundary by a stop request (what SIGINT and SIGTERM
  * become; the signals themselves are sent to a child JVM in {@link EarlyEndTest}): exit 130 or 143, one line

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyReader;
+
 /**
  * One nMLE on the command line: for the same seed, η, steps, inits, replicas and ε, {@code netdyn divergence}
  * and {@code netdyn sweep --measure nmle} give the same per-init nMLE (and R²) bit for bit.

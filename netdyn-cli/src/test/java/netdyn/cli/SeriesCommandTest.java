@@ -13,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyReader;
+import netdyn.cli.io.NpyWriter;
+
 /** {@code netdyn series} end to end: known answers through files, run directories, and every bad input. */
 class SeriesCommandTest {
     @TempDir

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyReader;
 import netdyn.sweep.ResultStore;
 
 class SweepCommandTest {

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyReader;
+
 class TrainCommandTest {
     @TempDir
     Path tmp;

@@ -11,5 +11,9 @@
  * {@link java.lang.IllegalArgumentException} naming the sizes; non-finite data is not an error: NaN breaks a line
  * or band, a non-positive value is skipped on a log axis, a NaN cell is drawn in the "diverged" colour, and a
  * figure without finite data renders its axes with a "no data" note.
+ *
+ * <p>The pages: {@link netdyn.cli.report.ReportPages} builds the page of any run or sweep directory and
+ * {@link netdyn.cli.report.AtlasReport} the atlas page from the rows it reads ({@link
+ * netdyn.cli.report.SweepRows}); they draw what core measured and decided and decide nothing themselves.
  */
 package netdyn.cli.report;

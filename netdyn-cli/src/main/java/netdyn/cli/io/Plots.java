@@ -1,4 +1,4 @@
-package netdyn.cli;
+package netdyn.cli.io;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -15,7 +15,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** PNG charts (XChart, rendered headless) for run directories: lines, scatter plots, histograms. */
-final class Plots {
+public final class Plots {
     static {
         System.setProperty("java.awt.headless", "true");
     }
@@ -27,26 +27,26 @@ final class Plots {
      * One line of a chart; {@code dashed} for reference lines such as 2/η or λ = 0, {@code emphasis}
      * (thick, black) for a summary over the other lines, such as their mean.
      */
-    record Line(String name, double[] x, double[] y, boolean dashed, boolean emphasis) {
-        static Line of(String name, double[] x, double[] y) {
+    public record Line(String name, double[] x, double[] y, boolean dashed, boolean emphasis) {
+        public static Line of(String name, double[] x, double[] y) {
             return new Line(name, x, y, false, false);
         }
 
-        static Line emphasised(String name, double[] x, double[] y) {
+        public static Line emphasised(String name, double[] x, double[] y) {
             return new Line(name, x, y, false, true);
         }
 
-        static Line horizontal(String name, double x0, double x1, double y) {
+        public static Line horizontal(String name, double x0, double x1, double y) {
             return new Line(name, new double[] {x0, x1}, new double[] {y, y}, true, false);
         }
     }
 
-    static void lineChart(Path file, String title, String xLabel, String yLabel, List<Line> lines, boolean logY)
+    public static void lineChart(Path file, String title, String xLabel, String yLabel, List<Line> lines, boolean logY)
             throws IOException {
         lineChart(file, title, xLabel, yLabel, lines, false, logY);
     }
 
-    static void lineChart(Path file, String title, String xLabel, String yLabel, List<Line> lines, boolean logX,
+    public static void lineChart(Path file, String title, String xLabel, String yLabel, List<Line> lines, boolean logX,
                           boolean logY) throws IOException {
         XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setLegendVisible(lines.size() > 1 && lines.size() <= 16);
@@ -77,7 +77,7 @@ final class Plots {
     }
 
     /** A scatter plot of (x, y) points, e.g. one point per weight. */
-    static void scatter(Path file, String title, String xLabel, String yLabel, double[] x, double[] y, boolean logX,
+    public static void scatter(Path file, String title, String xLabel, String yLabel, double[] x, double[] y, boolean logX,
                         boolean logY) throws IOException {
         XYChart chart = chart(title, xLabel, yLabel);
         chart.getStyler().setLegendVisible(false);
@@ -105,7 +105,7 @@ final class Plots {
     }
 
     /** Bars of {@code counts} between consecutive {@code edges} (edges.length = counts.length + 1 ≥ 2). */
-    static void histogram(Path file, String title, String xLabel, double[] edges, int[] counts) throws IOException {
+    public static void histogram(Path file, String title, String xLabel, double[] edges, int[] counts) throws IOException {
         int bins = counts.length;
         // the outline of the bars as one filled step curve
         double[] x = new double[2 * bins + 2];
@@ -148,7 +148,7 @@ final class Plots {
     }
 
     /** Log axes cannot show zeros: non-positive values become the smallest positive one (or 1e-300). */
-    static double[] positive(double[] y) {
+    public static double[] positive(double[] y) {
         double min = Double.POSITIVE_INFINITY;
         for (double v : y) {
             if (v > 0 && v < min) {

@@ -1,4 +1,4 @@
-package netdyn.cli;
+package netdyn.cli.report;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,19 +11,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import netdyn.BadInputException;
+import netdyn.cli.SweepWriter;
+import netdyn.cli.io.NpyReader;
 import netdyn.sweep.ResultStore;
 
 /** The rows of a sweep directory (results.jsonl, else store.jsonl), with per-value grouping and statistics. */
-final class SweepRows {
+public final class SweepRows {
     final Path dir;
-    final List<Map<String, Object>> rows;
+    public final List<Map<String, Object>> rows;
 
     private SweepRows(Path dir, List<Map<String, Object>> rows) {
         this.dir = dir;
         this.rows = rows;
     }
 
-    static SweepRows read(Path dir) {
+    public static SweepRows read(Path dir) {
         Path results = dir.resolve("results.jsonl");
         Path store = dir.resolve(ResultStore.FILE);
         Path file = Files.isRegularFile(results) ? results : store;

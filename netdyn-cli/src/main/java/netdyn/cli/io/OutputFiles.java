@@ -1,4 +1,4 @@
-package netdyn.cli;
+package netdyn.cli.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +13,12 @@ import netdyn.FileErrors;
  * turns its {@link IOException} into a {@link FileSystemException} carrying the path
  * ({@link FileErrors#named}), and {@link Main} prints that path and the cause in one line.
  */
-final class OutputFiles {
+public final class OutputFiles {
     private OutputFiles() {
     }
 
     /** A whole text file, UTF-8. */
-    static void writeString(Path file, CharSequence text) throws IOException {
+    public static void writeString(Path file, CharSequence text) throws IOException {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -30,7 +30,7 @@ final class OutputFiles {
      * The one line for a failed write: the file, the cause and what it usually means ("File too large" is
      * a file-size limit such as {@code ulimit -f}; "No space left on device" a full disk).
      */
-    static String describe(FileSystemException e) {
+    public static String describe(FileSystemException e) {
         String reason = e.getReason() != null ? e.getReason()
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
         String hint = switch (reason) {

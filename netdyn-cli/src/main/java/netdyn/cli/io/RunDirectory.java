@@ -1,4 +1,4 @@
-package netdyn.cli;
+package netdyn.cli.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import netdyn.BadInputException;
+import netdyn.cli.Main;
 import netdyn.sweep.DirectoryLock;
 
 /**
@@ -54,7 +55,7 @@ public final class RunDirectory {
     }
 
     /** An existing run directory that a command continues (a sweep resuming). */
-    static RunDirectory existing(Path dir) {
+    public static RunDirectory existing(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException("--out " + dir + " is not a directory");
         }
@@ -84,7 +85,7 @@ public final class RunDirectory {
      * Releases the directory locks taken by {@link #create} and {@link #existing}; called when a command
      * ends, so that the next command run in the same JVM (tests, Java callers) may write there.
      */
-    static void releaseAll() {
+    public static void releaseAll() {
         synchronized (LOCKS) {
             RuntimeException failure = null;
             for (DirectoryLock held : LOCKS) {
@@ -102,7 +103,7 @@ public final class RunDirectory {
     }
 
     /** The first keys of every manifest.json: command, version and the command line as typed. */
-    static java.util.Map<String, Object> manifestHeader(String command, picocli.CommandLine.Model.CommandSpec spec) {
+    public static java.util.Map<String, Object> manifestHeader(String command, picocli.CommandLine.Model.CommandSpec spec) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("command", command);
         m.put("version", Main.VERSION);

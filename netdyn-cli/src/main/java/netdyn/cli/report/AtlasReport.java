@@ -1,4 +1,4 @@
-package netdyn.cli;
+package netdyn.cli.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,18 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
-import netdyn.cli.report.HtmlPage;
 import netdyn.cli.report.HtmlPage.Figure;
-import netdyn.cli.report.SvgChart;
-import netdyn.cli.report.SvgHeatmap;
-import netdyn.cli.report.SvgStrip;
 
 /**
  * The figures of a learning-rate sweep and of a trainability map, added to a report page: bifurcation
  * diagram, exponents, edge of stability, loss / accuracy / speed, regimes with representative series,
  * and the (hidden, output) learning-rate map with its zoom.
  */
-final class AtlasReport {
+public final class AtlasReport {
     /** Regimes in the order of increasing η one usually meets them, each with a fixed colour. */
     static final Map<String, String> REGIME_COLORS = new LinkedHashMap<>();
 
@@ -39,7 +35,7 @@ final class AtlasReport {
     }
 
     /** Per-η summary of the rows. */
-    record EtaStats(double[] eta, List<List<Map<String, Object>>> rows) {
+    public record EtaStats(double[] eta, List<List<Map<String, Object>>> rows) {
         /** A statistic (mean, min, max) of the finite values of {@code key} at each η. */
         double[] stat(String key, ToDoubleFunction<double[]> statistic) {
             double[] out = new double[eta.length];
@@ -68,7 +64,7 @@ final class AtlasReport {
         }
     }
 
-    static EtaStats stats(SweepRows data) {
+    public static EtaStats stats(SweepRows data) {
         TreeMap<Double, List<Map<String, Object>>> by = data.by("lr");
         return new EtaStats(by.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
                 new ArrayList<>(by.values()));
@@ -102,7 +98,7 @@ final class AtlasReport {
     static final double CHAOS_THRESHOLD = 0.01;
 
     /** The first η whose mean tangent (or twin, or nMLE) exponent exceeds {@link #CHAOS_THRESHOLD}; NaN if none. */
-    static double onsetOfChaos(EtaStats s) {
+    public static double onsetOfChaos(EtaStats s) {
         String key = s.rows().get(0).get(0).containsKey("lambdaTangent") ? "lambdaTangent"
                 : s.rows().get(0).get(0).containsKey("lambdaTwin") ? "lambdaTwin" : "nmle";
         double[] lam = s.mean(key);
@@ -349,7 +345,7 @@ final class AtlasReport {
         return b.toString();
     }
 
-    static String fmt(double v) {
+    public static String fmt(double v) {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
@@ -425,7 +421,7 @@ final class AtlasReport {
      * finite or ends above where it started; trained when it ends below half the chance level ln C (cross
      * entropy; half the initial loss otherwise, or when that is lower); stalled in between.
      */
-    static int trainability(Map<String, Object> r) {
+    public static int trainability(Map<String, Object> r) {
         double fin = SweepRows.number(r, "finalLoss");
         double init = SweepRows.number(r, "initialLoss");
         double chance = SweepRows.number(r, "chanceLoss");
@@ -521,7 +517,7 @@ final class AtlasReport {
      * of the grid's cells per side, centred where the most neighbouring cells differ. Returns
      * {h0, h1, o0, o1}.
      */
-    static double[] boundaryWindow(SweepRows data) {
+    public static double[] boundaryWindow(SweepRows data) {
         MapGrid g = MapGrid.of(data);
         int nx = g.output().length;
         int ny = g.hidden().length;

@@ -1,4 +1,4 @@
-package netdyn.cli;
+package netdyn.cli.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

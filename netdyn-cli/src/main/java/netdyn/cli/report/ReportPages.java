@@ -1,4 +1,4 @@
-package netdyn.cli;
+package netdyn.cli.report;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,24 +10,24 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import netdyn.BadInputException;
-import netdyn.cli.report.HtmlPage;
+import netdyn.cli.io.Json;
 import netdyn.sweep.ResultStore;
 
 /** Chooses and builds the report page for a directory: atlas, learning-rate sweep, trainability map, or any run. */
-final class ReportPages {
+public final class ReportPages {
     /** The atlas's sub-directories. */
-    static final String LR = "lr";
-    static final String SPECTRUM = "spectrum";
-    static final String MAP = "trainability";
-    static final String ZOOM = "trainability-zoom";
+    public static final String LR = "lr";
+    public static final String SPECTRUM = "spectrum";
+    public static final String MAP = "trainability";
+    public static final String ZOOM = "trainability-zoom";
 
-    record Page(String html, String kind, int figures) {
+    public record Page(String html, String kind, int figures) {
     }
 
     private ReportPages() {
     }
 
-    static Page build(Path dir) throws IOException {
+    public static Page build(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException("report: " + dir + " is not a directory");
         }
@@ -151,7 +151,7 @@ final class ReportPages {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> readJson(Path file) throws IOException {
+    public static Map<String, Object> readJson(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }

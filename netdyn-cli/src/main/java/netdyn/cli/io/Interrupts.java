@@ -1,4 +1,4 @@
-package netdyn.cli;
+package netdyn.cli.io;
 
 import java.io.PrintStream;
 
@@ -9,7 +9,7 @@ import java.io.PrintStream;
  * 130 (INT) or 143 (TERM). Outside such work, and at a second signal, the process ends at once with
  * the same codes, as the JVM's own handler would.
  */
-final class Interrupts {
+public final class Interrupts {
     private static volatile String pending;
     private static volatile boolean deferred;
 
@@ -17,7 +17,7 @@ final class Interrupts {
     }
 
     /** Takes over SIGINT and SIGTERM (called once, by {@link Main#main}); a signal ignored at start stays ignored. */
-    static void install() {
+    public static void install() {
         for (String name : new String[] {"INT", "TERM"}) {
             try {
                 sun.misc.Signal.handle(new sun.misc.Signal(name), Interrupts::received);
@@ -50,35 +50,35 @@ final class Interrupts {
      *
      * @param unit  what {@code done} counts ("step", "task")
      */
-    static void checkpoint(String unit, long done, long total) {
+    public static void checkpoint(String unit, long done, long total) {
         String signal = pending;
         if (signal != null) {
             throw new Stopped(signal, unit, done, total);
         }
     }
 
-    static boolean stopRequested() {
+    public static boolean stopRequested() {
         return pending != null;
     }
 
     /** As a signal would (in-process tests). */
-    static void request(String signal) {
+    public static void request(String signal) {
         deferred = true;
         pending = signal;
     }
 
     /** Back to the start state: called when a command line has run. */
-    static void reset() {
+    public static void reset() {
         pending = null;
         deferred = false;
     }
 
-    static int exitCode(String signal) {
+    public static int exitCode(String signal) {
         return "INT".equals(signal) ? 130 : 143;
     }
 
     /** A long command stopped by a signal at a step or task boundary: a result, not a failure. */
-    static final class Stopped extends RuntimeException {
+    public static final class Stopped extends RuntimeException {
         private final String signal;
         private final String unit;
         private final long done;
@@ -93,36 +93,36 @@ final class Interrupts {
             this.total = total;
         }
 
-        String signal() {
+        public String signal() {
             return "SIG" + signal;
         }
 
-        String unit() {
+        public String unit() {
             return unit;
         }
 
         /** Steps (tasks) completed and recorded before the stop. */
-        long done() {
+        public long done() {
             return done;
         }
 
-        long total() {
+        public long total() {
             return total;
         }
 
-        int exitCode() {
+        public int exitCode() {
             return Interrupts.exitCode(signal);
         }
 
         /** Where the work so far is and how to go on (set once, by the innermost command that wrote it). */
-        void keep(String where) {
+        public void keep(String where) {
             if (kept == null) {
                 kept = where;
             }
         }
 
         /** The line to print: how it stopped, and what was kept. */
-        String line() {
+        public String line() {
             return getMessage() + (kept == null ? "" : "; " + kept);
         }
     }

@@ -1,4 +1,4 @@
-package netdyn.cli;
+package netdyn.cli.io;
 
 import java.io.PrintWriter;
 
@@ -8,7 +8,7 @@ import java.io.PrintWriter;
  * (task) boundary where SIGINT/SIGTERM stop the work ({@link Interrupts}): from the first progress
  * line on, a signal waits for the next update instead of ending the process mid-write.
  */
-final class Progress {
+public final class Progress {
     private static final long FIRST_NS = 2_000_000_000L;
     private final PrintWriter err;
     private final String what;
@@ -23,7 +23,7 @@ final class Progress {
     private long calls;
 
     /** @param valueName what the number passed to {@link #update} is ("loss", "λ1", ...), null for none */
-    Progress(PrintWriter err, String what, String valueName, long total, boolean quiet) {
+    public Progress(PrintWriter err, String what, String valueName, long total, boolean quiet) {
         this(err, what, "step", valueName, total, quiet, 64);
     }
 
@@ -32,7 +32,7 @@ final class Progress {
      * @param sampleEvery read the clock on every n-th call only (a power of two; 64 for training steps that
      *                    take microseconds, 1 for sweep tasks)
      */
-    Progress(PrintWriter err, String what, String unit, String valueName, long total, boolean quiet,
+    public Progress(PrintWriter err, String what, String unit, String valueName, long total, boolean quiet,
              int sampleEvery) {
         this.err = err;
         this.unit = unit;
@@ -49,7 +49,7 @@ final class Progress {
      * @param done steps (tasks) completed and written so far; throws {@link Interrupts.Stopped} here when a
      *             signal asked to stop
      */
-    void update(long done, double value) {
+    public void update(long done, double value) {
         Interrupts.checkpoint(unit, done, total);
         // read the clock on every 64th call only: train calls this once per 7 µs step
         if ((++calls & sampleMask) != 0) {
@@ -85,7 +85,7 @@ final class Progress {
                 + " min";
     }
 
-    void done() {
+    public void done() {
         if (shown && terminal) {
             err.println();
         }
