@@ -36,8 +36,8 @@ class SeriesReportTest {
     @Test
     void tooShortASeriesNamesBothSizes() {
         SeriesReport.Spec spec = SeriesReport.Spec.defaults(1);
-        assertThatThrownBy(() -> SeriesReport.of(new double[3], spec)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("3");
         assertThat(spec.minimumLength()).isGreaterThan(3);
+        assertThatThrownBy(() -> SeriesReport.of(new double[3], spec)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(" 3 values").hasMessageContaining("at least " + spec.minimumLength());
     }
 }

@@ -11,6 +11,7 @@ import netdyn.data.Dataset;
 import netdyn.data.Standardizer;
 import netdyn.dynamics.DiscreteMap;
 import netdyn.dynamics.GradientDescentMap;
+import netdyn.dynamics.HenonMap;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.nn.Activation;
 import netdyn.nn.Batch;
@@ -68,6 +69,14 @@ class QrSpectrumEstimatorTest {
         assertThat(r.sumRuleError()).isLessThan(1e-12);
         double partial = Math.log(2) + Math.log(1.5) + Math.log(0.5);
         assertThat(r.kaplanYorkeDimension()).isCloseTo(3 + partial / Math.log(4), within(1e-12));
+    }
+
+    @Test
+    void henonAttractorHasTheKaplanYorkeDimensionOfItsExponents() {
+        // SCIENCE.md §5: λ = 0.41922, −1.62319, so D_KY = 1 + 0.41922 / 1.62319 = 1.2583
+        SpectrumResult r = LyapunovSpectrum.of(new HenonMap(), new double[] {0.1, 0.1}, 1000, 1_000_000, 2);
+        assertThat(r.completed()).isTrue();
+        assertThat(r.kaplanYorkeDimension()).isCloseTo(1 + 0.41922 / 1.62319, within(0.002));
     }
 
     @Test

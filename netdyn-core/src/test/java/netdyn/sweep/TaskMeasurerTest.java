@@ -203,7 +203,17 @@ class TaskMeasurerTest {
         }
         assertThat((Double) r.values().get("spectrumSum")).isCloseTo(logDet / 25, within(1e-8));
         assertThat((Double) r.values().get("lambdaTangent")).isEqualTo(spectrum[0]);
-        assertThat((Double) r.values().get("kaplanYorke")).isBetween(0.0, (double) dim);
+        // the row's D_KY is the definition applied to the row's own spectrum (written out here, not KaplanYorke)
+        double partial = 0;
+        int j = 0;
+        while (j < dim && partial + spectrum[j] >= 0) {
+            partial += spectrum[j];
+            j++;
+        }
+        double expected = j == dim ? dim : j + partial / Math.abs(spectrum[j]);
+        assertThat(j).as("a partial sum turns negative inside the spectrum: D_KY has a fractional part").isBetween(1,
+                dim - 1);
+        assertThat((Double) r.values().get("kaplanYorke")).isCloseTo(expected, within(1e-12 * dim));
     }
 
     @Test

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sample page in headless Chromium: every figure renders, nothing is logged, the screenshot is real. */
 class ReportPageBrowserTest {
@@ -15,7 +17,7 @@ class ReportPageBrowserTest {
 
     @Test
     void everyFigureRendersWithoutConsoleMessages() throws Exception {
-        HeadlessBrowser browser = HeadlessBrowser.locateOrAbort();
+        HeadlessBrowser browser = HeadlessBrowser.locateOrSkip();
         HtmlPage page = ReportSamples.page();
         assertThat(page.figureCount()).isEqualTo(ReportSamples.FIGURES);
         Files.createDirectories(OUT);
@@ -33,7 +35,7 @@ class ReportPageBrowserTest {
 
     @Test
     void theHarnessNoticesAnEmptyFigureAndAConsoleMessage() throws Exception {
-        HeadlessBrowser browser = HeadlessBrowser.locateOrAbort();
+        HeadlessBrowser browser = HeadlessBrowser.locateOrSkip();
         String empty = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100\" height=\"50\"></svg>";
         String page = new HtmlPage("broken")
                 .figure(SvgChart.of("fine", "x", "y").line("l", new double[] {0, 1}, new double[] {0, 1}, null)
@@ -50,6 +52,18 @@ class ReportPageBrowserTest {
         assertThat(r.figuresTotal()).isEqualTo(2);
         assertThat(r.figuresRendered()).isEqualTo(1);
         assertThat(r.consoleErrors()).anySatisfy(line -> assertThat(line).contains("boom from the page"));
+    }
+
+    @Test
+    void theBrowserIsLookedForAndNeverInstalled(@TempDir Path tmp) throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.writeString(bin.resolve("chromium-browser"), "not executable");
+        assertThat(HeadlessBrowser.find(List.of("", empty.toString(), bin.toString()))).as("nothing to run: skip")
+                .isNull();
+        Path chrome = Files.writeString(bin.resolve("google-chrome"), "#!/bin/sh\n");
+        assertThat(chrome.toFile().setExecutable(true)).isTrue();
+        assertThat(HeadlessBrowser.find(List.of(empty.toString(), bin.toString()))).isEqualTo(chrome.toString());
     }
 
     @Test

@@ -124,9 +124,7 @@ class SvgChartTest {
             x[i] = Math.pow(10, -3 + 4.0 * i / n);
             y[i] = 0.5 + 0.4 * Math.sin(i * 0.7);
         }
-        long t0 = System.nanoTime();
         String svg = SvgChart.of("bifurcation", "η", "loss").logX().points(null, x, y, "#000", 1, null).render();
-        assertThat((System.nanoTime() - t0) / 1e9).isLessThan(2);
         assertThat(svg.length()).isLessThan(200_000);
         assertThat(Xml.subpaths(Xml.byClass(Xml.parse(svg), "path", "points").get(0))).isBetween(1000, n);
     }
