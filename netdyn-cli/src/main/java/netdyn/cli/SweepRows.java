@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import netdyn.BadInputException;
+import netdyn.analysis.ResultKeys;
 import netdyn.sweep.ResultStore;
 
 /** The rows of a sweep directory (results.jsonl, else store.jsonl), with per-value grouping and statistics. */
@@ -37,7 +38,7 @@ final class SweepRows {
                     continue;
                 }
                 Map<String, Object> row = ResultStore.parseRow(line);
-                if (row.containsKey("task")) {
+                if (row.containsKey(ResultKeys.TASK)) {
                     rows.add(row);
                 }
             }
@@ -48,7 +49,8 @@ final class SweepRows {
             throw new BadInputException("report: " + dir + " has no finished tasks yet (" + file.getFileName()
                     + " holds no rows)");
         }
-        rows.sort((a, b) -> Long.compare(((Number) a.get("task")).longValue(), ((Number) b.get("task")).longValue()));
+        rows.sort((a, b) -> Long.compare(((Number) a.get(ResultKeys.TASK)).longValue(),
+                ((Number) b.get(ResultKeys.TASK)).longValue()));
         return new SweepRows(dir, rows);
     }
 
@@ -104,7 +106,7 @@ final class SweepRows {
 
     /** A task's time series file (tasks/task-NNNNNN-NAME.npy), or null when absent. */
     double[] series(Map<String, Object> row, String name) {
-        Path file = SweepWriter.seriesFile(dir, (int) number(row, "task"), name);
+        Path file = SweepWriter.seriesFile(dir, (int) number(row, ResultKeys.TASK), name);
         if (!Files.isRegularFile(file)) {
             return null;
         }

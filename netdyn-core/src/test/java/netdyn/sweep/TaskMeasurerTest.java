@@ -203,7 +203,7 @@ class TaskMeasurerTest {
         }
         assertThat((Double) r.values().get("spectrumSum")).isCloseTo(logDet / 25, within(1e-8));
         assertThat((Double) r.values().get("lambdaTangent")).isEqualTo(spectrum[0]);
-        assertThat((Double) r.values().get("kaplanYorke")).isBetween(0.0, (double) dim);
+        assertThat((Double) r.values().get("kaplanYorkeDimension")).isBetween(0.0, (double) dim);
     }
 
     @Test
@@ -218,7 +218,7 @@ class TaskMeasurerTest {
         netdyn.analysis.RegimeEvidence.Measured own = netdyn.analysis.RegimeEvidence.measure(STUDY, IRIS,
                 OptimizerSpec.gradientDescent(eta), theta0, 600, 1);
         // another random start vector, aligned over the same first half: the same exponent up to alignment error
-        assertThat((Double) r.values().get("lambdaLate")).isCloseTo(own.evidence().lambda1(), within(1e-6));
+        assertThat((Double) r.values().get("lambda1")).isCloseTo(own.evidence().lambda1(), within(1e-6));
         assertThat(r.values().get("regime")).isEqualTo(netdyn.analysis.RegimeClassifier.classify(own.evidence())
                 .label());
         assertThat((Double) r.values().get("zeroOneK")).isCloseTo(own.evidence().zeroOneK(), within(0.05));
