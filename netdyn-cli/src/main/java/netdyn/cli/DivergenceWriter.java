@@ -11,6 +11,7 @@ import java.util.Map;
 import netdyn.analysis.DivergenceExperiment;
 import netdyn.analysis.DivergenceResult;
 import netdyn.analysis.DivergenceSpec;
+import netdyn.analysis.ResultKeys;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.NpyReader;
 import netdyn.cli.io.NpyWriter;
@@ -111,7 +112,7 @@ final class DivergenceWriter implements AutoCloseable {
     static Map<String, Object> summary(DivergenceResult r, DivergenceSpec spec, double eta) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("learningRate", eta);
-        s.put("steps", spec.steps());
+        s.put(ResultKeys.STEPS, spec.steps());
         s.put("perturbAt", spec.perturbAt());
         s.put("inits", spec.inits());
         s.put("replicas", spec.replicas());
@@ -125,15 +126,15 @@ final class DivergenceWriter implements AutoCloseable {
             nmle.put("std", Json.number(e.nmleStd()));
             nmle.put("passed", e.passed());
             nmle.put("total", e.total());
-            row.put("nmle", nmle);
+            row.put(ResultKeys.NMLE, nmle);
             Map<String, Object> nd = new LinkedHashMap<>();
             nd.put("initial", Json.number(e.normalizedInitial()));
             nd.put("final", Json.number(e.normalizedFinal()));
             nd.put("max", Json.number(e.normalizedMax()));
-            row.put("normalizedDistance", nd);
+            row.put(ResultKeys.NORMALIZED_DISTANCE, nd);
             rows.add(row);
         }
-        s.put("perEps", rows);
+        s.put(ResultKeys.PER_EPS, rows);
         double[] disp = r.reference().displacement();
         double mean = 0;
         for (double v : disp) {
@@ -149,8 +150,9 @@ final class DivergenceWriter implements AutoCloseable {
         }
         s.put("referenceLossInitialMean", Json.number(l0 / loss.length));
         s.put("referenceLossFinalMean", Json.number(lT / loss.length));
-        // the contract key: with one ε, "nmle" is that ε's object; with several, the smallest ε's
-        s.put("nmle", rows.get(0).get("nmle"));
+        // the contract keys (DESIGN.md): the smallest ε's nmle and normalizedDistance (perEps is ascending in ε)
+        s.put(ResultKeys.NMLE, rows.get(0).get(ResultKeys.NMLE));
+        s.put(ResultKeys.NORMALIZED_DISTANCE, rows.get(0).get(ResultKeys.NORMALIZED_DISTANCE));
         return s;
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import netdyn.analysis.ResultKeys;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.NpyWriter;
 import netdyn.cli.io.Plots;
@@ -81,12 +82,12 @@ final class LyapunovWriter {
         summary.put("system", label);
         summary.put("dimension", map.dimension());
         summary.put("unit", map.timePerStep() == 1 ? "per step" : "per unit time (Δt = " + map.timePerStep() + ")");
-        summary.put("status", result.completed() ? "ok" : "stopped");
+        summary.put(ResultKeys.STATUS, result.completed() ? "ok" : "stopped");
         summary.put("failure", result.failure());
-        summary.put("steps", result.steps());
-        summary.put("exponents", Json.numbers(result.exponents()));
+        summary.put(ResultKeys.STEPS, result.steps());
+        summary.put(ResultKeys.EXPONENTS, Json.numbers(result.exponents()));
         summary.put("maxExponent", Json.number(result.exponents()[0]));
-        summary.put("kaplanYorkeDimension", Json.number(result.kaplanYorkeDimension()));
+        summary.put(ResultKeys.KAPLAN_YORKE_DIMENSION, Json.number(result.kaplanYorkeDimension()));
         Map<String, Object> sumRule = new LinkedHashMap<>();
         sumRule.put("sumOfExponents", Json.number(result.sumOfExponents()));
         sumRule.put("meanLogAbsDet", Json.number(result.meanLogDet()));

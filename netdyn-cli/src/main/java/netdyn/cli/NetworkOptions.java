@@ -46,16 +46,20 @@ public final class NetworkOptions {
             description = "Hidden layer widths; 'none' for a linear model (default: ${DEFAULT-VALUE}).")
     String hidden;
 
-    @Option(names = "--activation", defaultValue = "sigmoid",
-            description = "Hidden activation: sigmoid, tanh, relu, linear (default: ${DEFAULT-VALUE}).")
-    String activation;
+    @Option(names = "--activation", defaultValue = "sigmoid", converter = Choices.ActivationConverter.class,
+            completionCandidates = Choices.Activations.class,
+            description = "Hidden activation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Activation activation;
 
-    @Option(names = "--output", defaultValue = "softmax",
-            description = "Output map: softmax, sigmoid-normalized, linear (default: ${DEFAULT-VALUE}).")
-    String output;
+    @Option(names = "--output", defaultValue = "softmax", converter = Choices.OutputConverter.class,
+            completionCandidates = Choices.Outputs.class,
+            description = "Output map: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    OutputKind output;
 
-    @Option(names = "--loss", defaultValue = "ce", description = "Loss: ce, mse (default: ${DEFAULT-VALUE}).")
-    String loss;
+    @Option(names = "--loss", defaultValue = "ce", converter = Choices.LossConverter.class,
+            completionCandidates = Choices.Losses.class,
+            description = "Loss: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    LossKind loss;
 
     @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "LAMBDA",
             description = "L2 penalty ½λ‖W‖² on weights (default: ${DEFAULT-VALUE}).")
@@ -97,8 +101,7 @@ public final class NetworkOptions {
 
     /** The network options as a core network specification (sized to its data when resolved). */
     NetworkSpec networkSpec() {
-        return new NetworkSpec(NetworkSpec.parseHidden(hidden), Activation.parse(activation), OutputKind.parse(output),
-                LossKind.parse(loss), weightDecay);
+        return new NetworkSpec(NetworkSpec.parseHidden(hidden), activation, output, loss, weightDecay);
     }
 
     /** The run these options describe, η from --lr (one value). */

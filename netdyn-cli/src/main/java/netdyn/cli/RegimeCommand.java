@@ -9,6 +9,7 @@ import netdyn.cli.io.Json;
 import netdyn.run.ResolvedRun;
 import netdyn.analysis.RegimeClassifier;
 import netdyn.analysis.RegimeEvidence;
+import netdyn.analysis.ResultKeys;
 import netdyn.nn.Batch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,30 +48,30 @@ final class RegimeCommand implements Callable<Integer> {
         RegimeClassifier.Evidence evidence = measured.evidence();
         Map<String, Object> extra = new LinkedHashMap<>();
         if (measured.divergedAtStep() >= 0) {
-            extra.put("divergedAtStep", measured.divergedAtStep());
+            extra.put(ResultKeys.DIVERGED_AT_STEP, measured.divergedAtStep());
         } else {
             extra.put("fundamentalPeriod", Json.number(measured.fundamentalPeriod()));
         }
-        RegimeClassifier.Regime regime = RegimeClassifier.classify(evidence);
+        RegimeClassifier.Classification regime = RegimeClassifier.classify(evidence);
         PrintWriter out = command.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("regime", regime.label());
+            m.put(ResultKeys.REGIME, regime.label());
             m.put("reasons", regime.reasons());
             Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("finalLoss", Json.number(evidence.finalLoss()));
+            ev.put(ResultKeys.FINAL_LOSS, Json.number(evidence.finalLoss()));
             ev.put("chanceLevel", evidence.chanceLevel());
-            ev.put("lambda1", Json.number(evidence.lambda1()));
-            ev.put("zeroOneK", Json.number(evidence.zeroOneK()));
-            ev.put("laminarFraction", Json.number(evidence.laminarFraction()));
-            ev.put("fractionIncreasing", Json.number(evidence.fractionIncreasing()));
-            ev.put("periodicShare", Json.number(evidence.periodicShare()));
-            ev.put("dominantPeriod", Json.number(evidence.dominantPeriod()));
-            ev.put("sharpnessEtaOver2", Json.number(evidence.sharpnessEtaOver2()));
+            ev.put(ResultKeys.LAMBDA1, Json.number(evidence.lambda1()));
+            ev.put(ResultKeys.ZERO_ONE_K, Json.number(evidence.zeroOneK()));
+            ev.put(ResultKeys.LAMINAR_FRACTION, Json.number(evidence.laminarFraction()));
+            ev.put(ResultKeys.FRACTION_INCREASING, Json.number(evidence.fractionIncreasing()));
+            ev.put(ResultKeys.PERIODIC_SHARE, Json.number(evidence.periodicShare()));
+            ev.put(ResultKeys.DOMINANT_PERIOD, Json.number(evidence.dominantPeriod()));
+            ev.put(ResultKeys.SHARPNESS_ETA_OVER_2, Json.number(evidence.sharpnessEtaOver2()));
             ev.putAll(extra);
             m.put("evidence", ev);
             m.put("learningRate", eta);
-            m.put("steps", steps);
+            m.put(ResultKeys.STEPS, steps);
             out.println(Json.write(m));
         } else {
             out.printf("η = %s, %d steps: %s%n", eta, steps, regime.label());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import netdyn.analysis.ResultKeys;
 import netdyn.analysis.SeriesReport;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.NpyWriter;
@@ -57,7 +58,7 @@ final class SeriesWriter {
         s.put("input", input.path().toString());
         s.put("n", x.length);
         s.put("skip", input.skip);
-        s.put("zeroOneK", Json.number(zeroOne.k()));
+        s.put(ResultKeys.ZERO_ONE_K, Json.number(zeroOne.k()));
         s.put("acf", Json.numbers(acf.acf()));
         s.put("permutationEntropy", Json.number(pe.entropy()));
         s.put("maxLyapunov", exponent(r.maxLyapunov(), false));
@@ -85,12 +86,12 @@ final class SeriesWriter {
                 spectrum.peaks().stream().map(PeriodogramResult.Peak::period)
                 .toList(), "fundamentalPeriod", Json.number(spectrum.fundamentalPeriod()), "peaks", peakList,
                 "transformLength", spectrum.transformLength()));
-        s.put("monotonicity", Json.ordered("fractionIncreasing", mono.fractionIncreasing(),
+        s.put("monotonicity", Json.ordered(ResultKeys.FRACTION_INCREASING, mono.fractionIncreasing(),
                 "risingSteps", mono.risingSteps(),
                 "rises", mono.rises(), "largestRise", mono.largestRise(), "largestRiseAt", mono.largestRiseAt(),
                 "longestRise", mono.longestRise(), "netChange", mono.netChange()));
         s.put("laminarPhases", Json.ordered("count", laminar.count(), "threshold", laminar.threshold(), "period",
-                laminar.period(), "laminarFraction", laminar.laminarFraction(), "meanLength",
+                laminar.period(), ResultKeys.LAMINAR_FRACTION, laminar.laminarFraction(), "meanLength",
                 Json.number(laminar.meanLength()), "starts", laminar.starts(), "lengths", laminar.lengths(),
                 "switchingTimes", laminar.switchingTimes()));
         double[] sig = expansion.significantRates();

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import netdyn.BadInputException;
+import netdyn.analysis.ResultKeys;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.NpyWriter;
 import netdyn.cli.io.OutputFiles;
@@ -124,18 +125,18 @@ public final class SweepWriter {
         StringBuilder jsonl = new StringBuilder();
         store.lines().values().forEach(line -> jsonl.append(line).append('\n'));
         OutputFiles.writeString(dir.file("results.jsonl"), jsonl);
-        writeMatrix(dir.file("loss_tail.npy"), rows, "lossTail");
-        writeMatrix(dir.file("spectrum.npy"), rows, "spectrum");
-        writeMatrix(dir.file("weight_tail.npy"), rows, "weightTail");
+        writeMatrix(dir.file("loss_tail.npy"), rows, ResultKeys.LOSS_TAIL);
+        writeMatrix(dir.file("spectrum.npy"), rows, ResultKeys.SPECTRUM);
+        writeMatrix(dir.file("weight_tail.npy"), rows, ResultKeys.WEIGHT_TAIL);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("tasks", taskCount);
         summary.put("done", rows.size());
         summary.put("complete", rows.size() == taskCount);
-        long diverged = rows.stream().filter(r -> "diverged".equals(r.get("status"))).count();
+        long diverged = rows.stream().filter(r -> "diverged".equals(r.get(ResultKeys.STATUS))).count();
         summary.put("diverged", diverged);
         Map<String, Long> regimes = new LinkedHashMap<>();
-        rows.stream().map(r -> r.get("regime")).filter(v -> v instanceof String).map(v -> (String) v)
+        rows.stream().map(r -> r.get(ResultKeys.REGIME)).filter(v -> v instanceof String).map(v -> (String) v)
                 .forEach(v -> regimes.merge(v, 1L, Long::sum));
         if (!regimes.isEmpty()) {
             summary.put("regimes", regimes);

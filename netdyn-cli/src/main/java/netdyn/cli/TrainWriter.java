@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import netdyn.analysis.ApproachFit;
+import netdyn.analysis.ResultKeys;
 import netdyn.analysis.TrainingObserver;
 import netdyn.analysis.TrainingResult;
 import netdyn.cli.io.Json;
@@ -124,13 +125,13 @@ final class TrainWriter {
                                        long recordEvery, double seconds) throws IOException {
         int p = setup.theta0().length;
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("status", result.status());
-        summary.put("steps", result.steps());
-        summary.put("divergedAtStep", result.diverged() ? result.steps() : null);
-        summary.put("finalLoss", Json.number(result.finalLoss()));
-        summary.put("trainAccuracy", Json.number(result.trainAccuracy()));
+        summary.put(ResultKeys.STATUS, result.status());
+        summary.put(ResultKeys.STEPS, result.steps());
+        summary.put(ResultKeys.DIVERGED_AT_STEP, result.diverged() ? result.steps() : null);
+        summary.put(ResultKeys.FINAL_LOSS, Json.number(result.finalLoss()));
+        summary.put(ResultKeys.TRAIN_ACCURACY, Json.number(result.trainAccuracy()));
         summary.put("testLoss", Json.number(result.testLoss()));
-        summary.put("testAccuracy", Json.number(result.testAccuracy()));
+        summary.put(ResultKeys.TEST_ACCURACY, Json.number(result.testAccuracy()));
         summary.put("parameters", p);
         summary.put("recordEvery", recordEvery);
         if (!result.diverged()) {

@@ -29,8 +29,8 @@ import netdyn.series.ZeroOneTestSpec;
  * (k = 1, the first half as transient, which also aligns the tangent vector), as a sweep task measures
  * them; or from an orbit measured elsewhere ({@link #fromOrbit}). Then,
  * on the second half of the loss: the 0–1 test, laminar
- * phases (repeating with a period dividing 6: the study's period-2 and period-3 plateaus), rises and
- * the periodogram; and the sharpness at θ_T (Lanczos).
+ * phases (repeating with a period dividing {@link Regime#LAMINAR_PERIOD}: the study's period-2 and period-3
+ * plateaus), rises and the periodogram; and the sharpness at θ_T (Lanczos).
  */
 public final class RegimeEvidence {
     private RegimeEvidence() {
@@ -86,7 +86,8 @@ public final class RegimeEvidence {
         MlpEvaluator evaluator = new MlpEvaluator(spec, train.size());
         double sharpness = new LanczosEstimator(evaluator, 30).topEigenvalues(thetaT, train, 1, seed)[0];
         double k = ZeroOneTest.of(second, ZeroOneTestSpec.defaults(seed)).k();
-        double laminar = LaminarPhases.of(second, new LaminarPhasesSpec(6, 0.1, Double.NaN, 10)).laminarFraction();
+        double laminar = LaminarPhases.of(second, new LaminarPhasesSpec(Regime.LAMINAR_PERIOD, 0.1, Double.NaN,
+                10)).laminarFraction();
         double rising = Monotonicity.of(second, MonotonicitySpec.strict()).fractionIncreasing();
         PeriodogramResult spectrum = Periodogram.of(second, PeriodogramSpec.defaults());
         double total = 0;
@@ -96,7 +97,8 @@ public final class RegimeEvidence {
         double share = 0;
         double period = Double.NaN;
         for (PeriodogramResult.Peak peak : spectrum.peaks()) {
-            if (peak.period() >= 2 && peak.period() <= 50 && total > 0 && peak.power() / total > share) {
+            if (peak.period() >= Regime.PERIOD_MIN && peak.period() <= Regime.PERIOD_MAX
+                    && total > 0 && peak.power() / total > share) {
                 share = peak.power() / total;
                 period = peak.period();
             }

@@ -5,6 +5,8 @@
  * run ({@link netdyn.analysis.SharpnessRun}), the regime evidence, the orbital-stability protocol
  * ({@link netdyn.analysis.DivergenceExperiment}, one init of it {@link netdyn.analysis.PerturbedReplicas});
  * the approach to the end state ({@link netdyn.analysis.ApproachFit}), the loss-series report
- * ({@link netdyn.analysis.SeriesReport}), regime classification and the known-answer table.
+ * ({@link netdyn.analysis.SeriesReport}), regime classification ({@link netdyn.analysis.Regime}, the regimes with
+ * their thresholds) and the known-answer table; and the one name of each measured quantity in every output
+ * ({@link netdyn.analysis.ResultKeys}).
  */
 package netdyn.analysis;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import netdyn.BadInputException;
+import netdyn.analysis.ResultKeys;
 import netdyn.nn.Activation;
 import netdyn.nn.InitSpec;
 import netdyn.run.NetworkSpec;
@@ -50,8 +51,11 @@ public record Axis(Setting setting, List<String> values) implements Serializable
                 return spec.withActivation(Activation.parse(value));
             }
         },
-        /** The weights' initialisation ({@code normal:σ}, …); biases keep theirs. */
-        INIT("init") {
+        /**
+         * The weights' initialisation ({@code normal:σ}, …); biases keep theirs. Its row column is
+         * {@code weight-init}: {@code init} in a row is the init index ({@link ResultKeys#INIT}).
+         */
+        INIT("init", "weight-init") {
             @Override
             public RunSpec apply(RunSpec spec, String value) {
                 return spec.withInit(InitSpec.parse(value, spec.init().biasesText()));
@@ -76,14 +80,25 @@ public record Axis(Setting setting, List<String> values) implements Serializable
         };
 
         private final String id;
+        private final String rowKey;
 
         Setting(String id) {
-            this.id = id;
+            this(id, id);
         }
 
-        /** The name in rows, stores and on the command line. */
+        Setting(String id, String rowKey) {
+            this.id = id;
+            this.rowKey = rowKey;
+        }
+
+        /** The name in store settings ({@code grid ID}), messages and on the command line. */
         public String id() {
             return id;
+        }
+
+        /** The column of this setting in result rows (its id, unless that names another row field). */
+        public String rowKey() {
+            return rowKey;
         }
 
         /** {@code spec} with this setting at {@code value}. */

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 
 import netdyn.BadInputException;
 import netdyn.FileErrors;
+import netdyn.analysis.ResultKeys;
 
 /**
  * A sweep's results as JSON lines: a header line with the sweep's settings, then one line per finished
@@ -26,6 +27,11 @@ import netdyn.FileErrors;
  * refused, naming the settings that differ, so results of two configurations never mix. Only the holder of
  * the directory's {@link DirectoryLock} opens a store for writing (a torn last line may be another writer's
  * line in flight); {@link #read} takes no lock.
+ *
+ * <p>Rows written before the result keys were unified name four quantities otherwise
+ * ({@link ResultKeys#FORMER_NAMES}, e.g. {@code kaplanYorke}); every reader here sees them under the current
+ * names, in place in the key order, so an old store resumes, exports and reports as if written today. The
+ * file keeps its lines as they were written.
  */
 public final class ResultStore implements AutoCloseable {
     public static final String FILE = "store.jsonl";
@@ -141,17 +147,23 @@ public final class ResultStore implements AutoCloseable {
 
     private static void addLine(Path file, Map<Integer, String> rows, String line, int lineNumber) {
         Map<String, Object> row;
+        String current = line;
         try {
             row = FlatJson.read(line);
+            Map<String, Object> renamed = ResultKeys.withCurrentNames(row);
+            if (renamed != row) {
+                row = renamed;
+                current = FlatJson.write(renamed);
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException(file + " line " + lineNumber + " is not a result row (" + e.getMessage()
                     + "); the store is damaged");
         }
-        if (!(row.get("task") instanceof Long task)) {
+        if (!(row.get(ResultKeys.TASK) instanceof Long task)) {
             throw new BadInputException(file + " line " + lineNumber + " has no task index; the store is damaged");
         }
-        String previous = rows.putIfAbsent(task.intValue(), line);
-        if (previous != null && !previous.equals(line)) {
+        String previous = rows.putIfAbsent(task.intValue(), current);
+        if (previous != null && !previous.equals(current)) {
             throw new BadInputException(file + " holds two different rows for task " + task);
         }
     }
@@ -192,7 +204,7 @@ public final class ResultStore implements AutoCloseable {
     /** Appends a finished task's row durably (returns after fsync). Thread-safe. */
     public synchronized void append(Map<String, Object> row) {
         String line = FlatJson.write(row);
-        Object task = row.get("task");
+        Object task = row.get(ResultKeys.TASK);
         if (!(task instanceof Number n)) {
             throw new IllegalArgumentException("row without task index");
         }
@@ -238,9 +250,9 @@ public final class ResultStore implements AutoCloseable {
         return list;
     }
 
-    /** Parses one stored line (for readers of exported JSON lines). */
+    /** Parses one stored line (for readers of exported JSON lines), former result keys under their current names. */
     public static Map<String, Object> parseRow(String line) {
-        return FlatJson.read(line);
+        return ResultKeys.withCurrentNames(FlatJson.read(line));
     }
 
     /** The sweep settings the store was made under. */

@@ -8,6 +8,7 @@ import netdyn.analysis.OrbitObserver;
 import netdyn.analysis.PerturbedReplicas;
 import netdyn.analysis.RegimeClassifier;
 import netdyn.analysis.RegimeEvidence;
+import netdyn.analysis.ResultKeys;
 import netdyn.curvature.LanczosEstimator;
 import netdyn.dynamics.GradientDescentMap;
 import netdyn.lyapunov.FiniteTimeFit;
@@ -32,8 +33,8 @@ import netdyn.series.RosensteinSpec;
  * and θ_T), and the twin orbit runs its own pass from the same θ_0. Single-threaded: a sweep runs tasks in
  * parallel instead.
  *
- * <p>Row fields: see {@code README.md} ("netdyn sweep", columns). Values that a diverged run cannot
- * have are NaN (null in JSON).
+ * <p>Row fields: named by {@link ResultKeys}, listed in {@code README.md} ("Sweeps", columns). Values that a
+ * diverged run cannot have are NaN (null in JSON).
  */
 public final class TaskMeasurer {
     /** Sharpness samples along the run (plus the final θ). */
@@ -56,22 +57,24 @@ public final class TaskMeasurer {
         long seed = sweep.seed();
 
         TaskResult out = new TaskResult();
-        out.put("task", task.index());
-        task.setting().forEach((name, value) -> out.put(name, name.startsWith("lr") ? (Object) Double.valueOf(value)
-                : name.equals("seed") ? (Object) Long.valueOf(value) : value));
-        out.put("init", task.init());
+        out.put(ResultKeys.TASK, task.index());
+        for (int a = 0; a < sweep.axes().size(); a++) {
+            Axis axis = sweep.axes().get(a);
+            out.put(axis.setting().rowKey(), axis.setting().rowValue(axis.values().get(task.point()[a])));
+        }
+        out.put(ResultKeys.INIT, task.init());
         Reference ref = reference(sweep, task, problem, x0, layout, Seeds.derive(seed, "sweep-lanczos", id));
-        out.put("status", ref.divergedAt < 0 ? "ok" : "diverged");
-        out.put("divergedAtStep", ref.divergedAt);
-        out.put("finalLoss", ref.loss[ref.loss.length - 1]);
-        out.put("minLoss", min(ref.loss));
-        out.put("initialLoss", ref.loss[0]);
-        out.put("chanceLoss", problem.spec().loss() == netdyn.nn.LossKind.CE ? Math.log(problem.spec().outputs())
-                : Double.NaN);
+        out.put(ResultKeys.STATUS, ref.divergedAt < 0 ? "ok" : "diverged");
+        out.put(ResultKeys.DIVERGED_AT_STEP, ref.divergedAt);
+        out.put(ResultKeys.FINAL_LOSS, ref.loss[ref.loss.length - 1]);
+        out.put(ResultKeys.MIN_LOSS, min(ref.loss));
+        out.put(ResultKeys.INITIAL_LOSS, ref.loss[0]);
+        out.put(ResultKeys.CHANCE_LOSS, problem.spec().loss() == netdyn.nn.LossKind.CE
+                ? Math.log(problem.spec().outputs()) : Double.NaN);
         if (m.accuracy()) {
-            out.put("trainAccuracy", ref.trainAccuracy);
-            out.put("testAccuracy", ref.testAccuracy);
-            out.put("stepsToTarget", ref.stepsToTarget);
+            out.put(ResultKeys.TRAIN_ACCURACY, ref.trainAccuracy);
+            out.put(ResultKeys.TEST_ACCURACY, ref.testAccuracy);
+            out.put(ResultKeys.STEPS_TO_TARGET, ref.stepsToTarget);
         }
         if (m.nmle()) {
             PerturbedReplicas.Fit fit = PerturbedReplicas.fit(ref.replicaDistances, FiniteTimeFit.STUDY);
@@ -82,61 +85,61 @@ public final class TaskMeasurer {
             for (int t = 0; t < distance.length; t++) {
                 distance[t] = fit.mean()[t] / scale;
             }
-            out.put("nmle", w.slope());
-            out.put("nmleR2", w.r2() == Double.NEGATIVE_INFINITY ? Double.NaN : w.r2());
-            out.put("nmlePassed", pass ? 1 : 0);
-            out.put("distanceFinal", distance[distance.length - 1]);
-            out.put("distanceMax", max(distance));
-            out.series("distance", distance);
+            out.put(ResultKeys.NMLE, w.slope());
+            out.put(ResultKeys.NMLE_R2, w.r2() == Double.NEGATIVE_INFINITY ? Double.NaN : w.r2());
+            out.put(ResultKeys.NMLE_PASSED, pass ? 1 : 0);
+            out.put(ResultKeys.DISTANCE_FINAL, distance[distance.length - 1]);
+            out.put(ResultKeys.DISTANCE_MAX, max(distance));
+            out.series(ResultKeys.DISTANCE, distance);
         }
         if (m.twin()) {
             TwinOrbitEstimator.Result twin = TwinOrbitEstimator.run(
                     new GradientDescentMap(problem.spec(), problem.train(), problem.optimizer()), x0, 0,
                     sweep.steps(), TWIN_DISTANCE, Seeds.derive(seed, "sweep-twin", id));
-            out.put("lambdaTwin", twin.failure() == null ? twin.exponent() : Double.NaN);
+            out.put(ResultKeys.LAMBDA_TWIN, twin.failure() == null ? twin.exponent() : Double.NaN);
         }
         if (m.sharpness()) {
             double eta = problem.optimizer().learningRate();
-            out.put("sharpnessFinal", ref.sharpnessFinal);
-            out.put("sharpnessMax", ref.sharpnessMax);
-            out.put("eosRatioFinal", ref.sharpnessFinal * eta / 2);
-            out.put("eosRatioMax", ref.sharpnessMax * eta / 2);
+            out.put(ResultKeys.SHARPNESS_FINAL, ref.sharpnessFinal);
+            out.put(ResultKeys.SHARPNESS_MAX, ref.sharpnessMax);
+            out.put(ResultKeys.EOS_RATIO_FINAL, ref.sharpnessFinal * eta / 2);
+            out.put(ResultKeys.EOS_RATIO_MAX, ref.sharpnessMax * eta / 2);
         }
         if (m.spectrumK() > 0 || m.series()) {
             Tangent tangent = tangent(sweep, problem, x0, Seeds.derive(seed, "sweep-qr", id));
             if (m.spectrumK() > 0) {
                 SpectrumResult s = tangent.result; // k = min(K, dimension) exponents when K > 0
                 double[] exponents = s.completed() ? s.exponents() : nans(Math.min(m.spectrumK(), dim));
-                out.put("lambdaTangent", exponents[0]);
-                out.put("spectrumSum", s.completed() ? s.sumOfExponents() : Double.NaN);
-                out.put("kaplanYorke", s.completed() && exponents.length == dim ? s.kaplanYorkeDimension()
-                        : Double.NaN);
-                out.put("spectrum", exponents);
+                out.put(ResultKeys.LAMBDA_TANGENT, exponents[0]);
+                out.put(ResultKeys.SPECTRUM_SUM, s.completed() ? s.sumOfExponents() : Double.NaN);
+                out.put(ResultKeys.KAPLAN_YORKE_DIMENSION, s.completed() && exponents.length == dim
+                        ? s.kaplanYorkeDimension() : Double.NaN);
+                out.put(ResultKeys.SPECTRUM, exponents);
             }
             if (m.series()) {
                 RegimeEvidence.Measured e = RegimeEvidence.fromOrbit(problem.spec(), problem.train(),
                         problem.optimizer(), ref.loss, ref.last == null ? null : Arrays.copyOf(ref.last, p),
                         tangent.lambdaLate,
                         ref.divergedAt, Seeds.derive(seed, "sweep-series", id));
-                RegimeClassifier.Regime regime = RegimeClassifier.classify(e.evidence());
+                RegimeClassifier.Classification regime = RegimeClassifier.classify(e.evidence());
                 RegimeClassifier.Evidence ev = e.evidence();
-                out.put("regime", regime.label());
-                out.put("regimeReasons", String.join("; ", regime.reasons()));
-                out.put("lambdaLate", ev.lambda1());
-                out.put("zeroOneK", ev.zeroOneK());
-                out.put("laminarFraction", ev.laminarFraction());
-                out.put("fractionRising", ev.fractionIncreasing());
-                out.put("periodicShare", ev.periodicShare());
-                out.put("period", ev.dominantPeriod());
-                out.put("lambdaSeries", seriesExponent(ref.loss));
+                out.put(ResultKeys.REGIME, regime.label());
+                out.put(ResultKeys.REGIME_REASONS, String.join("; ", regime.reasons()));
+                out.put(ResultKeys.LAMBDA1, ev.lambda1());
+                out.put(ResultKeys.ZERO_ONE_K, ev.zeroOneK());
+                out.put(ResultKeys.LAMINAR_FRACTION, ev.laminarFraction());
+                out.put(ResultKeys.FRACTION_INCREASING, ev.fractionIncreasing());
+                out.put(ResultKeys.PERIODIC_SHARE, ev.periodicShare());
+                out.put(ResultKeys.DOMINANT_PERIOD, ev.dominantPeriod());
+                out.put(ResultKeys.LAMBDA_SERIES, seriesExponent(ref.loss));
             }
         }
-        out.put("lossTail", Arrays.copyOfRange(ref.loss, Math.max(0, ref.loss.length - sweep.tail()),
+        out.put(ResultKeys.LOSS_TAIL, Arrays.copyOfRange(ref.loss, Math.max(0, ref.loss.length - sweep.tail()),
                 ref.loss.length));
         if (sweep.tailWeight() >= 0) {
-            out.put("weightTail", ref.weightTail);
+            out.put(ResultKeys.WEIGHT_TAIL, ref.weightTail);
         }
-        out.series("loss", ref.loss);
+        out.series(ResultKeys.LOSS, ref.loss);
         return out;
     }
 

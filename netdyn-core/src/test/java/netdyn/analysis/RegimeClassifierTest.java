@@ -23,7 +23,7 @@ class RegimeClassifierTest {
                 .isEqualTo("periodic");
         assertThat(RegimeClassifier.classify(evidence(false, 0.1, -0.002, 0.1, 0, 0.3, 0.1, 1.4)).label())
                 .isEqualTo("edge of stability");
-        RegimeClassifier.Regime chaoticEdge = RegimeClassifier.classify(evidence(false, 0.1, 0.09, 0.98, 0, 0.4, 0.1, 2.7));
+        RegimeClassifier.Classification chaoticEdge = RegimeClassifier.classify(evidence(false, 0.1, 0.09, 0.98, 0, 0.4, 0.1, 2.7));
         assertThat(chaoticEdge.label()).isEqualTo("edge of stability");
         assertThat(chaoticEdge.reasons()).anyMatch(r -> r.contains("chaotic there"));
         assertThat(RegimeClassifier.classify(evidence(false, 0.1, 0.09, 0.98, 0, 0.4, 0.1, 0.5)).label())
@@ -32,7 +32,7 @@ class RegimeClassifierTest {
                 .as("stuck above chance/2").isEqualTo("plateau");
         assertThat(RegimeClassifier.classify(evidence(false, 0.1, -0.01, 0.1, 0, 0, 0, 0.2)).label())
                 .isEqualTo("converged");
-        RegimeClassifier.Regime slow = RegimeClassifier.classify(evidence(false, 0.2, -1e-5, 0.1, 0, 0, 0, 0.2));
+        RegimeClassifier.Classification slow = RegimeClassifier.classify(evidence(false, 0.2, -1e-5, 0.1, 0, 0, 0, 0.2));
         assertThat(slow.label()).isEqualTo("slow convergence");
         assertThat(slow.reasons()).anyMatch(r -> r.contains("flat directions"));
     }

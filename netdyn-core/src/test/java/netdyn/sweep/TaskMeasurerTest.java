@@ -213,7 +213,7 @@ class TaskMeasurerTest {
         double expected = j == dim ? dim : j + partial / Math.abs(spectrum[j]);
         assertThat(j).as("a partial sum turns negative inside the spectrum: D_KY has a fractional part").isBetween(1,
                 dim - 1);
-        assertThat((Double) r.values().get("kaplanYorke")).isCloseTo(expected, within(1e-12 * dim));
+        assertThat((Double) r.values().get("kaplanYorkeDimension")).isCloseTo(expected, within(1e-12 * dim));
     }
 
     @Test
@@ -228,7 +228,7 @@ class TaskMeasurerTest {
         netdyn.analysis.RegimeEvidence.Measured own = netdyn.analysis.RegimeEvidence.measure(STUDY, IRIS,
                 OptimizerSpec.gradientDescent(eta), theta0, 600, 1);
         // another random start vector, aligned over the same first half: the same exponent up to alignment error
-        assertThat((Double) r.values().get("lambdaLate")).isCloseTo(own.evidence().lambda1(), within(1e-6));
+        assertThat((Double) r.values().get("lambda1")).isCloseTo(own.evidence().lambda1(), within(1e-6));
         assertThat(r.values().get("regime")).isEqualTo(netdyn.analysis.RegimeClassifier.classify(own.evidence())
                 .label());
         assertThat((Double) r.values().get("zeroOneK")).isCloseTo(own.evidence().zeroOneK(), within(0.05));

@@ -95,7 +95,7 @@ public final class AtlasReport {
     }
 
     /** An exponent below this (per step) is read as zero: numerical noise of a converging run is ~1e-5. */
-    static final double CHAOS_THRESHOLD = 0.01;
+    static final double CHAOS_THRESHOLD = netdyn.analysis.Regime.CHAOTIC_LAMBDA1;
 
     /** The first η whose mean tangent (or twin, or nMLE) exponent exceeds {@link #CHAOS_THRESHOLD}; NaN if none. */
     public static double onsetOfChaos(EtaStats s) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import netdyn.BadInputException;
+import netdyn.analysis.ResultKeys;
 import netdyn.cli.SweepWriter;
 import netdyn.cli.io.NpyReader;
 import netdyn.sweep.ResultStore;
@@ -39,7 +40,7 @@ public final class SweepRows {
                     continue;
                 }
                 Map<String, Object> row = ResultStore.parseRow(line);
-                if (row.containsKey("task")) {
+                if (row.containsKey(ResultKeys.TASK)) {
                     rows.add(row);
                 }
             }
@@ -50,7 +51,8 @@ public final class SweepRows {
             throw new BadInputException("report: " + dir + " has no finished tasks yet (" + file.getFileName()
                     + " holds no rows)");
         }
-        rows.sort((a, b) -> Long.compare(((Number) a.get("task")).longValue(), ((Number) b.get("task")).longValue()));
+        rows.sort((a, b) -> Long.compare(((Number) a.get(ResultKeys.TASK)).longValue(),
+                ((Number) b.get(ResultKeys.TASK)).longValue()));
         return new SweepRows(dir, rows);
     }
 
@@ -106,7 +108,7 @@ public final class SweepRows {
 
     /** A task's time series file (tasks/task-NNNNNN-NAME.npy), or null when absent. */
     double[] series(Map<String, Object> row, String name) {
-        Path file = SweepWriter.seriesFile(dir, (int) number(row, "task"), name);
+        Path file = SweepWriter.seriesFile(dir, (int) number(row, ResultKeys.TASK), name);
         if (!Files.isRegularFile(file)) {
             return null;
         }
