@@ -26,14 +26,14 @@ public class BadInputException extends RuntimeException {
         super(message);
         this.owner = null;
         this.parameter = null;
-        this.detail = List.of(message);
+        this.detail = List.of();
     }
 
     public BadInputException(String message, Throwable cause) {
         super(message, cause);
         this.owner = null;
         this.parameter = null;
-        this.detail = List.of(message);
+        this.detail = List.of();
     }
 
     private BadInputException(Class<?> owner, String parameter, List<Object> detail) {
@@ -94,7 +94,7 @@ public class BadInputException extends RuntimeException {
 
     /** The message after the setting's name (the whole message when there is no setting). */
     public String detail() {
-        return text(detail, UnaryOperator.identity());
+        return parameter == null ? getMessage() : text(detail, UnaryOperator.identity());
     }
 
     /**

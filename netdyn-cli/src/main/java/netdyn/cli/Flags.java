@@ -63,12 +63,10 @@ final class Flags {
     private Flags() {
     }
 
-    /** The flag of a core setting, e.g. "batchSize" → "--batch-size". */
-    static String of(String parameter) {
-        return of(null, parameter);
-    }
-
-    /** The flag of the setting {@code parameter} of {@code owner} (null: the name alone decides). */
+    /**
+     * The flag of the setting {@code parameter} of {@code owner} (null: the name alone decides), e.g.
+     * "batchSize" → "--batch-size".
+     */
     static String of(Class<?> owner, String parameter) {
         String flag = owner == null ? null : BY_OWNER.getOrDefault(owner, Map.of()).get(parameter);
         if (flag == null) {
