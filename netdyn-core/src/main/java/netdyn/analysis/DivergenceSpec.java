@@ -1,5 +1,7 @@
 package netdyn.analysis;
 
+import static netdyn.BadInputException.mention;
+
 import netdyn.BadInputException;
 import netdyn.lyapunov.FiniteTimeFit;
 
@@ -30,7 +32,8 @@ public record DivergenceSpec(int inits, int replicas, double[] epsilons, boolean
                 case "l1" -> L1;
                 case "l2" -> L2;
                 case "linf" -> LINF;
-                default -> throw new BadInputException("--norm: unknown norm '" + s + "' (valid: l1, l2, linf)");
+                default -> throw BadInputException.of(DivergenceSpec.class, "norm", ": unknown norm '" + s
+                        + "' (valid: l1, l2, linf)");
             };
         }
 
@@ -62,28 +65,29 @@ public record DivergenceSpec(int inits, int replicas, double[] epsilons, boolean
 
     public DivergenceSpec {
         if (inits < 1) {
-            throw new BadInputException("--inits must be >= 1 (got " + inits + ")");
+            throw BadInputException.of(DivergenceSpec.class, "inits", "must be >= 1 (got " + inits + ")");
         }
         if (replicas < 1) {
-            throw new BadInputException("--replicas must be >= 1 (got " + replicas + ")");
+            throw BadInputException.of(DivergenceSpec.class, "replicas", "must be >= 1 (got " + replicas + ")");
         }
         if (epsilons.length == 0) {
-            throw new BadInputException("--eps: no perturbation size given");
+            throw BadInputException.of(DivergenceSpec.class, "epsilons", ": no perturbation size given");
         }
         for (double e : epsilons) {
             if (!(e > 0) || Double.isInfinite(e)) {
-                throw new BadInputException("--eps values must be finite and > 0 (got " + e + ")");
+                throw BadInputException.of(DivergenceSpec.class, "epsilons",
+                        "values must be finite and > 0 (got " + e + ")");
             }
         }
         if (steps < 1) {
-            throw new BadInputException("--steps must be >= 1 (got " + steps + ")");
+            throw BadInputException.of(DivergenceSpec.class, "steps", "must be >= 1 (got " + steps + ")");
         }
         if (perturbAt < 0 || perturbAt >= steps) {
-            throw new BadInputException("--perturb-at must be in [0, --steps) = [0, " + steps + ") (got " + perturbAt
-                    + ")");
+            throw BadInputException.of(DivergenceSpec.class, "perturbAt", "must be in [0, ", mention("steps"),
+                    ") = [0, " + steps + ") (got " + perturbAt + ")");
         }
         if (threads < 1) {
-            throw new BadInputException("--threads must be >= 1 (got " + threads + ")");
+            throw BadInputException.of(DivergenceSpec.class, "threads", "must be >= 1 (got " + threads + ")");
         }
         epsilons = epsilons.clone();
         java.util.Arrays.sort(epsilons); // ascending: "the smallest ε" is the first everywhere downstream

@@ -50,7 +50,7 @@ public final class SharpnessRun {
     public Result run(double[] theta0, long steps, long every, int top, int lanczos, long[] fullAt, double tolerance,
                       long seed, Observer observer) {
         if (every < 1) {
-            throw new netdyn.BadInputException("--every must be >= 1 (got " + every + ")");
+            throw netdyn.BadInputException.of(SharpnessRun.class, "every", "must be >= 1 (got " + every + ")");
         }
         MlpEvaluator full = new MlpEvaluator(spec, train.size());
         LanczosEstimator estimator = new LanczosEstimator(full, lanczos);

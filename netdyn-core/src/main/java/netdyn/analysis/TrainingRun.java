@@ -40,10 +40,11 @@ public final class TrainingRun {
      */
     public TrainingResult run(double[] theta0, long steps, long recordEvery, TrainingObserver observer) {
         if (steps < 1) {
-            throw new netdyn.BadInputException("--steps must be >= 1 (got " + steps + ")");
+            throw netdyn.BadInputException.of(TrainingRun.class, "steps", "must be >= 1 (got " + steps + ")");
         }
         if (recordEvery < 1) {
-            throw new netdyn.BadInputException("--record-every must be >= 1 (got " + recordEvery + ")");
+            throw netdyn.BadInputException.of(TrainingRun.class, "recordEvery",
+                    "must be >= 1 (got " + recordEvery + ")");
         }
         Recorder recorder = new Recorder(steps, recordEvery, observer, new MlpLayout(spec).parameterCount());
         orbit(theta0, steps, recorder);

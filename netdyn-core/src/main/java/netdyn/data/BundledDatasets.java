@@ -23,7 +23,7 @@ public enum BundledDatasets {
     BREAST_CANCER("breast-cancer", "breast_cancer.csv", true, null),
     DIGITS("digits", "digits.csv.gz", false, null);
 
-    /** The documented seed with which bundled datasets are shuffled unless {@code --shuffle} says otherwise. */
+    /** The documented seed with which bundled datasets are shuffled unless a run gives its own shuffle seed. */
     public static final long SHUFFLE_SEED = 0;
 
     private final String id;

@@ -114,8 +114,8 @@ public final class CsvLoader {
             int i = Integer.parseInt(s);
             int c = i < 0 ? columns + i : i;
             if (c < 0 || c >= columns) {
-                throw new BadInputException("--label-column " + spec + " is outside the " + columns + " columns of "
-                        + file + " (use 0.." + (columns - 1) + " or -1..-" + columns + ")");
+                throw BadInputException.of(CsvLoader.class, "labelColumn", spec + " is outside the " + columns
+                        + " columns of " + file + " (use 0.." + (columns - 1) + " or -1..-" + columns + ")");
             }
             return c;
         }
@@ -124,8 +124,8 @@ public final class CsvLoader {
                 return c;
             }
         }
-        throw new BadInputException("--label-column '" + spec + "' is not a column name in the header of " + file
-                + " (names: " + String.join(", ", first) + ")");
+        throw BadInputException.of(CsvLoader.class, "labelColumn", "'" + spec + "' is not a column name in the header "
+                + "of " + file + " (names: " + String.join(", ", first) + ")");
     }
 
     private static double parseFeature(Path file, int line, int column, String cell) {

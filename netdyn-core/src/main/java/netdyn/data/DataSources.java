@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static netdyn.BadInputException.mention;
+
 import netdyn.BadInputException;
 import netdyn.rng.Seeds;
 
 /**
- * Resolves a {@code --data} value to a dataset:
+ * Resolves a data source (a run's {@code DataSpec.source}) to a dataset:
  * <ul>
  *   <li>a bundled name ({@code iris}, {@code wine}, {@code breast-cancer}, {@code digits}),
  *       shuffled with {@link BundledDatasets#SHUFFLE_SEED} because the files are sorted by class;</li>
@@ -22,17 +24,19 @@ public final class DataSources {
     }
 
     /**
-     * @param source      the {@code --data} value
-     * @param labelColumn the {@code --label-column} value for CSV files, or null
-     * @param shuffle     the {@code --shuffle} seed, or null for the default order
+     * @param source      a bundled name, {@code csv:PATH}, {@code idx:PREFIX} or a synthetic task
+     * @param labelColumn the label column of a CSV file (index, negative from the end, or header name), or null
+     *                    for the last column
+     * @param shuffle     the seed that reorders the rows, or null for the default order
      */
     public static Dataset load(String source, String labelColumn, Long shuffle) {
         if (source == null || source.isBlank()) {
-            throw new BadInputException("--data is empty; " + validForms());
+            throw BadInputException.of(DataSources.class, "source", "is empty; " + validForms());
         }
         String s = source.trim();
         if (labelColumn != null && !s.startsWith("csv:")) {
-            throw new BadInputException("--label-column applies only to csv: data (got --data " + source + ")");
+            throw BadInputException.of(DataSources.class, "labelColumn", "applies only to csv: data (got ",
+                    mention("source"), " " + source + ")");
         }
         if (s.startsWith("csv:")) {
             Dataset d = CsvLoader.load(Path.of(s.substring(4)), labelColumn);
@@ -49,21 +53,23 @@ public final class DataSources {
         String name = s.contains(":") ? s.substring(0, s.indexOf(':')) : s;
         SyntheticTask task = SyntheticTask.byId(name);
         if (task == null) {
-            throw new BadInputException("--data: unknown dataset '" + source + "'; " + validForms());
+            throw BadInputException.of(DataSources.class, "source", ": unknown dataset '" + source + "'; "
+                    + validForms());
         }
         Map<String, String> params = parseParams(source, s.contains(":") ? s.substring(s.indexOf(':') + 1) : "");
         int n = (int) number(source, params, "n", 200);
         double noise = number(source, params, "noise", 0.1);
         long seed = (long) number(source, params, "seed", 0);
         if (!params.isEmpty()) {
-            throw new BadInputException("--data " + source + ": unknown parameter '" + params.keySet().iterator().next()
-                    + "' (valid: n, noise, seed)");
+            throw BadInputException.of(DataSources.class, "source", source + ": unknown parameter '"
+                    + params.keySet().iterator().next() + "' (valid: n, noise, seed)");
         }
         if (n < 4) {
-            throw new BadInputException("--data " + source + ": n must be at least 4 (got " + n + ")");
+            throw BadInputException.of(DataSources.class, "source", source + ": n must be at least 4 (got " + n + ")");
         }
         if (!(noise >= 0) || Double.isInfinite(noise)) {
-            throw new BadInputException("--data " + source + ": noise must be a finite number >= 0 (got " + noise + ")");
+            throw BadInputException.of(DataSources.class, "source", source + ": noise must be a finite number >= 0 "
+                    + "(got " + noise + ")");
         }
         Dataset d = task.generate(n, noise, Seeds.generator(seed, "synthetic"));
         return shuffle == null ? d : d.shuffled(shuffle);
@@ -87,7 +93,8 @@ public final class DataSources {
         for (String part : text.split(",")) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw new BadInputException("--data " + source + ": expected name=value, got '" + part + "'");
+                throw BadInputException.of(DataSources.class, "source", source + ": expected name=value, got '"
+                        + part + "'");
             }
             params.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
         }
@@ -102,7 +109,7 @@ public final class DataSources {
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw new BadInputException("--data " + source + ": " + key + "=" + v + " is not a number");
+            throw BadInputException.of(DataSources.class, "source", source + ": " + key + "=" + v + " is not a number");
         }
     }
 }

@@ -79,8 +79,8 @@ public record Dataset(String name, double[][] features, int[] labels, List<Strin
     /** The first {@code trainSize} rows for training, the rest for testing. */
     public Split split(int trainSize) {
         if (trainSize < 1 || trainSize > size()) {
-            throw new BadInputException("--train must be between 1 and the dataset size " + size() + " (got "
-                    + trainSize + ")");
+            throw BadInputException.of(Dataset.class, "trainSize", "must be between 1 and the dataset size " + size()
+                    + " (got " + trainSize + ")");
         }
         int[] train = new int[trainSize];
         int[] test = new int[size() - trainSize];

@@ -69,8 +69,8 @@ public final class GradientDescentMap implements DiscreteMap {
         int layers = layout.layerCount();
         double[] layerRates = optimizer.layerRates();
         if (layerRates.length != layers) {
-            throw new BadInputException("layer rates (--lr-hidden, --lr-output): " + layerRates.length
-                    + " given for a network of " + layers + " layers (hidden layers + output layer)");
+            throw new IllegalArgumentException("the optimizer has " + layerRates.length + " layer rates for a network "
+                    + "of " + layers + " layers (hidden layers + output layer)");
         }
         double[] r = new double[layout.parameterCount()];
         for (int l = 0; l < layers; l++) {

@@ -2,6 +2,8 @@ package netdyn.dynamics;
 
 import java.util.Arrays;
 
+import static netdyn.BadInputException.mention;
+
 import netdyn.BadInputException;
 
 /**
@@ -23,32 +25,33 @@ public record OptimizerSpec(double learningRate, double momentum, int batchSize,
 
     public OptimizerSpec {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new BadInputException("--lr must be a finite number > 0 (got " + learningRate + ")");
+            throw BadInputException.of(OptimizerSpec.class, "learningRate", "must be a finite number > 0 (got "
+                    + learningRate + ")");
         }
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new BadInputException("--momentum must be in [0, 1) (got " + momentum + ")");
+            throw BadInputException.of(OptimizerSpec.class, "momentum", "must be in [0, 1) (got " + momentum + ")");
         }
         if (batchSize < 0) {
-            throw new BadInputException("--batch-size must be >= 1, or 0 for full batch (got " + batchSize + ")");
+            throw BadInputException.of(OptimizerSpec.class, "batchSize", "must be >= 1, or 0 for full batch (got "
+                    + batchSize + ")");
         }
         if (layerRates != null) {
             layerRates = layerRates.clone();
             int last = layerRates.length - 1;
             if (last < 0) {
-                throw new BadInputException("layer rates (--lr-hidden, --lr-output): at least one rate is needed "
-                        + "(got none)");
+                throw new IllegalArgumentException("layerRates needs one rate per layer, at least one (got none)");
             }
             for (int l = 0; l <= last; l++) {
                 double r = layerRates[l];
                 if (!(r > 0) || Double.isInfinite(r)) {
-                    throw new BadInputException((l == last ? "--lr-output" : "--lr-hidden")
-                            + " must be a finite number > 0 (got " + r + " for layer " + l + " of " + (last + 1)
-                            + ")");
+                    throw BadInputException.of(OptimizerSpec.class, l == last ? "outputRate" : "hiddenRate",
+                            "must be a finite number > 0 (got " + r + " for layer " + l + " of " + (last + 1) + ")");
                 }
             }
             if (Double.compare(layerRates[last], learningRate) != 0) {
-                throw new BadInputException("--lr-output must equal --lr when layer rates are given (got "
-                        + layerRates[last] + " and --lr " + learningRate + ")");
+                throw BadInputException.of(OptimizerSpec.class, "outputRate", "must equal ", mention("learningRate"),
+                        " when layer rates are given (got " + layerRates[last] + " and ", mention("learningRate"), " "
+                        + learningRate + ")");
             }
         }
     }
@@ -74,10 +77,12 @@ public record OptimizerSpec(double learningRate, double momentum, int batchSize,
             throw new IllegalArgumentException("a network has at least one layer (got " + layers + ")");
         }
         if (!(hiddenRate > 0) || Double.isInfinite(hiddenRate)) {
-            throw new BadInputException("--lr-hidden must be a finite number > 0 (got " + hiddenRate + ")");
+            throw BadInputException.of(OptimizerSpec.class, "hiddenRate", "must be a finite number > 0 (got "
+                    + hiddenRate + ")");
         }
         if (!(outputRate > 0) || Double.isInfinite(outputRate)) {
-            throw new BadInputException("--lr-output must be a finite number > 0 (got " + outputRate + ")");
+            throw BadInputException.of(OptimizerSpec.class, "outputRate", "must be a finite number > 0 (got "
+                    + outputRate + ")");
         }
         double[] rates = new double[layers];
         Arrays.fill(rates, hiddenRate);

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import netdyn.BadInputException;
 
 /**
- * The reference systems by name, as the {@code --system} option gives them: {@code NAME} or
+ * The reference systems by name, given as text (the command line's {@code --system}): {@code NAME} or
  * {@code NAME:key=value,key=value}, with every parameter not given at its classic value.
  *
  * <table>
@@ -38,7 +38,7 @@ public final class ReferenceSystems {
     private static final int FLOW_TRANSIENT = 1000;
 
     /**
-     * A parsed {@code --system} value.
+     * A parsed system text.
      *
      * @param name             the system's name, lower case
      * @param parameters       every parameter's value, given or classic, in the table's order
@@ -104,26 +104,25 @@ public final class ReferenceSystems {
     }
 
     /**
-     * Parses a {@code --system} value. The name is case-insensitive; spaces around names, keys and
-     * values are ignored.
+     * Parses {@code NAME} or {@code NAME:key=value,…}. The name is case-insensitive; spaces around names,
+     * keys and values are ignored.
      *
-     * @throws BadInputException naming the option, the system and what is valid, for an unknown
+     * @throws BadInputException naming the setting {@code system}, the system and what is valid, for an unknown
      *                           system or parameter, a malformed or repeated parameter, a value that
      *                           is not a number, or one the system does not accept
      */
     public static ReferenceSystem parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new BadInputException("--system is empty (valid: " + String.join(", ", names()) + ")");
+            throw badSystem("is empty (valid: " + String.join(", ", names()) + ")");
         }
         String s = text.trim();
         int colon = s.indexOf(':');
         String given = (colon < 0 ? s : s.substring(0, colon)).trim();
         Definition def = find(given.toLowerCase(Locale.ROOT));
         if (def == null) {
-            throw new BadInputException("--system: unknown system '" + given + "' (valid: " + String.join(", ", names())
-                    + ")");
+            throw badSystem(": unknown system '" + given + "' (valid: " + String.join(", ", names()) + ")");
         }
-        String where = "--system " + def.name + ": ";
+        String where = def.name + ": ";
         double[] values = def.classic.clone();
         boolean[] seen = new boolean[values.length];
         String list = colon < 0 ? "" : s.substring(colon + 1);
@@ -131,18 +130,18 @@ public final class ReferenceSystems {
             for (String part : list.split(",", -1)) {
                 int eq = part.indexOf('=');
                 if (eq <= 0) {
-                    throw new BadInputException(where + "expected key=value, got '" + part.trim() + "'");
+                    throw badSystem(where + "expected key=value, got '" + part.trim() + "'");
                 }
                 String key = part.substring(0, eq).trim();
                 String value = part.substring(eq + 1).trim();
                 int index = def.keys.indexOf(key);
                 if (index < 0) {
-                    throw new BadInputException(where + "unknown parameter '" + key + "' ("
+                    throw badSystem(where + "unknown parameter '" + key + "' ("
                             + (def.keys.isEmpty() ? def.name + " has no parameters" : "valid: "
                             + String.join(", ", def.keys)) + ")");
                 }
                 if (seen[index]) {
-                    throw new BadInputException(where + "parameter '" + key + "' is given twice");
+                    throw badSystem(where + "parameter '" + key + "' is given twice");
                 }
                 seen[index] = true;
                 values[index] = number(where, key, value);
@@ -152,13 +151,18 @@ public final class ReferenceSystems {
         try {
             map = def.build.apply(values);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException(where + e.getMessage(), e);
+            throw (BadInputException) badSystem(where + e.getMessage()).initCause(e);
         }
         Map<String, Double> parameters = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             parameters.put(def.keys.get(i), values[i]);
         }
         return new ReferenceSystem(def.name, parameters, map, def.initialState, def.transientSteps);
+    }
+
+    /** A bad system text; the setting is {@code system}. */
+    private static BadInputException badSystem(String detail) {
+        return BadInputException.of(ReferenceSystems.class, "system", detail);
     }
 
     private static Definition find(String name) {
@@ -174,7 +178,7 @@ public final class ReferenceSystems {
         try {
             return Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new BadInputException(where + key + " must be a number (got '" + value + "')");
+            throw badSystem(where + key + " must be a number (got '" + value + "')");
         }
     }
 }

@@ -16,23 +16,24 @@ public record SpectrumSpec(long steps, long transient_, int k, int qrEvery, bool
 
     public SpectrumSpec {
         if (steps < 1) {
-            throw new BadInputException("--steps must be >= 1 (got " + steps + ")");
+            throw BadInputException.of(SpectrumSpec.class, "steps", "must be >= 1 (got " + steps + ")");
         }
         if (transient_ < 0) {
-            throw new BadInputException("--transient must be >= 0 (got " + transient_ + ")");
+            throw BadInputException.of(SpectrumSpec.class, "transient_", "must be >= 0 (got " + transient_ + ")");
         }
         if (k < 1) {
-            throw new BadInputException("--k must be >= 1 or 'all' (got " + k + ")");
+            throw BadInputException.of(SpectrumSpec.class, "k", "must be >= 1 or 'all' (got " + k + ")");
         }
         if (qrEvery < 1) {
-            throw new BadInputException("--q must be >= 1 (got " + qrEvery + ")");
+            throw BadInputException.of(SpectrumSpec.class, "qrEvery", "must be >= 1 (got " + qrEvery + ")");
         }
     }
 
     /** Checks k against the map's dimension. */
     public SpectrumSpec forDimension(int dimension) {
         if (k > dimension) {
-            throw new BadInputException("--k " + k + " exceeds the dimension " + dimension + " of the system");
+            throw BadInputException.of(SpectrumSpec.class, "k", k + " exceeds the dimension " + dimension
+                    + " of the system");
         }
         return this;
     }

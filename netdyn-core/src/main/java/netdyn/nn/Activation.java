@@ -31,8 +31,8 @@ public enum Activation {
                 return a;
             }
         }
-        throw new BadInputException("--activation: unknown activation '" + s + "' (valid: " + String.join(", ", ids())
-                + ")");
+        throw BadInputException.of(Activation.class, "activation", ": unknown activation '" + s + "' (valid: "
+                + String.join(", ", ids()) + ")");
     }
 
     public static List<String> ids() {

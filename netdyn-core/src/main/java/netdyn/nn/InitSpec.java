@@ -21,15 +21,16 @@ public record InitSpec(Kind weights, double weightScale, Kind biases, double bia
     public static final InitSpec STUDY = new InitSpec(Kind.NORMAL, 1, Kind.ZERO, 0);
 
     public static InitSpec parse(String weights, String biases) {
-        Parsed w = parseOne("--init", weights, true);
-        Parsed b = parseOne("--bias-init", biases, false);
+        Parsed w = parseOne("weights", weights, true);
+        Parsed b = parseOne("biases", biases, false);
         return new InitSpec(w.kind, w.scale, b.kind, b.scale);
     }
 
     private record Parsed(Kind kind, double scale) {
     }
 
-    private static Parsed parseOne(String option, String text, boolean weights) {
+    /** @param parameter the setting parsed, "weights" or "biases" (named in messages) */
+    private static Parsed parseOne(String parameter, String text, boolean weights) {
         String valid = weights ? "normal:SIGMA, uniform:A, glorot, he" : "zero, normal:SIGMA, uniform:A, const:C";
         String s = text.trim();
         String name = s.contains(":") ? s.substring(0, s.indexOf(':')) : s;
@@ -44,12 +45,14 @@ public record InitSpec(Kind weights, double weightScale, Kind biases, double bia
             default -> null;
         };
         if (kind == null) {
-            throw new BadInputException(option + ": unknown initialisation '" + text + "' (valid: " + valid + ")");
+            throw BadInputException.of(InitSpec.class, parameter, ": unknown initialisation '" + text + "' (valid: "
+                    + valid + ")");
         }
         boolean needsArg = kind == Kind.NORMAL || kind == Kind.UNIFORM || kind == Kind.CONST;
         if (!needsArg) {
             if (arg != null) {
-                throw new BadInputException(option + ": '" + name + "' takes no value (got '" + text + "')");
+                throw BadInputException.of(InitSpec.class, parameter, ": '" + name + "' takes no value (got '"
+                        + text + "')");
             }
             return new Parsed(kind, 0);
         }
@@ -60,12 +63,13 @@ public record InitSpec(Kind weights, double weightScale, Kind biases, double bia
             try {
                 v = Double.parseDouble(arg == null ? "" : arg);
             } catch (NumberFormatException e) {
-                throw new BadInputException(option + ": '" + text + "' needs a number after '" + name + ":' (valid: "
-                        + valid + ")");
+                throw BadInputException.of(InitSpec.class, parameter, ": '" + text + "' needs a number after '" + name
+                        + ":' (valid: " + valid + ")");
             }
         }
         if (!Double.isFinite(v) || (kind != Kind.CONST && v < 0)) {
-            throw new BadInputException(option + ": the scale in '" + text + "' must be a finite number >= 0");
+            throw BadInputException.of(InitSpec.class, parameter, ": the scale in '" + text
+                    + "' must be a finite number >= 0");
         }
         return new Parsed(kind, v);
     }

@@ -30,7 +30,8 @@ public enum LossKind {
                 return l;
             }
         }
-        throw new BadInputException("--loss: unknown loss '" + s + "' (valid: " + String.join(", ", ids()) + ")");
+        throw BadInputException.of(LossKind.class, "loss", ": unknown loss '" + s + "' (valid: "
+                + String.join(", ", ids()) + ")");
     }
 
     public static List<String> ids() {

@@ -24,16 +24,17 @@ public record MlpSpec(int inputs, int[] hidden, int outputs, Activation activati
         hidden = hidden.clone();
         for (int w : hidden) {
             if (w < 1) {
-                throw new BadInputException("--hidden: every layer width must be >= 1 (got " + w
-                        + "); use --hidden none for a linear model");
+                throw BadInputException.of(MlpSpec.class, "hidden", "layer widths must be >= 1 (got " + w
+                        + "); no hidden layer (an empty array) for a linear model");
             }
         }
         if (loss == LossKind.CE && output == OutputKind.LINEAR) {
-            throw new BadInputException("--loss ce needs --output softmax or sigmoid-normalized "
-                    + "(cross-entropy of linear outputs is undefined); use --loss mse with --output linear");
+            throw BadInputException.of(MlpSpec.class, "loss", "ce needs the softmax or sigmoid-normalized output "
+                    + "(cross-entropy of linear outputs is undefined); use mse with the linear output");
         }
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new BadInputException("--weight-decay must be a finite number >= 0 (got " + weightDecay + ")");
+            throw BadInputException.of(MlpSpec.class, "weightDecay", "must be a finite number >= 0 (got "
+                    + weightDecay + ")");
         }
     }
 

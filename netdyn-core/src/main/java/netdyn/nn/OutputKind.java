@@ -31,7 +31,8 @@ public enum OutputKind {
                 return o;
             }
         }
-        throw new BadInputException("--output: unknown output '" + s + "' (valid: " + String.join(", ", ids()) + ")");
+        throw BadInputException.of(OutputKind.class, "output", ": unknown output '" + s + "' (valid: "
+                + String.join(", ", ids()) + ")");
     }
 
     public static List<String> ids() {

@@ -16,13 +16,14 @@ public record AutocorrelationSpec(int lags, int shuffles, double lowerPercentile
 
     public AutocorrelationSpec {
         if (lags < 1) {
-            throw new BadInputException("--lags must be >= 1 (got " + lags + ")");
+            throw BadInputException.of(AutocorrelationSpec.class, "lags", "must be >= 1 (got " + lags + ")");
         }
         if (shuffles < 0) {
-            throw new BadInputException("--shuffles must be >= 0 (got " + shuffles + ")");
+            throw BadInputException.of(AutocorrelationSpec.class, "shuffles", "must be >= 0 (got " + shuffles + ")");
         }
         if (!(lowerPercentile >= 0) || !(upperPercentile <= 100) || !(lowerPercentile < upperPercentile)) {
-            throw new BadInputException("--band percentiles must satisfy 0 <= lower < upper <= 100 (got "
+            throw BadInputException.of(AutocorrelationSpec.class, "band",
+                    "percentiles must satisfy 0 <= lower < upper <= 100 (got "
                     + lowerPercentile + ", " + upperPercentile + ")");
         }
     }

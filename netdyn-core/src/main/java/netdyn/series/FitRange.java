@@ -14,7 +14,8 @@ public record FitRange(int from, int to) {
     public FitRange {
         boolean auto = from == -1 && to == -1;
         if (!auto && (from < 0 || to < from + 2)) {
-            throw new BadInputException("--fit-range must be 'auto' or FROM:TO with 0 <= FROM and TO >= FROM + 2, "
+            throw BadInputException.of(FitRange.class, "fitRange",
+                    "must be 'auto' or FROM:TO with 0 <= FROM and TO >= FROM + 2, "
                     + "at least 3 points (got " + from + ":" + to + ")");
         }
     }

@@ -17,12 +17,12 @@ public record KantzSpec(int dimension, int delay, int theilerWindow, int horizon
                         FitRange fitRange) {
 
     public KantzSpec {
-        RosensteinSpec.EmbeddingChecks.check(dimension, delay, theilerWindow, horizon, fitRange);
+        RosensteinSpec.EmbeddingChecks.check(KantzSpec.class, dimension, delay, theilerWindow, horizon, fitRange);
         if (!(radius > 0) || Double.isInfinite(radius)) {
-            throw new BadInputException("--kantz-radius must be a finite number > 0 (got " + radius + ")");
+            throw BadInputException.of(KantzSpec.class, "radius", "must be a finite number > 0 (got " + radius + ")");
         }
         if (minNeighbours < 1) {
-            throw new BadInputException("--kantz-min-neighbours must be >= 1 (got " + minNeighbours + ")");
+            throw BadInputException.of(KantzSpec.class, "minNeighbours", "must be >= 1 (got " + minNeighbours + ")");
         }
     }
 

@@ -1,5 +1,7 @@
 package netdyn.series;
 
+import static netdyn.BadInputException.mention;
+
 import netdyn.BadInputException;
 
 /**
@@ -16,19 +18,19 @@ public record LaminarPhasesSpec(int period, double thresholdFraction, double abs
 
     public LaminarPhasesSpec {
         if (period < 1) {
-            throw new BadInputException("--laminar-period must be >= 1 (got " + period + ")");
+            throw BadInputException.of(LaminarPhasesSpec.class, "period", "must be >= 1 (got " + period + ")");
         }
         if (!(thresholdFraction > 0) || Double.isInfinite(thresholdFraction)) {
-            throw new BadInputException("--laminar-fraction must be a finite number > 0 (got " + thresholdFraction
-                    + ")");
+            throw BadInputException.of(LaminarPhasesSpec.class, "thresholdFraction", "must be a finite number > 0 (got "
+                    + thresholdFraction + ")");
         }
         if (!Double.isNaN(absoluteThreshold) && (!(absoluteThreshold >= 0) || Double.isInfinite(absoluteThreshold))) {
-            throw new BadInputException("--laminar-threshold must be a finite number >= 0 (got " + absoluteThreshold
-                    + ")");
+            throw BadInputException.of(LaminarPhasesSpec.class, "absoluteThreshold",
+                    "must be a finite number >= 0 (got " + absoluteThreshold + ")");
         }
         if (minLength < period + 1) {
-            throw new BadInputException("--laminar-min-length must be >= --laminar-period + 1 = " + (period + 1)
-                    + " (got " + minLength + ")");
+            throw BadInputException.of(LaminarPhasesSpec.class, "minLength", "must be >= ", mention("period"),
+                    " + 1 = " + (period + 1) + " (got " + minLength + ")");
         }
     }
 

@@ -1,5 +1,7 @@
 package netdyn.series;
 
+import static netdyn.BadInputException.mention;
+
 import netdyn.BadInputException;
 
 /**
@@ -22,30 +24,33 @@ public record LocalExpansionRatesSpec(double radius, int references, int horizon
 
     public LocalExpansionRatesSpec {
         if (!(radius > 0) || Double.isInfinite(radius)) {
-            throw new BadInputException("--expansion-radius must be a finite number > 0 (got " + radius + ")");
+            throw BadInputException.of(LocalExpansionRatesSpec.class, "radius", "must be a finite number > 0 (got "
+                    + radius + ")");
         }
         if (references < 1) {
-            throw new BadInputException("--expansion-references must be >= 1 (got " + references + ")");
+            throw BadInputException.of(LocalExpansionRatesSpec.class, "references", "must be >= 1 (got " + references
+                    + ")");
         }
         if (horizon < 3) {
-            throw new BadInputException("--expansion-horizon must be >= 3 (got " + horizon + ")");
+            throw BadInputException.of(LocalExpansionRatesSpec.class, "horizon", "must be >= 3 (got " + horizon + ")");
         }
         if (minFitEnd < 4 || minFitEnd > horizon + 1) {
-            throw new BadInputException("--expansion-min-fit must be between 4 and --expansion-horizon + 1 = "
-                    + (horizon + 1) + " (got " + minFitEnd + ")");
+            throw BadInputException.of(LocalExpansionRatesSpec.class, "minFitEnd", "must be between 4 and ",
+                    mention("horizon"), " + 1 = " + (horizon + 1) + " (got " + minFitEnd + ")");
         }
         if (significanceEnd < 3 || significanceEnd > horizon) {
-            throw new BadInputException("--expansion-significance-end must be between 3 and --expansion-horizon "
-                    + horizon + " (got " + significanceEnd + ")");
+            throw BadInputException.of(LocalExpansionRatesSpec.class, "significanceEnd", "must be between 3 and ",
+                    mention("horizon"), " " + horizon + " (got " + significanceEnd + ")");
         }
         if (!(alpha > 0) || !(alpha < 1)) {
-            throw new BadInputException("--alpha must be in (0, 1) (got " + alpha + ")");
+            throw BadInputException.of(LocalExpansionRatesSpec.class, "alpha", "must be in (0, 1) (got " + alpha + ")");
         }
         if (theilerWindow < 0) {
-            throw new BadInputException("--expansion-theiler must be >= 0 (got " + theilerWindow + ")");
+            throw BadInputException.of(LocalExpansionRatesSpec.class, "theilerWindow", "must be >= 0 (got "
+                    + theilerWindow + ")");
         }
         if (bins < 1) {
-            throw new BadInputException("--bins must be >= 1 (got " + bins + ")");
+            throw BadInputException.of(LocalExpansionRatesSpec.class, "bins", "must be >= 1 (got " + bins + ")");
         }
     }
 

@@ -12,7 +12,8 @@ public record MonotonicitySpec(double tolerance) {
 
     public MonotonicitySpec {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-            throw new BadInputException("--rise-tolerance must be a finite number >= 0 (got " + tolerance + ")");
+            throw BadInputException.of(MonotonicitySpec.class, "tolerance", "must be a finite number >= 0 (got "
+                    + tolerance + ")");
         }
     }
 

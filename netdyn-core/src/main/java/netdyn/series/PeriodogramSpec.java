@@ -19,13 +19,14 @@ public record PeriodogramSpec(int peaks, boolean padToPowerOfTwo, int maxPeriod,
 
     public PeriodogramSpec {
         if (peaks < 1) {
-            throw new BadInputException("--peaks must be >= 1 (got " + peaks + ")");
+            throw BadInputException.of(PeriodogramSpec.class, "peaks", "must be >= 1 (got " + peaks + ")");
         }
         if (maxPeriod < 2) {
-            throw new BadInputException("--max-period must be >= 2 (got " + maxPeriod + ")");
+            throw BadInputException.of(PeriodogramSpec.class, "maxPeriod", "must be >= 2 (got " + maxPeriod + ")");
         }
         if (!(periodTolerance > 0) || !(periodTolerance < 1)) {
-            throw new BadInputException("--period-tolerance must be in (0, 1) (got " + periodTolerance + ")");
+            throw BadInputException.of(PeriodogramSpec.class, "periodTolerance", "must be in (0, 1) (got "
+                    + periodTolerance + ")");
         }
     }
 

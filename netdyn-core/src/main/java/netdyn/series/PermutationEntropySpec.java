@@ -14,10 +14,11 @@ public record PermutationEntropySpec(int order, int delay) {
 
     public PermutationEntropySpec {
         if (order < 2 || order > MAX_ORDER) {
-            throw new BadInputException("--order must be between 2 and " + MAX_ORDER + " (got " + order + ")");
+            throw BadInputException.of(PermutationEntropySpec.class, "order", "must be between 2 and " + MAX_ORDER
+                    + " (got " + order + ")");
         }
         if (delay < 1) {
-            throw new BadInputException("--pe-delay must be >= 1 (got " + delay + ")");
+            throw BadInputException.of(PermutationEntropySpec.class, "delay", "must be >= 1 (got " + delay + ")");
         }
     }
 

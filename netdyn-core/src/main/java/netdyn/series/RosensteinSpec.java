@@ -1,5 +1,7 @@
 package netdyn.series;
 
+import static netdyn.BadInputException.mention;
+
 import netdyn.BadInputException;
 
 /**
@@ -14,7 +16,7 @@ import netdyn.BadInputException;
 public record RosensteinSpec(int dimension, int delay, int theilerWindow, int horizon, FitRange fitRange) {
 
     public RosensteinSpec {
-        EmbeddingChecks.check(dimension, delay, theilerWindow, horizon, fitRange);
+        EmbeddingChecks.check(RosensteinSpec.class, dimension, delay, theilerWindow, horizon, fitRange);
     }
 
     /** m = 2, τ = 1, W = 10, K = 20, automatic fit range. */
@@ -32,24 +34,27 @@ public record RosensteinSpec(int dimension, int delay, int theilerWindow, int ho
         private EmbeddingChecks() {
         }
 
-        static void check(int dimension, int delay, int theilerWindow, int horizon, FitRange fitRange) {
+        /** @param owner the spec whose settings these are (named in messages) */
+        static void check(Class<?> owner, int dimension, int delay, int theilerWindow, int horizon,
+                          FitRange fitRange) {
             if (dimension < 1) {
-                throw new BadInputException("--embedding must be >= 1 (got " + dimension + ")");
+                throw BadInputException.of(owner, "dimension", "must be >= 1 (got " + dimension + ")");
             }
             if (delay < 1) {
-                throw new BadInputException("--delay must be >= 1 (got " + delay + ")");
+                throw BadInputException.of(owner, "delay", "must be >= 1 (got " + delay + ")");
             }
             if (theilerWindow < 0) {
-                throw new BadInputException("--theiler must be >= 0 (got " + theilerWindow + ")");
+                throw BadInputException.of(owner, "theilerWindow", "must be >= 0 (got " + theilerWindow + ")");
             }
             if (horizon < 2) {
-                throw new BadInputException("--horizon must be >= 2 (got " + horizon + ")");
+                throw BadInputException.of(owner, "horizon", "must be >= 2 (got " + horizon + ")");
             }
             if (fitRange == null) {
-                throw new BadInputException("--fit-range must be 'auto' or FROM:TO");
+                throw BadInputException.of(owner, "fitRange", "must be 'auto' or FROM:TO");
             }
             if (!fitRange.isAuto() && fitRange.to() > horizon) {
-                throw new BadInputException("--fit-range " + fitRange + " ends after --horizon " + horizon);
+                throw BadInputException.of(owner, "fitRange", fitRange + " ends after ", mention("horizon"),
+                        " " + horizon);
             }
         }
     }

@@ -14,10 +14,11 @@ public record ZeroOneTestSpec(int frequencies, double cutoffFraction, long seed)
 
     public ZeroOneTestSpec {
         if (frequencies < 1) {
-            throw new BadInputException("--zero-one-c must be >= 1 (got " + frequencies + ")");
+            throw BadInputException.of(ZeroOneTestSpec.class, "frequencies", "must be >= 1 (got " + frequencies + ")");
         }
         if (!(cutoffFraction > 0) || !(cutoffFraction <= 0.5)) {
-            throw new BadInputException("--zero-one-cutoff must be in (0, 0.5] (got " + cutoffFraction + ")");
+            throw BadInputException.of(ZeroOneTestSpec.class, "cutoffFraction", "must be in (0, 0.5] (got "
+                    + cutoffFraction + ")");
         }
     }
 

@@ -113,7 +113,7 @@ public record Axis(Setting setting, List<String> values) implements Serializable
 
     public Axis {
         if (values.isEmpty()) {
-            throw BadInputException.of(setting.id(), "grid is empty");
+            throw BadInputException.of(Axis.class, setting.id(), "grid is empty");
         }
         values = List.copyOf(values);
     }
@@ -130,13 +130,13 @@ public record Axis(Setting setting, List<String> values) implements Serializable
     public static Axis listed(Setting setting, String text) {
         String s = text == null ? "" : text.trim();
         if (s.isEmpty()) {
-            throw BadInputException.of(setting.id(), "grid is empty");
+            throw BadInputException.of(Axis.class, setting.id(), "grid is empty");
         }
         String[] parts = s.split(s.contains(";") ? ";" : ",", -1);
         for (int i = 0; i < parts.length; i++) {
             parts[i] = parts[i].trim();
             if (parts[i].isEmpty()) {
-                throw BadInputException.of(setting.id(), "grid has an empty value in '" + s + "'");
+                throw BadInputException.of(Axis.class, setting.id(), "grid has an empty value in '" + s + "'");
             }
         }
         return new Axis(setting, List.of(parts));

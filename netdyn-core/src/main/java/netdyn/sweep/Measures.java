@@ -6,7 +6,8 @@ import java.util.List;
 import netdyn.BadInputException;
 
 /**
- * What a sweep measures at every task, from {@code --measure loss,accuracy,nmle,twin,spectrum:K,sharpness,series}:
+ * What a sweep measures at every task, parsed from a list such as
+ * {@code loss,accuracy,nmle,twin,spectrum:K,sharpness,series}:
  * <ul>
  * <li>{@code loss}: final and minimum loss, status, the last values (bifurcation diagram) — always on;</li>
  * <li>{@code accuracy}: final train and test accuracy, steps until the test accuracy first reaches the target;</li>
@@ -34,8 +35,8 @@ public record Measures(boolean accuracy, boolean nmle, boolean twin, int spectru
         int k = 0;
         String s = text == null ? "" : text.trim();
         if (s.isEmpty()) {
-            throw new BadInputException("--measure: nothing to measure (valid: loss, accuracy, nmle, twin, "
-                    + "spectrum:K, spectrum:all, sharpness, series)");
+            throw BadInputException.of(Measures.class, "measures", ": nothing to measure (valid: loss, accuracy, "
+                    + "nmle, twin, spectrum:K, spectrum:all, sharpness, series)");
         }
         for (String raw : s.split(",")) {
             String m = raw.trim();
@@ -50,8 +51,8 @@ public record Measures(boolean accuracy, boolean nmle, boolean twin, int spectru
                         k = -1;
                     }
                     if (k < 1) {
-                        throw new BadInputException("--measure: '" + m + "' needs spectrum:K with K >= 1, or "
-                                + "spectrum:all");
+                        throw BadInputException.of(Measures.class, "measures", ": '" + m + "' needs spectrum:K "
+                                + "with K >= 1, or spectrum:all");
                     }
                 }
                 continue;
@@ -63,8 +64,8 @@ public record Measures(boolean accuracy, boolean nmle, boolean twin, int spectru
                 case "twin" -> twin = true;
                 case "sharpness" -> sharpness = true;
                 case "series" -> series = true;
-                default -> throw new BadInputException("--measure: unknown measure '" + m + "' (valid: loss, "
-                        + "accuracy, nmle, twin, spectrum:K, spectrum:all, sharpness, series)");
+                default -> throw BadInputException.of(Measures.class, "measures", ": unknown measure '" + m
+                        + "' (valid: loss, accuracy, nmle, twin, spectrum:K, spectrum:all, sharpness, series)");
             }
         }
         return new Measures(accuracy, nmle, twin, k, sharpness, series);

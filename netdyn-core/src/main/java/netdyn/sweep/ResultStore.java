@@ -87,8 +87,7 @@ public final class ResultStore implements AutoCloseable {
             Snapshot existing = read(file); // refuses damaged stores without touching them
             String difference = difference(existing.settings(), settings);
             if (difference != null) {
-                throw new BadInputException(file.getParent() + " holds a sweep with other settings (" + difference
-                        + "); use another --out, or --force to replace it");
+                throw new SettingsMismatchException(String.valueOf(file.getParent()), difference);
             }
             FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
             boolean torn = existing.completeBytes() < channel.size();

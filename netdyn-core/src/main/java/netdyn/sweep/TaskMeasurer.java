@@ -276,12 +276,12 @@ public final class TaskMeasurer {
         return r;
     }
 
-    /** Fails naming --tail-weight when the sweep tracks a parameter this network does not have. */
+    /** Fails naming {@code tailWeight} when the sweep tracks a parameter this network does not have. */
     public static void requireTailWeight(SweepSpec sweep, MlpLayout layout) {
         int p = layout.parameterCount();
         if (sweep.tailWeight() >= p) {
-            throw new netdyn.BadInputException("--tail-weight " + sweep.tailWeight() + " is outside θ of the "
-                    + layout.spec().shape() + " network (P = " + p + ", indices 0.." + (p - 1) + ")");
+            throw netdyn.BadInputException.of(SweepSpec.class, "tailWeight", sweep.tailWeight() + " is outside θ of "
+                    + "the " + layout.spec().shape() + " network (P = " + p + ", indices 0.." + (p - 1) + ")");
         }
     }
 

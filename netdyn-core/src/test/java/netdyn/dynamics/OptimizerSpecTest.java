@@ -59,22 +59,24 @@ class OptimizerSpecTest {
     }
 
     @Test
-    void badLayerRatesAreRejectedNamingTheOption() {
+    void badLayerRatesAreRejectedNamingTheSetting() {
         for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> OptimizerSpec.perLayer(bad, 1, 2)).as("hidden %s", bad)
-                    .isInstanceOf(BadInputException.class).hasMessageContaining("--lr-hidden")
+                    .isInstanceOf(BadInputException.class).hasMessageStartingWith("hiddenRate must be")
                     .hasMessageContaining(String.valueOf(bad));
             assertThatThrownBy(() -> OptimizerSpec.perLayer(1, bad, 2)).as("output %s", bad)
-                    .isInstanceOf(BadInputException.class).hasMessageContaining("--lr-output")
+                    .isInstanceOf(BadInputException.class).hasMessageStartingWith("outputRate must be")
                     .hasMessageContaining(String.valueOf(bad));
             assertThatThrownBy(() -> new OptimizerSpec(1, 0, 0, 0, new double[] {bad, 1, 1}))
-                    .isInstanceOf(BadInputException.class).hasMessageContaining("--lr-hidden")
+                    .isInstanceOf(BadInputException.class).hasMessageStartingWith("hiddenRate must be")
                     .hasMessageContaining("layer 0 of 3");
         }
         assertThatThrownBy(() -> new OptimizerSpec(1, 0, 0, 0, new double[0]))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("layer rates");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one rate per layer");
         assertThatThrownBy(() -> new OptimizerSpec(0.5, 0, 0, 0, new double[] {0.1, 0.2}))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--lr-output must equal --lr");
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("outputRate must equal learningRate when layer rates are given (got 0.2 and "
+                        + "learningRate 0.5)");
         assertThatThrownBy(() -> OptimizerSpec.perLayer(1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -83,26 +83,26 @@ class ReferenceSystemsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "x                 | --system: unknown system 'x' (valid: " + VALID + ")",
-            "Henonn:a=1        | --system: unknown system 'Henonn' (valid: " + VALID + ")",
-            "\"\"              | --system is empty (valid: " + VALID + ")",
-            "henon:c=1         | --system henon: unknown parameter 'c' (valid: a, b)",
-            "lorenz:s=1        | --system lorenz: unknown parameter 's' (valid: sigma, rho, beta, dt)",
-            "cat:k=1           | --system cat: unknown parameter 'k' (cat has no parameters)",
-            "henon:a=abc       | --system henon: a must be a number (got 'abc')",
-            "rossler:dt=       | --system rossler: dt must be a number (got '')",
-            "henon:a           | --system henon: expected key=value, got 'a'",
-            "henon:=1          | --system henon: expected key=value, got '=1'",
-            "henon:a=1,,b=2    | --system henon: expected key=value, got ''",
-            "henon:a=1,a=2     | --system henon: parameter 'a' is given twice",
-            "lorenz:dt=0       | --system lorenz: dt must be a finite number > 0 (got 0.0)",
-            "logistic:r=-1     | --system logistic: r must be a finite number > 0 (got -1.0)",
-            "tent:mu=Infinity  | --system tent: mu must be a finite number > 0 (got Infinity)",
-            "henon:a=NaN       | --system henon: a and b must be finite numbers (got a = NaN, b = 0.3)",
-            "ikeda:u=NaN       | --system ikeda: u must be a finite number (got NaN)",
-            "standard:k=-Infinity | --system standard: k must be a finite number (got -Infinity)",
-            "rossler:c=NaN     | --system rossler: a, b and c must be finite numbers (got a = 0.2, b = 0.2, c = NaN)"})
-    void badValuesNameTheOptionAndWhatIsValid(String value, String message) {
+            "x                 | system: unknown system 'x' (valid: " + VALID + ")",
+            "Henonn:a=1        | system: unknown system 'Henonn' (valid: " + VALID + ")",
+            "\"\"              | system is empty (valid: " + VALID + ")",
+            "henon:c=1         | system henon: unknown parameter 'c' (valid: a, b)",
+            "lorenz:s=1        | system lorenz: unknown parameter 's' (valid: sigma, rho, beta, dt)",
+            "cat:k=1           | system cat: unknown parameter 'k' (cat has no parameters)",
+            "henon:a=abc       | system henon: a must be a number (got 'abc')",
+            "rossler:dt=       | system rossler: dt must be a number (got '')",
+            "henon:a           | system henon: expected key=value, got 'a'",
+            "henon:=1          | system henon: expected key=value, got '=1'",
+            "henon:a=1,,b=2    | system henon: expected key=value, got ''",
+            "henon:a=1,a=2     | system henon: parameter 'a' is given twice",
+            "lorenz:dt=0       | system lorenz: dt must be a finite number > 0 (got 0.0)",
+            "logistic:r=-1     | system logistic: r must be a finite number > 0 (got -1.0)",
+            "tent:mu=Infinity  | system tent: mu must be a finite number > 0 (got Infinity)",
+            "henon:a=NaN       | system henon: a and b must be finite numbers (got a = NaN, b = 0.3)",
+            "ikeda:u=NaN       | system ikeda: u must be a finite number (got NaN)",
+            "standard:k=-Infinity | system standard: k must be a finite number (got -Infinity)",
+            "rossler:c=NaN     | system rossler: a, b and c must be finite numbers (got a = 0.2, b = 0.2, c = NaN)"})
+    void badValuesNameTheSettingAndWhatIsValid(String value, String message) {
         assertThatThrownBy(() -> ReferenceSystems.parse(value)).isInstanceOf(BadInputException.class)
                 .hasMessage(message);
     }
@@ -110,6 +110,6 @@ class ReferenceSystemsTest {
     @Test
     void nullIsEmpty() {
         assertThatThrownBy(() -> ReferenceSystems.parse(null)).isInstanceOf(BadInputException.class)
-                .hasMessage("--system is empty (valid: " + VALID + ")");
+                .hasMessage("system is empty (valid: " + VALID + ")");
     }
 }

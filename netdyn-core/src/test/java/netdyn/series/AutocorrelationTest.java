@@ -127,8 +127,8 @@ class AutocorrelationTest {
         AutocorrelationResult shortest = Autocorrelation.of(new double[] {1, 2, 3, 4}, spec);
         assertThat(shortest.acf()[3]).isCloseTo((-1.5 * 1.5) / 5, within(1e-15));
         assertThatThrownBy(() -> new AutocorrelationSpec(0, 10, 3, 97, 0)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--lags");
+                .hasMessage("lags must be >= 1 (got 0)");
         assertThatThrownBy(() -> new AutocorrelationSpec(5, 10, 97, 3, 0)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--band");
+                .hasMessageStartingWith("band percentiles must satisfy");
     }
 }

@@ -101,6 +101,6 @@ class LaminarPhasesTest {
         assertThatThrownBy(() -> LaminarPhases.of(new double[] {1, 2}, new LaminarPhasesSpec(2, 0.1, Double.NaN, 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs at least 3");
         assertThatThrownBy(() -> new LaminarPhasesSpec(2, 0.1, Double.NaN, 2)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--laminar-min-length");
+                .hasMessage("minLength must be >= period + 1 = 3 (got 2)");
     }
 }

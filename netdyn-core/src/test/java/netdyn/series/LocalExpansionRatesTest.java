@@ -112,8 +112,9 @@ class LocalExpansionRatesTest {
         LocalExpansionRatesResult tiny = LocalExpansionRates.of(new double[26], spec);
         assertThat(tiny.referenceTimes()).containsExactly(0, 1);
         assertThatThrownBy(() -> new LocalExpansionRatesSpec(0, 10, 24, 5, 10, 0.05, 0, 10, 0))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--expansion-radius");
+                .isInstanceOf(BadInputException.class).hasMessage("radius must be a finite number > 0 (got 0.0)");
         assertThatThrownBy(() -> new LocalExpansionRatesSpec(1e-5, 10, 24, 5, 30, 0.05, 0, 10, 0))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--expansion-significance-end");
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("significanceEnd must be between 3 and horizon 24 (got 30)");
     }
 }

@@ -143,10 +143,10 @@ class PeriodogramTest {
         assertThat(two.dominantPeriod()).isEqualTo(2);
         assertThat(two.fundamentalPeriod()).isNaN(); // one cycle is not a repetition
         assertThatThrownBy(() -> new PeriodogramSpec(0, false, 1000, 0.01)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--peaks");
+                .hasMessage("peaks must be >= 1 (got 0)");
         assertThatThrownBy(() -> new PeriodogramSpec(5, false, 1, 0.01)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--max-period");
+                .hasMessage("maxPeriod must be >= 2 (got 1)");
         assertThatThrownBy(() -> new PeriodogramSpec(5, false, 10, 1)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--period-tolerance");
+                .hasMessage("periodTolerance must be in (0, 1) (got 1.0)");
     }
 }

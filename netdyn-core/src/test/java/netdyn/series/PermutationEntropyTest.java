@@ -83,8 +83,8 @@ class PermutationEntropyTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs at least 7");
         assertThat(PermutationEntropy.of(new double[] {3, 1, 4, 1, 5, 9, 2}, spec).patterns()).isEqualTo(1);
         assertThatThrownBy(() -> new PermutationEntropySpec(9, 1)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--order");
+                .hasMessage("order must be between 2 and 8 (got 9)");
         assertThatThrownBy(() -> new PermutationEntropySpec(3, 0)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--pe-delay");
+                .hasMessage("delay must be >= 1 (got 0)");
     }
 }

@@ -127,12 +127,12 @@ class ScalarExponentTest {
         assertThat(none.failure()).contains("no reference point has a neighbour");
         assertThat(KantzExponent.of(constant, KantzSpec.defaults()).exponent()).isNaN();
         assertThatThrownBy(() -> new RosensteinSpec(0, 1, 0, 10, FitRange.auto()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--embedding");
+                .isInstanceOf(BadInputException.class).hasMessage("dimension must be >= 1 (got 0)");
         assertThatThrownBy(() -> new RosensteinSpec(2, 1, 0, 10, FitRange.of(2, 12)))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--horizon");
+                .isInstanceOf(BadInputException.class).hasMessage("fitRange 2:12 ends after horizon 10");
         assertThatThrownBy(() -> FitRange.of(3, 4)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--fit-range");
+                .hasMessageStartingWith("fitRange must be");
         assertThatThrownBy(() -> new KantzSpec(2, 1, 0, 10, 0, 1, FitRange.auto()))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("--kantz-radius");
+                .isInstanceOf(BadInputException.class).hasMessage("radius must be a finite number > 0 (got 0.0)");
     }
 }

@@ -124,6 +124,6 @@ class ZeroOneTestTest {
         assertThat(r.k()).isNaN();
         assertThat(ZeroOneTest.of(SeriesFixtures.logistic(4, 25, 10, 0.3), spec).cutoff()).isEqualTo(3);
         assertThatThrownBy(() -> new ZeroOneTestSpec(0, 0.1, 0)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("--zero-one-c");
+                .hasMessage("frequencies must be >= 1 (got 0)");
     }
 }

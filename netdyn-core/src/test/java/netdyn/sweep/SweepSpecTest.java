@@ -204,7 +204,7 @@ class SweepSpecTest {
         assertThat(Measures.parse("twin , nmle").text()).isEqualTo("loss,nmle,twin");
         for (String bad : new String[] {"", "bogus", "loss,bogus", "spectrum:0", "spectrum:x", "spectrum:-2", "spectrumx"}) {
             assertThatThrownBy(() -> Measures.parse(bad)).as(bad).isInstanceOf(BadInputException.class)
-                    .hasMessageStartingWith("--measure");
+                    .hasMessageStartingWith("measures: ");
         }
     }
 }
