@@ -86,16 +86,16 @@ final class LyapunovWriter {
         summary.put("failure", result.failure());
         summary.put(ResultKeys.STEPS, result.steps());
         summary.put(ResultKeys.EXPONENTS, Json.numbers(result.exponents()));
-        summary.put("maxExponent", Json.number(result.exponents()[0]));
+        summary.put(ResultKeys.LAMBDA_TANGENT, Json.number(result.exponents()[0]));
         summary.put(ResultKeys.KAPLAN_YORKE_DIMENSION, Json.number(result.kaplanYorkeDimension()));
         Map<String, Object> sumRule = new LinkedHashMap<>();
-        sumRule.put("sumOfExponents", Json.number(result.sumOfExponents()));
+        sumRule.put(ResultKeys.SPECTRUM_SUM, Json.number(result.sumOfExponents()));
         sumRule.put("meanLogAbsDet", Json.number(result.meanLogDet()));
         sumRule.put("error", Json.number(result.sumRuleError()));
         summary.put("sumRule", sumRule);
         if (twin != null) {
             Map<String, Object> tw = new LinkedHashMap<>();
-            tw.put("maxExponent", Json.number(twin.exponent()));
+            tw.put(ResultKeys.LAMBDA_TWIN, Json.number(twin.exponent()));
             tw.put("steps", twin.steps());
             tw.put("failure", twin.failure());
             tw.put("distance", twinDistance);

@@ -67,7 +67,7 @@ final class RegimeCommand implements Callable<Integer> {
             ev.put(ResultKeys.FRACTION_INCREASING, Json.number(evidence.fractionIncreasing()));
             ev.put(ResultKeys.PERIODIC_SHARE, Json.number(evidence.periodicShare()));
             ev.put(ResultKeys.DOMINANT_PERIOD, Json.number(evidence.dominantPeriod()));
-            ev.put(ResultKeys.SHARPNESS_ETA_OVER_2, Json.number(evidence.sharpnessEtaOver2()));
+            ev.put(ResultKeys.EOS_RATIO_FINAL, Json.number(evidence.sharpnessEtaOver2()));
             ev.putAll(extra);
             m.put("evidence", ev);
             m.put("learningRate", eta);

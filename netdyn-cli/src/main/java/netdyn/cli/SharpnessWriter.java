@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import netdyn.analysis.ResultKeys;
 import netdyn.analysis.SharpnessRun;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.NpyWriter;
@@ -97,9 +98,9 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
         summary.put("steps", result.steps());
         summary.put("learningRate", eta);
         summary.put("twoOverEta", 2 / eta);
-        summary.put("maxSharpness", Json.number(result.maxSharpness()));
-        summary.put("finalSharpness", Json.number(result.finalSharpness()));
-        summary.put("maxSharpnessTimesEtaOverTwo", Json.number(result.maxSharpness() * eta / 2));
+        summary.put(ResultKeys.SHARPNESS_MAX, Json.number(result.maxSharpness()));
+        summary.put(ResultKeys.SHARPNESS_FINAL, Json.number(result.finalSharpness()));
+        summary.put(ResultKeys.EOS_RATIO_MAX, Json.number(result.maxSharpness() * eta / 2));
         summary.put("fullSpectra", spectra);
         summary.put("parameters", parameters);
         summary.put("out", dir.path().toString());

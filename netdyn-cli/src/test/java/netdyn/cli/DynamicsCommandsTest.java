@@ -29,7 +29,7 @@ class DynamicsCommandsTest {
         assertThat(s.get("exponents").get(0).asDouble()).isCloseTo(0.41922, within(0.005));
         assertThat(s.get("exponents").get(1).asDouble()).isCloseTo(-1.62319, within(0.01));
         assertThat(s.get("sumRule").get("error").asDouble()).isLessThan(1e-9);
-        assertThat(s.get("twinOrbit").get("maxExponent").asDouble()).isCloseTo(0.41922, within(0.02));
+        assertThat(s.get("twinOrbit").get("lambdaTwin").asDouble()).isCloseTo(0.41922, within(0.02));
         double ky = 1 + 0.41922 / 1.62319;
         assertThat(s.get("kaplanYorkeDimension").asDouble()).isCloseTo(ky, within(0.01));
         assertThat(NpyReader.read(out.resolve("exponents.npy")).shape()).containsExactly(2);
@@ -163,7 +163,7 @@ class DynamicsCommandsTest {
         assertThat(Math.abs(small.get("evidence").get("lambda1").asDouble())).isLessThan(1e-3);
         JsonNode eos = CliHarness.run("regime", "--lr", "1", "--steps", "2000", "--json").json();
         assertThat(eos.get("regime").asText()).isEqualTo("edge of stability");
-        assertThat(eos.get("evidence").get("sharpnessEtaOver2").asDouble()).isGreaterThan(0.9);
+        assertThat(eos.get("evidence").get("eosRatioFinal").asDouble()).isGreaterThan(0.9);
         assertThat(eos.get("reasons").size()).isGreaterThanOrEqualTo(2);
     }
 

@@ -69,12 +69,16 @@ class TypedResultsTest {
         JsonNode lyapunov = CliHarness.run("lyapunov", "--data", "iris", "--lr", "1", "--steps", "120", "--k", "all",
                 "--json").json();
         JsonNode regime = CliHarness.run("regime", "--lr", "1", "--steps", "120", "--json").json();
+        JsonNode sharpness = CliHarness.run("sharpness", "--lr", "1", "--steps", "120", "--every", "60",
+                "--out", tmp.resolve("sharpness").toString(), "--json").json();
         Path sweep = tmp.resolve("sweep");
         CliHarness.run(with(ALL_MEASURES, "--out", sweep.toString(), "--json")).json();
 
         Set<String> single = new LinkedHashSet<>();
         single.addAll(fields(lyapunov));
+        single.addAll(fields(lyapunov.get("sumRule")));
         single.addAll(fields(regime));
+        single.addAll(fields(sharpness));
         single.addAll(fields(regime.get("evidence")));
         Set<String> rows = rowKeys(sweep);
         Set<String> csv = csvHeader(sweep);
@@ -84,7 +88,12 @@ class TypedResultsTest {
         assertThat(shared).containsExactlyInAnyOrder(ResultKeys.STATUS, ResultKeys.FINAL_LOSS,
                 ResultKeys.KAPLAN_YORKE_DIMENSION, ResultKeys.REGIME, ResultKeys.LAMBDA1, ResultKeys.ZERO_ONE_K,
                 ResultKeys.LAMINAR_FRACTION, ResultKeys.FRACTION_INCREASING, ResultKeys.PERIODIC_SHARE,
-                ResultKeys.DOMINANT_PERIOD);
+                ResultKeys.DOMINANT_PERIOD, ResultKeys.LAMBDA_TANGENT, ResultKeys.SPECTRUM_SUM,
+                ResultKeys.SHARPNESS_MAX, ResultKeys.SHARPNESS_FINAL, ResultKeys.EOS_RATIO_MAX,
+                ResultKeys.EOS_RATIO_FINAL);
+        // the single-run spellings these replaced
+        assertThat(single).doesNotContain("maxExponent", "sumOfExponents", "maxSharpness", "finalSharpness",
+                "maxSharpnessTimesEtaOverTwo", "sharpnessEtaOver2");
         assertThat(csv).containsAll(shared); // every shared quantity is a scalar column too
         for (Set<String> keys : List.of(single, rows, csv)) {
             assertThat(keys).doesNotContainAnyElementsOf(ResultKeys.FORMER_NAMES.keySet());

@@ -85,8 +85,6 @@ public final class ResultKeys {
     public static final String PERIODIC_SHARE = "periodicShare";
     /** The period (steps) carrying most of the spectral power. */
     public static final String DOMINANT_PERIOD = "dominantPeriod";
-    /** λ_max(H(θ_T)) · η / 2 as the regime rule reads it (a sweep row's {@link #EOS_RATIO_FINAL}). */
-    public static final String SHARPNESS_ETA_OVER_2 = "sharpnessEtaOver2";
     /** Rosenstein's maximal exponent of the loss series' second half. */
     public static final String LAMBDA_SERIES = "lambdaSeries";
 
