@@ -57,8 +57,7 @@ public final class TaskMeasurer {
 
         TaskResult out = new TaskResult();
         out.put("task", task.index());
-        task.setting().forEach((name, value) -> out.put(name, name.startsWith("lr") ? (Object) Double.valueOf(value)
-                : name.equals("seed") ? (Object) Long.valueOf(value) : value));
+        sweep.rowValues(task).forEach(out::put);
         out.put("init", task.init());
         Reference ref = reference(sweep, task, problem, x0, layout, Seeds.derive(seed, "sweep-lanczos", id));
         out.put("status", ref.divergedAt < 0 ? "ok" : "diverged");
