@@ -10,16 +10,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import netdyn.BadInputException;
+import netdyn.atlas.AtlasPart;
 import netdyn.cli.report.HtmlPage;
 import netdyn.sweep.ResultStore;
 
 /** Chooses and builds the report page for a directory: atlas, learning-rate sweep, trainability map, or any run. */
 final class ReportPages {
     /** The atlas's sub-directories. */
-    static final String LR = "lr";
-    static final String SPECTRUM = "spectrum";
-    static final String MAP = "trainability";
-    static final String ZOOM = "trainability-zoom";
+    static final String LR = AtlasPart.LEARNING_RATES.directory();
+    static final String SPECTRUM = AtlasPart.SPECTRA.directory();
+    static final String MAP = AtlasPart.MAP.directory();
+    static final String ZOOM = AtlasPart.ZOOM.directory();
 
     record Page(String html, String kind, int figures) {
     }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import netdyn.atlas.RegimeMajority;
+import netdyn.atlas.Trainability;
+
 /** {@code netdyn atlas --quality quick}, the report it writes, resuming it, and {@code netdyn report} on other dirs. */
 class AtlasCommandTest {
     @TempDir
@@ -70,7 +73,7 @@ class AtlasCommandTest {
         assertThat(h0).isGreaterThanOrEqualTo(0.05).isLessThan(h1);
         assertThat(h1).isLessThanOrEqualTo(50);
         SweepRows zoom = SweepRows.read(atlas.resolve(ReportPages.ZOOM));
-        long trained = zoom.rows.stream().filter(r -> AtlasReport.trainability(r) == 0).count();
+        long trained = zoom.rows.stream().filter(r -> Trainability.of(r) == Trainability.TRAINED).count();
         assertThat(trained).as("both trained and untrained cells in the zoom").isBetween(1L,
                 (long) zoom.rows.size() - 1);
     }
@@ -134,20 +137,8 @@ class AtlasCommandTest {
     }
 
     @Test
-    void trainabilityRuleReadsChanceLevelInitialLossAndStatus() {
-        assertThat(AtlasReport.trainability(row("ok", 0.1, 2.0, Math.log(3)))).isZero();
-        assertThat(AtlasReport.trainability(row("ok", 1.0, 2.0, Math.log(3)))).as("at chance: stalled").isEqualTo(1);
-        assertThat(AtlasReport.trainability(row("ok", 2.5, 2.0, Math.log(3)))).as("rose").isEqualTo(2);
-        assertThat(AtlasReport.trainability(row("diverged", Double.NaN, 2.0, Math.log(3)))).isEqualTo(2);
-        assertThat(AtlasReport.trainability(row("ok", 0.4, 1.0, Double.NaN))).as("mse: half the initial").isZero();
-    }
-
-    private static Map<String, Object> row(String status, double fin, double init, double chance) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("status", status);
-        r.put("finalLoss", fin);
-        r.put("initialLoss", init);
-        r.put("chanceLoss", chance);
-        return r;
+    void thePageColoursTheRegimesInTheOrderCoreBreaksTiesIn() {
+        assertThat(AtlasReport.REGIME_COLORS.keySet()).containsExactlyElementsOf(RegimeMajority.ORDER);
+        assertThat(AtlasReport.TRAINABILITY_COLORS).hasSize(Trainability.values().length);
     }
 }
