@@ -14,8 +14,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import netdyn.atlas.Atlas;
+import netdyn.atlas.AtlasFindings;
+import netdyn.atlas.AtlasPart;
+import netdyn.atlas.AtlasPlan;
+import netdyn.atlas.AtlasQuality;
+import netdyn.atlas.AtlasResult;
+import netdyn.atlas.BoundaryWindow;
 import netdyn.atlas.RegimeMajority;
 import netdyn.atlas.Trainability;
+import netdyn.run.RunSpec;
+import netdyn.sweep.ResultStore;
 
 /** {@code netdyn atlas --quality quick}, the report it writes, resuming it, and {@code netdyn report} on other dirs. */
 class AtlasCommandTest {
@@ -79,6 +88,26 @@ class AtlasCommandTest {
     }
 
     @Test
+    void theAtlasFromJavaHasTheCommandsRowsAndFindings() {
+        AtlasResult java = Atlas.run(AtlasPlan.of(RunSpec.study(1, 1), AtlasQuality.QUICK), tmp.resolve("java-atlas"));
+        for (AtlasPart part : AtlasPart.values()) {
+            ResultStore.Snapshot command = ResultStore.read(atlas.resolve(part.directory()).resolve(ResultStore.FILE));
+            assertThat(java.part(part).lines()).as(part.name()).isEqualTo(command.lines());
+            assertThat(ResultStore.read(tmp.resolve("java-atlas").resolve(part.directory()).resolve(ResultStore.FILE))
+                    .settings()).isEqualTo(command.settings());
+        }
+        AtlasFindings found = java.findings();
+        assertThat(found.onsetOfChaos()).isEqualTo(summary.get("onsetOfChaos").asDouble());
+        JsonNode w = summary.get("zoomWindow");
+        assertThat(found.zoomWindow()).isEqualTo(new BoundaryWindow(w.get("lrHidden").get(0).asDouble(),
+                w.get("lrHidden").get(1).asDouble(), w.get("lrOutput").get(0).asDouble(),
+                w.get("lrOutput").get(1).asDouble()));
+        Map<String, Long> regimes = new LinkedHashMap<>();
+        summary.get("regimes").fields().forEachRemaining(e -> regimes.put(e.getKey(), e.getValue().asLong()));
+        assertThat(found.regimes()).containsExactlyEntriesOf(regimes);
+    }
+
+    @Test
     void runningItAgainResumesEveryPartWithoutRecomputing() throws Exception {
         String before = Files.readString(atlas.resolve(ReportPages.LR).resolve("results.csv"));
         CliHarness again = CliHarness.run("atlas", "--quality", "quick", "--out", atlas.toString());
@@ -132,7 +161,7 @@ class AtlasCommandTest {
         Path sweep = Files.createDirectories(tmp.resolve("unfinished"));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("steps", "10");
-        netdyn.sweep.ResultStore.open(sweep.resolve("store.jsonl"), settings).close();
+        ResultStore.open(sweep.resolve("store.jsonl"), settings).close();
         CliHarness.run("report", sweep.toString()).assertBadInput("no finished tasks");
     }
 
