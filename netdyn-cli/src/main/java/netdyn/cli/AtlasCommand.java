@@ -4,18 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import netdyn.BadInputException;
 import netdyn.atlas.Atlas;
-import netdyn.atlas.AtlasFindings;
 import netdyn.atlas.AtlasPart;
 import netdyn.atlas.AtlasPlan;
 import netdyn.atlas.AtlasQuality;
 import netdyn.atlas.AtlasResult;
-import netdyn.atlas.BoundaryWindow;
 import netdyn.run.ResolvedRun;
 import netdyn.sweep.LocalSweep;
 import netdyn.sweep.ValueRange;
@@ -63,7 +60,6 @@ final class AtlasCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as one JSON object on stdout, nothing else there.")
     boolean json;
 
-
     /** The progress label of each part. */
     private static final Map<AtlasPart, String> LABELS = Map.of(AtlasPart.LEARNING_RATES, "atlas 1/4 learning rates",
             AtlasPart.SPECTRA, "atlas 2/4 spectra", AtlasPart.MAP, "atlas 3/4 trainability map",
@@ -89,41 +85,14 @@ final class AtlasCommand implements Callable<Integer> {
             ValueRange.parse("--lr", network.lr); // a bad grid in the command line's words
         }
         AtlasPlan plan = new AtlasPlan(network.spec(1, level.steps()), level, lrGiven ? network.lr : null);
-        double[] etas = plan.etas();
         ResolvedRun setup = plan.base().resolve();
-        String shape = setup.spec().shape();
-
-        Map<String, Object> manifest = RunDirectory.manifestHeader("atlas", command);
-        manifest.put("title", network.data + ", " + shape + " " + setup.spec().activation().id() + " network");
-        manifest.put("seed", network.seed);
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("data", network.data + " (" + setup.trainSet().size() + " train, " + setup.testSet().size()
-                + " test samples)");
-        facts.put("network", shape + ", " + setup.spec().activation().id() + " hidden, " + setup.spec().output().id()
-                + " output, " + setup.spec().loss().id() + " loss, init " + setup.init().weightsText());
-        facts.put("learning rates", etas.length + " values, " + AtlasReport.fmt(etas[0]) + " to "
-                + AtlasReport.fmt(etas[etas.length - 1]) + (plan.defaultLearningRates() ? ", log-spaced" : ""));
-        facts.put("per learning rate", level.inits() + " inits × " + level.replicas() + " perturbed replicas "
-                + "(ε = 1e-8), " + level.steps() + " steps; full spectrum of init 0 over " + level.spectrumSteps()
-                + " steps");
-        facts.put("trainability map", level.mapSide() + " × " + level.mapSide() + " (hidden, output) learning rates "
-                + AtlasPlan.MAP_RATES.replace(":log:", "").replace(":", " to ") + ", " + level.mapSteps()
-                + " steps, plus a zoom");
-        facts.put("quality", quality + ", seed " + network.seed);
-        manifest.put("facts", facts);
-        Map<String, String> settings = plan.settings();
-        manifest.put("settings", settings);
-        manifest.put("parts", Json.ordered(ReportPages.LR, "learning-rate sweep (netdyn sweep directory)",
-                ReportPages.SPECTRUM, "full Lyapunov spectrum, init 0 per η",
-                ReportPages.MAP, "trainability map over (hidden, output) learning rates",
-                ReportPages.ZOOM, "the same map zoomed into its boundary"));
-        RunDirectory dir = openDirectory(manifest, settings);
+        Map<String, Object> manifest = AtlasWriter.manifest(RunDirectory.manifestHeader("atlas", command), plan, setup,
+                quality);
+        RunDirectory dir = AtlasWriter.open(out, force, manifest);
         return EarlyEnd.guard(dir, json ? command.commandLine().getOut() : null,
                 "run the same command again to continue (finished tasks are kept)", Map::of, () -> {
             if (!json) {
-                err.println("netdyn atlas: " + facts.get("data") + ", " + shape + "; " + facts.get("learning rates") + "; "
-                        + facts.get("per learning rate") + "; map " + level.mapSide() + "×" + level.mapSide() + " → "
-                        + out);
+                err.println(AtlasWriter.announcement(manifest, setup, plan, out));
             }
             Map<String, Object> seconds = new LinkedHashMap<>();
             AtlasResult atlas;
@@ -138,39 +107,14 @@ final class AtlasCommand implements Callable<Integer> {
                         throw new PartFailure(e);
                     } finally {
                         seconds.merge(TIMINGS.get(part), (System.nanoTime() - t) / 1e9,
-                                (a, b) -> (Double) a + (Double) b);
+                                (x, y) -> (Double) x + (Double) y);
                     }
                 });
             } catch (PartFailure f) {
                 throw f.getCause();
             }
-            AtlasFindings findings = atlas.findings(); // never null: a stopped part has thrown Interrupts.Stopped
-
-            long t = System.nanoTime();
-            ReportPages.Page page = ReportPages.build(out);
-            Path index = out.resolve("index.html");
-            OutputFiles.writeString(index, page.html());
-            seconds.put("report", (System.nanoTime() - t) / 1e9);
-            double total = (System.nanoTime() - started) / 1e9;
-            seconds.put("total", total);
-            BoundaryWindow w = findings.zoomWindow();
-            Map<String, Long> regimes = findings.regimes().isEmpty() ? null : findings.regimes();
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("page", index.toString());
-            summary.put("figures", page.figures());
-            summary.put("regimes", regimes);
-            summary.put("onsetOfChaos", Json.number(findings.onsetOfChaos()));
-            summary.put("zoomWindow", Json.ordered("lrHidden", List.of(w.hiddenFrom(), w.hiddenTo()), "lrOutput",
-                    List.of(w.outputFrom(), w.outputTo())));
-            summary.put("seconds", seconds);
-            Json.write(out.resolve("summary.json"), summary);
-            PrintWriter stdout = command.commandLine().getOut();
-            if (json) {
-                stdout.println(Json.write(summary));
-            } else {
-                stdout.printf("atlas: %s in %.0f s%n  regimes: %s%n  onset of chaos: η ≈ %s%n  open %s%n", quality, total,
-                        regimes, AtlasReport.fmt(findings.onsetOfChaos()), index.toAbsolutePath());
-            }
+            // findings are never null here: a stopped part has thrown Interrupts.Stopped
+            AtlasWriter.finish(out, atlas.findings(), seconds, started, quality, json, command.commandLine().getOut());
             return 0;
         });
     }
@@ -185,33 +129,5 @@ final class AtlasCommand implements Callable<Integer> {
         public synchronized IOException getCause() {
             return (IOException) super.getCause();
         }
-    }
-
-    /**
-     * An existing atlas with the same settings is resumed (its parts skip finished tasks); one with other
-     * settings is refused, naming the first that differs; anything else is created as a new run directory.
-     * The directory's lock is taken before its manifest is read (another atlas writing there is refused).
-     */
-    private RunDirectory openDirectory(Map<String, Object> manifest, Map<String, String> settings)
-            throws IOException {
-        // the lock before the manifest is read; RunDirectory.create below keeps it
-        RunDirectory dir = java.nio.file.Files.isDirectory(out) ? RunDirectory.existing(out) : null;
-        Map<String, Object> existing = ReportPages.readJson(out.resolve("manifest.json"));
-        boolean resume = !force && existing != null && "atlas".equals(existing.get("command"));
-        if (resume) {
-            Map<String, String> before = new LinkedHashMap<>();
-            if (existing.get("settings") instanceof Map<?, ?> m) {
-                m.forEach((k, v) -> before.put(String.valueOf(k), String.valueOf(v)));
-            }
-            String difference = netdyn.sweep.ResultStore.difference(before, settings);
-            if (difference != null) {
-                throw new BadInputException("--out " + out + " holds an atlas with other settings (" + difference
-                        + "); use another --out, or --force to replace it");
-            }
-        } else {
-            dir = RunDirectory.create(out, force);
-        }
-        Json.write(dir.file("manifest.json"), manifest);
-        return dir;
     }
 }
