@@ -20,7 +20,9 @@ import netdyn.sweep.ResultRows;
 /**
  * The figures of a learning-rate sweep and of a trainability map, added to a report page: bifurcation
  * diagram, exponents, edge of stability, loss / accuracy / speed, regimes with representative series,
- * and the (hidden, output) learning-rate map with its zoom.
+ * and the (hidden, output) learning-rate map with its zoom. It draws what core decides from the rows
+ * ({@link netdyn.atlas}: the majority regime per η, the onset of chaos, each cell's trainability class)
+ * and decides nothing itself.
  */
 final class AtlasReport {
     /** Regimes in the order of increasing η one usually meets them, each with a fixed colour. */

@@ -103,7 +103,7 @@ class AtlasCommandTest {
                 w.get("lrHidden").get(1).asDouble(), w.get("lrOutput").get(0).asDouble(),
                 w.get("lrOutput").get(1).asDouble()));
         Map<String, Long> regimes = new LinkedHashMap<>();
-        summary.get("regimes").fields().forEachRemaining(e -> regimes.put(e.getKey(), e.getValue().asLong()));
+        summary.get("regimes").properties().forEach(e -> regimes.put(e.getKey(), e.getValue().asLong()));
         assertThat(found.regimes()).containsExactlyEntriesOf(regimes);
     }
 
