@@ -11,6 +11,7 @@ import netdyn.BadInputException;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.RunDirectory;
 import netdyn.cli.report.ReportPages;
+import netdyn.sweep.LocalSweep;
 import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepSpec;
 import picocli.CommandLine.Command;
@@ -55,10 +56,11 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadInputException("--init-from: a sweep draws its own initialisations (--inits, --seed)");
         }
         SweepSpec spec = options.spec(network);
-        Map<String, Object> summary = SweepJob.run(spec, outDir, output.force,
-                RunDirectory.manifestHeader("sweep", command), options.shard(), options.threadCount(), err,
-                output.json, "sweep");
-        print(outDir, summary);
+        int[] shard = options.shard();
+        int threads = options.threadCount();
+        SweepJob.Outcome outcome = SweepJob.run(LocalSweep.of(spec), outDir, output.force,
+                RunDirectory.manifestHeader("sweep", command), shard, threads, err, output.json, "sweep");
+        print(outDir, outcome.summary());
         return 0;
     }
 
@@ -76,7 +78,8 @@ final class SweepCommand implements Callable<Integer> {
         Map<String, Object> summary;
         try (ResultStore store = ResultStore.open(dir.file(ResultStore.FILE), sources.get(0).settings())) {
             int added = SweepWriter.merge(options.merge, sources, dir, store);
-            summary = SweepWriter.export(dir, store, tasks, added, (System.nanoTime() - started) / 1e9);
+            summary = SweepWriter.export(dir, store.lines(), store.rows(), tasks, added,
+                    (System.nanoTime() - started) / 1e9);
         }
         print(dir.path(), summary);
         return 0;

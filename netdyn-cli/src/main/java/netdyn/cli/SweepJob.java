@@ -10,57 +10,95 @@ import netdyn.cli.io.Interrupts;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.Progress;
 import netdyn.cli.io.RunDirectory;
+import netdyn.sweep.LocalSweep;
 import netdyn.sweep.ResultStore;
-import netdyn.sweep.SweepRunner;
+import netdyn.sweep.SweepResult;
 import netdyn.sweep.SweepSpec;
 import netdyn.sweep.SweepTask;
-import netdyn.sweep.TaskProblems;
+import netdyn.sweep.TaskResult;
 
-/** One sweep run into a directory: open or resume it, run the pending tasks of a shard, export. */
+/**
+ * One sweep run into a directory from the command line: the run directory and its manifest, the core's
+ * {@link LocalSweep} run with progress, messages and interrupts, each task's series beside its row, then
+ * the exports.
+ */
 final class SweepJob {
+    /** Where the sweep stands, and the summary its exports gave (see {@link SweepWriter#export}). */
+    record Outcome(SweepResult result, Map<String, Object> summary) {
+    }
+
     private SweepJob() {
     }
 
-    /** The summary (see {@link SweepWriter#export}). */
-    static Map<String, Object> run(SweepSpec spec, Path outDir, boolean force,
-                                   Map<String, Object> manifestHeader, int[] shard, int threads, PrintWriter err,
-                                   boolean quiet, String label) throws IOException {
+    static Outcome run(LocalSweep sweep, Path outDir, boolean force, Map<String, Object> manifestHeader, int[] shard,
+                       int threads, PrintWriter err, boolean quiet, String label) throws IOException {
         long started = System.nanoTime();
-        TaskProblems problems = new TaskProblems(spec).check();
+        SweepSpec spec = sweep.spec();
         RunDirectory dir = SweepWriter.open(outDir, force, SweepWriter.manifest(manifestHeader, spec, shard));
-        try (ResultStore store = ResultStore.open(dir.file(ResultStore.FILE), spec.settings())) {
-            if (store.discardedTornLine()) {
-                err.println("netdyn " + label + ": discarded a torn last line in " + store.file()
+        Listener listener = new Listener(dir, err, quiet, label, outDir, spec.taskCount());
+        return EarlyEnd.guard(dir, null, "run the same command again to continue (only missing tasks run)",
+                () -> Json.ordered("tasksDone", listener.store == null ? 0 : listener.store.size(), "tasks",
+                        spec.taskCount()), () -> {
+                SweepResult result = sweep.run(dir.path(), new LocalSweep.Options(shard[0], shard[1], threads,
+                        listener));
+                if (result.stopped()) {
+                    Interrupts.checkpoint("task", result.done() - listener.before, result.ran());
+                }
+                listener.progress.done();
+                return new Outcome(result, SweepWriter.export(dir, result.lines(), result.rows(), spec.taskCount(),
+                        result.ran(), (System.nanoTime() - started) / 1e9));
+            });
+    }
+
+    /** Messages and progress on stderr, series files beside the store, stop requests from signals. */
+    private static final class Listener implements LocalSweep.Listener {
+        private final RunDirectory dir;
+        private final PrintWriter err;
+        private final boolean quiet;
+        private final String label;
+        private final Path outDir;
+        private final int taskCount;
+        ResultStore store;
+        int before;
+        Progress progress;
+
+        Listener(RunDirectory dir, PrintWriter err, boolean quiet, String label, Path outDir, int taskCount) {
+            this.dir = dir;
+            this.err = err;
+            this.quiet = quiet;
+            this.label = label;
+            this.outDir = outDir;
+            this.taskCount = taskCount;
+        }
+
+        @Override
+        public void started(ResultStore opened, List<SweepTask> pending) {
+            store = opened;
+            before = opened.size();
+            if (opened.discardedTornLine()) {
+                err.println("netdyn " + label + ": discarded a torn last line in " + opened.file()
                         + " (a crash mid-write); that task runs again");
             }
-            List<SweepTask> pending = SweepRunner.pending(spec, shard[0], shard[1], store::isDone);
-            int before = store.size();
             if (before > 0 && !quiet) {
-                err.println("netdyn " + label + ": resuming " + outDir + ": " + before + " of "
-                        + spec.taskCount() + " tasks already done, " + pending.size() + " to run");
+                err.println("netdyn " + label + ": resuming " + outDir + ": " + before + " of " + taskCount
+                        + " tasks already done, " + pending.size() + " to run");
             }
-            return EarlyEnd.guard(dir, null, "run the same command again to continue (only missing tasks run)",
-                    () -> Json.ordered("tasksDone", store.size(), "tasks", spec.taskCount()), () -> {
-                Progress progress = new Progress(err, label, "task", null, pending.size(), quiet, 1);
-                boolean complete = SweepRunner.run(spec, pending, threads, problems, SweepWriter.sink(dir, store),
-                        new SweepRunner.Progress() {
-                            @Override
-                            public void update(int done, int total) {
-                                progress.update(done, Double.NaN);
-                            }
+            progress = new Progress(err, label, "task", null, pending.size(), quiet, 1);
+        }
 
-                            @Override
-                            public boolean stopRequested() {
-                                return Interrupts.stopRequested();
-                            }
-                        });
-                if (!complete) {
-                    Interrupts.checkpoint("task", store.size() - before, pending.size());
-                }
-                progress.done();
-                return SweepWriter.export(dir, store, spec.taskCount(), pending.size(),
-                        (System.nanoTime() - started) / 1e9);
-            });
+        @Override
+        public void finished(SweepTask task, TaskResult result) {
+            SweepWriter.writeSeries(dir, task, result);
+        }
+
+        @Override
+        public void update(int done, int total) {
+            progress.update(done, Double.NaN);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return Interrupts.stopRequested();
         }
     }
 }

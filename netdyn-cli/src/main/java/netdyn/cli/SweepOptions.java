@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** The grid and protocol options of {@code netdyn sweep} (the learning-rate grid is --lr of the network options). */
 final class SweepOptions {
-    static final String DEFAULT_MEASURES = "loss,accuracy,nmle,twin,spectrum:3,sharpness,series";
+    static final String DEFAULT_MEASURES = Measures.DEFAULT;
 
     @Option(names = "--lr-hidden", paramLabel = "GRID",
             description = "Learning rates of the hidden layers (with --lr-output: a trainability map; --lr is then "

@@ -20,7 +20,7 @@ import netdyn.cli.io.NpyWriter;
 import netdyn.cli.io.OutputFiles;
 import netdyn.cli.io.RunDirectory;
 import netdyn.sweep.ResultStore;
-import netdyn.sweep.SweepRunner;
+import netdyn.sweep.ResultRows;
 import netdyn.sweep.SweepSpec;
 import netdyn.sweep.SweepTask;
 import netdyn.sweep.TaskResult;
@@ -80,18 +80,15 @@ public final class SweepWriter {
         return m;
     }
 
-    /** Writes a task's series, then appends its row: a row in the store means its files are complete. */
-    static SweepRunner.Sink sink(RunDirectory dir, ResultStore store) {
-        return (SweepTask task, TaskResult result) -> {
-            try {
-                for (Map.Entry<String, double[]> e : result.series().entrySet()) {
-                    NpyWriter.write(seriesFile(dir.path(), task.index(), e.getKey()), e.getValue());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** Writes a task's series (before its row is appended: a row in the store means its files are complete). */
+    static void writeSeries(RunDirectory dir, SweepTask task, TaskResult result) {
+        try {
+            for (Map.Entry<String, double[]> e : result.series().entrySet()) {
+                NpyWriter.write(seriesFile(dir.path(), task.index(), e.getKey()), e.getValue());
             }
-            store.append(new LinkedHashMap<>(result.values()));
-        };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Path seriesFile(Path dir, int task, String name) {
@@ -99,12 +96,11 @@ public final class SweepWriter {
     }
 
     /**
-     * The exports, from every row of the store; returns the summary ({@code ran}: the tasks this invocation
-     * computed or merged).
+     * The exports, from every row of the store ({@code lines} as stored and {@code rows} parsed, by task
+     * index); returns the summary ({@code ran}: the tasks this invocation computed or merged).
      */
-    static Map<String, Object> export(RunDirectory dir, ResultStore store, int taskCount, int ran, double seconds)
-            throws IOException {
-        List<Map<String, Object>> rows = store.rows();
+    static Map<String, Object> export(RunDirectory dir, Map<Integer, String> lines, List<Map<String, Object>> rows,
+                                      int taskCount, int ran, double seconds) throws IOException {
         Set<String> columns = new LinkedHashSet<>();
         for (Map<String, Object> r : rows) {
             r.forEach((k, v) -> {
@@ -123,7 +119,7 @@ public final class SweepWriter {
         }
         OutputFiles.writeString(dir.file("results.csv"), csv);
         StringBuilder jsonl = new StringBuilder();
-        store.lines().values().forEach(line -> jsonl.append(line).append('\n'));
+        lines.values().forEach(line -> jsonl.append(line).append('\n'));
         OutputFiles.writeString(dir.file("results.jsonl"), jsonl);
         writeMatrix(dir.file("loss_tail.npy"), rows, ResultKeys.LOSS_TAIL);
         writeMatrix(dir.file("spectrum.npy"), rows, ResultKeys.SPECTRUM);
@@ -133,11 +129,9 @@ public final class SweepWriter {
         summary.put("tasks", taskCount);
         summary.put("done", rows.size());
         summary.put("complete", rows.size() == taskCount);
-        long diverged = rows.stream().filter(r -> "diverged".equals(r.get(ResultKeys.STATUS))).count();
+        long diverged = rows.stream().filter(ResultRows::diverged).count();
         summary.put("diverged", diverged);
-        Map<String, Long> regimes = new LinkedHashMap<>();
-        rows.stream().map(r -> r.get(ResultKeys.REGIME)).filter(v -> v instanceof String).map(v -> (String) v)
-                .forEach(v -> regimes.merge(v, 1L, Long::sum));
+        Map<String, Long> regimes = ResultRows.regimeLabels(rows);
         if (!regimes.isEmpty()) {
             summary.put("regimes", regimes);
         }

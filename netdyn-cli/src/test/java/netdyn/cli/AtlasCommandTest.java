@@ -14,9 +14,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import netdyn.atlas.Atlas;
+import netdyn.atlas.AtlasFindings;
+import netdyn.atlas.AtlasPart;
+import netdyn.atlas.AtlasPlan;
+import netdyn.atlas.AtlasQuality;
+import netdyn.atlas.AtlasResult;
+import netdyn.atlas.BoundaryWindow;
+import netdyn.atlas.RegimeMajority;
+import netdyn.atlas.Trainability;
 import netdyn.cli.report.AtlasReport;
 import netdyn.cli.report.ReportPages;
 import netdyn.cli.report.SweepRows;
+import netdyn.run.RunSpec;
+import netdyn.sweep.ResultStore;
 
 /** {@code netdyn atlas --quality quick}, the report it writes, resuming it, and {@code netdyn report} on other dirs. */
 class AtlasCommandTest {
@@ -74,9 +85,29 @@ class AtlasCommandTest {
         assertThat(h0).isGreaterThanOrEqualTo(0.05).isLessThan(h1);
         assertThat(h1).isLessThanOrEqualTo(50);
         SweepRows zoom = SweepRows.read(atlas.resolve(ReportPages.ZOOM));
-        long trained = zoom.rows.stream().filter(r -> AtlasReport.trainability(r) == 0).count();
+        long trained = zoom.rows.stream().filter(r -> Trainability.of(r) == Trainability.TRAINED).count();
         assertThat(trained).as("both trained and untrained cells in the zoom").isBetween(1L,
                 (long) zoom.rows.size() - 1);
+    }
+
+    @Test
+    void theAtlasFromJavaHasTheCommandsRowsAndFindings() {
+        AtlasResult java = Atlas.run(AtlasPlan.of(RunSpec.study(1, 1), AtlasQuality.QUICK), tmp.resolve("java-atlas"));
+        for (AtlasPart part : AtlasPart.values()) {
+            ResultStore.Snapshot command = ResultStore.read(atlas.resolve(part.directory()).resolve(ResultStore.FILE));
+            assertThat(java.part(part).lines()).as(part.name()).isEqualTo(command.lines());
+            assertThat(ResultStore.read(tmp.resolve("java-atlas").resolve(part.directory()).resolve(ResultStore.FILE))
+                    .settings()).isEqualTo(command.settings());
+        }
+        AtlasFindings found = java.findings();
+        assertThat(found.onsetOfChaos()).isEqualTo(summary.get("onsetOfChaos").asDouble());
+        JsonNode w = summary.get("zoomWindow");
+        assertThat(found.zoomWindow()).isEqualTo(new BoundaryWindow(w.get("lrHidden").get(0).asDouble(),
+                w.get("lrHidden").get(1).asDouble(), w.get("lrOutput").get(0).asDouble(),
+                w.get("lrOutput").get(1).asDouble()));
+        Map<String, Long> regimes = new LinkedHashMap<>();
+        summary.get("regimes").properties().forEach(e -> regimes.put(e.getKey(), e.getValue().asLong()));
+        assertThat(found.regimes()).containsExactlyEntriesOf(regimes);
     }
 
     @Test
@@ -133,25 +164,13 @@ class AtlasCommandTest {
         Path sweep = Files.createDirectories(tmp.resolve("unfinished"));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("steps", "10");
-        netdyn.sweep.ResultStore.open(sweep.resolve("store.jsonl"), settings).close();
+        ResultStore.open(sweep.resolve("store.jsonl"), settings).close();
         CliHarness.run("report", sweep.toString()).assertBadInput("no finished tasks");
     }
 
     @Test
-    void trainabilityRuleReadsChanceLevelInitialLossAndStatus() {
-        assertThat(AtlasReport.trainability(row("ok", 0.1, 2.0, Math.log(3)))).isZero();
-        assertThat(AtlasReport.trainability(row("ok", 1.0, 2.0, Math.log(3)))).as("at chance: stalled").isEqualTo(1);
-        assertThat(AtlasReport.trainability(row("ok", 2.5, 2.0, Math.log(3)))).as("rose").isEqualTo(2);
-        assertThat(AtlasReport.trainability(row("diverged", Double.NaN, 2.0, Math.log(3)))).isEqualTo(2);
-        assertThat(AtlasReport.trainability(row("ok", 0.4, 1.0, Double.NaN))).as("mse: half the initial").isZero();
-    }
-
-    private static Map<String, Object> row(String status, double fin, double init, double chance) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("status", status);
-        r.put("finalLoss", fin);
-        r.put("initialLoss", init);
-        r.put("chanceLoss", chance);
-        return r;
+    void thePageColoursTheRegimesInTheOrderCoreBreaksTiesIn() {
+        assertThat(AtlasReport.REGIME_COLORS.keySet()).containsExactlyElementsOf(RegimeMajority.ORDER);
+        assertThat(AtlasReport.TRAINABILITY_COLORS).hasSize(Trainability.values().length);
     }
 }

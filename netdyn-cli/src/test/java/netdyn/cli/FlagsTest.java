@@ -22,6 +22,7 @@ import netdyn.BadInputException;
 import netdyn.analysis.DivergenceSpec;
 import netdyn.analysis.SharpnessRun;
 import netdyn.analysis.TrainingRun;
+import netdyn.atlas.AtlasQuality;
 import netdyn.data.CsvLoader;
 import netdyn.data.DataSources;
 import netdyn.dynamics.OptimizerSpec;
@@ -49,6 +50,7 @@ import netdyn.series.RosensteinSpec;
 import netdyn.series.ZeroOneTestSpec;
 import netdyn.sweep.Axis;
 import netdyn.sweep.Axis.Setting;
+import netdyn.sweep.LocalSweep;
 import netdyn.sweep.Measures;
 import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepSpec;
@@ -194,6 +196,11 @@ class FlagsTest {
         bad(d, () -> divergence(1, 1, new double[] {1e-8}, 50, 500, 1),
                 "--perturb-at must be in [0, --steps) = [0, 50) (got 500)");
         bad(d, () -> divergence(1, 1, new double[] {1e-8}, 10, 0, 0), "--threads must be >= 1 (got 0)");
+        // a sweep's run options and the atlas's quality
+        bad(sw, () -> new LocalSweep.Options(0, 1, 0, null), "--threads must be >= 1 (got 0)");
+        bad(sw, () -> new LocalSweep.Options(2, 2, 1, null),
+                "--shard must be between 0 and shards − 1 for shards >= 1 (got shard 2 of 2)");
+        bad("atlas", () -> AtlasQuality.parse("best"), "--quality must be one of quick, default, high (got 'best')");
         // series
         bad(s, () -> new AutocorrelationSpec(0, 10, 3, 97, 0), "--lags must be >= 1 (got 0)");
         bad(s, () -> new AutocorrelationSpec(5, -1, 3, 97, 0), "--shuffles must be >= 0 (got -1)");

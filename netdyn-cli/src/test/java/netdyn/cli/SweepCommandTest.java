@@ -24,7 +24,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import netdyn.cli.io.Json;
 import netdyn.cli.io.NpyReader;
+import netdyn.run.RunSpec;
+import netdyn.sweep.Axis.Setting;
+import netdyn.sweep.Axis;
+import netdyn.sweep.LocalSweep;
+import netdyn.sweep.Measures;
 import netdyn.sweep.ResultStore;
+import netdyn.sweep.SweepResult;
+import netdyn.sweep.SweepSpec;
 
 class SweepCommandTest {
     @TempDir
@@ -68,6 +75,22 @@ class SweepCommandTest {
             tasks.add(((Number) ResultStore.parseRow(line).get("task")).intValue());
         }
         return tasks;
+    }
+
+    @Test
+    void theSameSweepFromJavaHasTheCommandsRowsAndSettings() throws IOException {
+        Path out = tmp.resolve("cli");
+        CliHarness.run("sweep", "--lr", "0.5,3", "--vary-hidden", "5;8", "--inits", "2", "--steps", "100",
+                "--replicas", "2", "--measure", "loss,accuracy,nmle,twin,spectrum:2,sharpness,series", "--tail-weight",
+                "1", "--out", out.toString(), "--json").json();
+        SweepSpec spec = new SweepSpec(RunSpec.study(1, 100), List.of(Axis.listed(Setting.HIDDEN, "5;8"),
+                Axis.numeric(Setting.LEARNING_RATE, new double[] {0.5, 3})), 2, 2, 1e-8,
+                Measures.parse("loss,accuracy,nmle,twin,spectrum:2,sharpness,series"), 64, 0.9, 1);
+        SweepResult java = LocalSweep.run(spec, tmp.resolve("java"));
+        ResultStore.Snapshot command = ResultStore.read(out.resolve(ResultStore.FILE));
+        assertThat(java.lines()).isEqualTo(command.lines());
+        assertThat(ResultStore.read(tmp.resolve("java").resolve(ResultStore.FILE)).settings())
+                .isEqualTo(command.settings());
     }
 
     @Test

@@ -2,7 +2,6 @@ package netdyn.dynamics;
 
 import java.util.Arrays;
 
-import netdyn.BadInputException;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpEvaluator;
 import netdyn.nn.MlpLayout;

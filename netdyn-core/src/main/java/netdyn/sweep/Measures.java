@@ -26,6 +26,9 @@ public record Measures(boolean accuracy, boolean nmle, boolean twin, int spectru
 
     public static final int ALL = Integer.MAX_VALUE;
 
+    /** Every measure, with the top three tangent exponents: a sweep's default and the atlas's learning-rate part. */
+    public static final String DEFAULT = "loss,accuracy,nmle,twin,spectrum:3,sharpness,series";
+
     public static Measures parse(String text) {
         boolean accuracy = false;
         boolean nmle = false;

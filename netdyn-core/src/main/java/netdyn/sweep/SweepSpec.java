@@ -115,6 +115,20 @@ public record SweepSpec(RunSpec base, List<Axis> axes, int inits, int replicas, 
         return new SweepTask(index, point, init, setting);
     }
 
+    /**
+     * The task's grid point as a result row holds it, axis by axis in grid order: each value typed by its
+     * axis's setting ({@link Axis.Setting#rowValue}: numbers for rates and seeds, text otherwise).
+     */
+    public Map<String, Object> rowValues(SweepTask task) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        int[] point = task.point();
+        for (int a = 0; a < axes.size(); a++) {
+            Axis axis = axes.get(a);
+            values.put(axis.setting().rowKey(), axis.setting().rowValue(axis.values().get(point[a])));
+        }
+        return values;
+    }
+
     /** The run of {@code task}: the base with the task's grid point applied, axis by axis. */
     public RunSpec run(SweepTask task) {
         RunSpec r = base;

@@ -58,10 +58,7 @@ public final class TaskMeasurer {
 
         TaskResult out = new TaskResult();
         out.put(ResultKeys.TASK, task.index());
-        for (int a = 0; a < sweep.axes().size(); a++) {
-            Axis axis = sweep.axes().get(a);
-            out.put(axis.setting().rowKey(), axis.setting().rowValue(axis.values().get(task.point()[a])));
-        }
+        sweep.rowValues(task).forEach(out::put);
         out.put(ResultKeys.INIT, task.init());
         Reference ref = reference(sweep, task, problem, x0, layout, Seeds.derive(seed, "sweep-lanczos", id));
         out.put(ResultKeys.STATUS, ref.divergedAt < 0 ? "ok" : "diverged");

@@ -80,6 +80,19 @@ class SweepSpecTest {
     }
 
     @Test
+    void aTasksRowValuesAreTypedByTheirAxisNotGuessedFromTheName() {
+        // the init axis's column is weight-init: "init" is a row's init index
+        SweepSpec s = spec(List.of(new Axis(Setting.ACTIVATION, List.of("sigmoid", "tanh")),
+                Axis.listed(Setting.HIDDEN, "5;8,4"), Axis.numeric(Setting.HIDDEN_RATE, new double[] {0.5}),
+                Axis.numeric(Setting.OUTPUT_RATE, new double[] {2}), new Axis(Setting.SEED, List.of("3", "9")),
+                new Axis(Setting.INIT, List.of("normal:0.5")), new Axis(Setting.DATA, List.of("iris"))), 1);
+        Map<String, Object> row = s.rowValues(s.task(s.taskCount() - 1));
+        assertThat(row).containsExactly(Map.entry("activation", "tanh"), Map.entry("hidden", "8,4"),
+                Map.entry("lr-hidden", 0.5), Map.entry("lr-output", 2.0), Map.entry("seed", 9L),
+                Map.entry("weight-init", "normal:0.5"), Map.entry("data", "iris"));
+    }
+
+    @Test
     void taskIndexRoundTripsOverRandomGrids() {
         Random rng = new Random(20261129L);
         for (int trial = 0; trial < 200; trial++) {

@@ -6,19 +6,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 
+import netdyn.atlas.LearningRateGroups;
+import netdyn.atlas.Trainability;
+import netdyn.atlas.TrainabilityMap;
 import netdyn.cli.report.HtmlPage.Figure;
+import netdyn.sweep.ResultRows;
 
 /**
  * The figures of a learning-rate sweep and of a trainability map, added to a report page: bifurcation
  * diagram, exponents, edge of stability, loss / accuracy / speed, regimes with representative series,
- * and the (hidden, output) learning-rate map with its zoom.
+ * and the (hidden, output) learning-rate map with its zoom. It draws what core decides from the rows
+ * ({@link netdyn.atlas}: the majority regime per η, the onset of chaos, each cell's trainability class)
+ * and decides nothing itself.
  */
 public final class AtlasReport {
     /** Regimes in the order of increasing η one usually meets them, each with a fixed colour. */
-    static final Map<String, String> REGIME_COLORS = new LinkedHashMap<>();
+    public static final Map<String, String> REGIME_COLORS = new LinkedHashMap<>();
 
     static {
         REGIME_COLORS.put("converged", "#009E73");
@@ -34,98 +38,28 @@ public final class AtlasReport {
     private AtlasReport() {
     }
 
-    /** Per-η summary of the rows. */
-    public record EtaStats(double[] eta, List<List<Map<String, Object>>> rows) {
-        /** A statistic (mean, min, max) of the finite values of {@code key} at each η. */
-        double[] stat(String key, ToDoubleFunction<double[]> statistic) {
-            double[] out = new double[eta.length];
-            for (int i = 0; i < eta.length; i++) {
-                out[i] = statistic.applyAsDouble(SweepRows.values(rows.get(i), key));
-            }
-            return out;
-        }
-
-        double[] mean(String key) {
-            return stat(key, SweepRows::mean);
-        }
-
-        /** Mean of {@code key} at each η with whiskers over its range across inits. */
-        void errorBars(SvgChart chart, String name, String key, String color) {
-            chart.errorBars(name, eta, mean(key), stat(key, SweepRows::min), stat(key, SweepRows::max), color);
-        }
-
-        /** The most frequent regime at each η (ties: the later regime in {@link #REGIME_COLORS}). */
-        String[] majorityRegime() {
-            String[] out = new String[eta.length];
-            for (int i = 0; i < eta.length; i++) {
-                out[i] = majority(counts(rows.get(i)));
-            }
-            return out;
-        }
-    }
-
-    public static EtaStats stats(SweepRows data) {
-        TreeMap<Double, List<Map<String, Object>>> by = data.by("lr");
-        return new EtaStats(by.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                new ArrayList<>(by.values()));
-    }
-
-    static Map<String, Integer> counts(List<Map<String, Object>> rows) {
-        Map<String, Integer> c = new LinkedHashMap<>();
-        for (Map<String, Object> r : rows) {
-            String regime = "diverged".equals(r.get("status")) ? "diverged" : SweepRows.text(r, "regime");
-            if (!regime.isEmpty()) {
-                c.merge(regime, 1, Integer::sum);
-            }
-        }
-        return c;
-    }
-
-    static String majority(Map<String, Integer> counts) {
-        String best = "";
-        int n = -1;
-        for (String regime : REGIME_COLORS.keySet()) {
-            int k = counts.getOrDefault(regime, 0);
-            if (k > 0 && k >= n) {
-                best = regime;
-                n = k;
-            }
-        }
-        return best;
-    }
-
-    /** An exponent below this (per step) is read as zero: numerical noise of a converging run is ~1e-5. */
-    static final double CHAOS_THRESHOLD = netdyn.analysis.Regime.CHAOTIC_LAMBDA1;
-
-    /** The first η whose mean tangent (or twin, or nMLE) exponent exceeds {@link #CHAOS_THRESHOLD}; NaN if none. */
-    public static double onsetOfChaos(EtaStats s) {
-        String key = s.rows().get(0).get(0).containsKey("lambdaTangent") ? "lambdaTangent"
-                : s.rows().get(0).get(0).containsKey("lambdaTwin") ? "lambdaTwin" : "nmle";
-        double[] lam = s.mean(key);
-        for (int i = 0; i < lam.length; i++) {
-            if (lam[i] > CHAOS_THRESHOLD) {
-                return s.eta()[i];
-            }
-        }
-        return Double.NaN;
+    /** Mean of {@code key} at each η with whiskers over its range across inits. */
+    private static void errorBars(SvgChart chart, LearningRateGroups s, String name, String key, String color) {
+        chart.errorBars(name, s.eta(), s.mean(key), s.stat(key, ResultRows::min), s.stat(key, ResultRows::max), color);
     }
 
     /** The sections of a learning-rate sweep; {@code prefix} is the sweep's directory relative to the page. */
     static void learningRateSections(HtmlPage page, SweepRows data, SweepRows spectrum, String prefix) {
-        EtaStats s = stats(data);
-        double onset = onsetOfChaos(s);
+        LearningRateGroups s = LearningRateGroups.of(data.rows);
+        double[] eta = s.eta();
+        double onset = s.onsetOfChaos();
         String[] majority = s.majorityRegime();
         boolean hasRegimes = data.has("regime");
 
         page.heading("Regimes across learning rates");
         if (hasRegimes) {
-            page.paragraph(regimeSentence(s.eta(), majority, onset));
-            String[] hover = new String[s.eta().length];
+            page.paragraph(regimeSentence(eta, majority, onset));
+            String[] hover = new String[eta.length];
             for (int i = 0; i < hover.length; i++) {
-                hover[i] = String.format(Locale.ROOT, "η = %.4g: %s (%s)", s.eta()[i], majority[i],
-                        counts(s.rows().get(i)));
+                hover[i] = String.format(Locale.ROOT, "η = %.4g: %s (%s)", eta[i], majority[i],
+                        s.regimeCounts(i));
             }
-            page.figure(SvgStrip.of("Regime of the loss series (majority of inits)", "learning rate η", s.eta(),
+            page.figure(SvgStrip.of("Regime of the loss series (majority of inits)", "learning rate η", eta,
                     majority, hover).logX().size(1040, 150).colors(REGIME_COLORS).render(),
                     "Each learning rate coloured by the regime most of its inits fall in (hover for the counts); "
                             + "the rule and its evidence are in the table below and in README (netdyn regime).");
@@ -134,7 +68,7 @@ public final class AtlasReport {
         page.heading("Bifurcation diagram");
         SvgChart bif = bifurcation(data, "lossTail", "Last " + tailLength(data) + " loss values of every run",
                 "training loss", true);
-        long diverged = data.rows.stream().filter(r -> "diverged".equals(r.get("status"))).count();
+        long diverged = data.rows.stream().filter(ResultRows::diverged).count();
         page.figure(bif.render(), "As in a logistic-map diagram: one point per step of the last steps of every init, "
                 + "coloured by the run's regime. A single point per η is convergence, k points a period-k orbit, a "
                 + "vertical smear chaos." + (diverged > 0 ? " " + diverged + " runs diverged and are not shown." : ""));
@@ -149,25 +83,25 @@ public final class AtlasReport {
         page.heading("Lyapunov exponents");
         SvgChart lyap = SvgChart.of("Maximal exponent against η", "learning rate η", "exponent per step").logX();
         if (data.has("lambdaTangent")) {
-            s.errorBars(lyap, "tangent λ₁ (QR), mean and range", "lambdaTangent", "#0072B2");
+            errorBars(lyap, s, "tangent λ₁ (QR), mean and range", "lambdaTangent", "#0072B2");
         }
         if (data.has("lambdaTwin")) {
-            lyap.line("twin orbits", s.eta(), s.mean("lambdaTwin"), "#009E73");
+            lyap.line("twin orbits", eta, s.mean("lambdaTwin"), "#009E73");
         }
         if (data.has("nmle")) {
-            double[] nmle = new double[s.eta().length];
+            double[] nmle = new double[eta.length];
             String[] hover = new String[nmle.length];
             for (int i = 0; i < nmle.length; i++) {
-                List<Map<String, Object>> passed = s.rows().get(i).stream()
-                        .filter(r -> SweepRows.number(r, "nmlePassed") == 1).toList();
-                nmle[i] = SweepRows.mean(SweepRows.values(passed, "nmle"));
-                hover[i] = String.format(Locale.ROOT, "η = %.4g: nMLE %.4g, %d of %d inits pass the fit", s.eta()[i],
-                        nmle[i], passed.size(), s.rows().get(i).size());
+                List<Map<String, Object>> passed = s.rows(i).stream()
+                        .filter(r -> ResultRows.number(r, "nmlePassed") == 1).toList();
+                nmle[i] = ResultRows.mean(ResultRows.values(passed, "nmle"));
+                hover[i] = String.format(Locale.ROOT, "η = %.4g: nMLE %.4g, %d of %d inits pass the fit", eta[i],
+                        nmle[i], passed.size(), s.rows(i).size());
             }
-            lyap.points("nMLE (study's protocol, passing fits)", s.eta(), nmle, "#D55E00", 3.5, hover);
+            lyap.points("nMLE (study's protocol, passing fits)", eta, nmle, "#D55E00", 3.5, hover);
         }
         if (data.has("lambdaSeries")) {
-            lyap.line("loss series (Rosenstein)", s.eta(), s.mean("lambdaSeries"), "#CC79A7");
+            lyap.line("loss series (Rosenstein)", eta, s.mean("lambdaSeries"), "#CC79A7");
         }
         lyap.hline(0, "λ = 0", "#444444");
         if (Double.isFinite(onset)) {
@@ -179,15 +113,16 @@ public final class AtlasReport {
                 + "replicas (first 200 steps; mean of the inits whose fit passes, hover for counts) and the exponent "
                 + "of the scalar loss series. Positive means nearby networks separate."));
         if (spectrum != null && spectrum.has("spectrum")) {
-            EtaStats sp = stats(spectrum);
-            int n = sp.eta().length;
+            LearningRateGroups sp = LearningRateGroups.of(spectrum.rows);
+            double[] spEta = sp.eta();
+            int n = spEta.length;
             double[] lo = new double[n];
             double[] hi = new double[n];
             double[] dim = new double[n];
             Arrays.fill(lo, Double.NaN);
             Arrays.fill(hi, Double.NaN);
             for (int i = 0; i < n; i++) {
-                for (Map<String, Object> r : sp.rows().get(i)) {
+                for (Map<String, Object> r : sp.rows(i)) {
                     if (r.get("spectrum") instanceof double[] e && Double.isFinite(e[0])) {
                         lo[i] = Double.isNaN(lo[i]) ? e[e.length - 1] : Math.min(lo[i], e[e.length - 1]);
                         hi[i] = Double.isNaN(hi[i]) ? e[0] : Math.max(hi[i], e[0]);
@@ -195,9 +130,9 @@ public final class AtlasReport {
                 }
             }
             SvgChart band = SvgChart.of("Full Lyapunov spectrum", "learning rate η", "exponent per step").logX();
-            band.band("λ_P … λ₁", sp.eta(), lo, hi, "#0072B2");
-            band.line("λ₁", sp.eta(), hi, "#0072B2");
-            band.line("λ_P", sp.eta(), lo, "#56B4E9");
+            band.band("λ_P … λ₁", spEta, lo, hi, "#0072B2");
+            band.line("λ₁", spEta, hi, "#0072B2");
+            band.line("λ_P", spEta, lo, "#56B4E9");
             band.hline(0, "λ = 0", "#444444");
             exponents.add(Figure.svg(band.render(), "All P exponents of the training map (one init per η): the band "
                     + "from the most contracting to the most expanding direction. Their sum is the mean of "
@@ -209,8 +144,8 @@ public final class AtlasReport {
             page.heading("Edge of stability");
             SvgChart eos = SvgChart.of("Sharpness × η / 2", "learning rate η", "λ_max(H) · η / 2").logX().logY()
                     .size(1040, 360);
-            s.errorBars(eos, "largest along the run (mean, range over inits)", "eosRatioMax", "#0072B2");
-            eos.line("at the end of the run", s.eta(), s.mean("eosRatioFinal"), "#E69F00");
+            errorBars(eos, s, "largest along the run (mean, range over inits)", "eosRatioMax", "#0072B2");
+            eos.line("at the end of the run", eta, s.mean("eosRatioFinal"), "#E69F00");
             eos.hline(1, "edge of stability: λ_max = 2/η", "#D55E00");
             page.figure(eos.render(), "Above the line gradient descent is linearly unstable along the top Hessian "
                     + "direction; at the edge of stability training keeps the sharpness near 2/η.");
@@ -218,29 +153,29 @@ public final class AtlasReport {
 
         page.heading("Loss, accuracy and speed");
         SvgChart loss = SvgChart.of("Final training loss", "learning rate η", "loss").logX().logY();
-        s.errorBars(loss, "mean, range over inits", "finalLoss", "#0072B2");
+        errorBars(loss, s, "mean, range over inits", "finalLoss", "#0072B2");
         List<Figure> row = new ArrayList<>();
         row.add(Figure.svg(loss.render(), "Training loss after the last step."));
         if (data.has("testAccuracy")) {
             SvgChart acc = SvgChart.of("Test accuracy", "learning rate η", "accuracy").logX();
-            s.errorBars(acc, "mean, range over inits", "testAccuracy", "#009E73");
+            errorBars(acc, s, "mean, range over inits", "testAccuracy", "#009E73");
             row.add(Figure.svg(acc.render(), "Accuracy on the held-out samples at the last step."));
         }
         page.figureRow(row.toArray(Figure[]::new));
         if (data.has("stepsToTarget")) {
-            double[] steps = new double[s.eta().length];
+            double[] steps = new double[eta.length];
             String[] hover = new String[steps.length];
             for (int i = 0; i < steps.length; i++) {
-                double[] reached = s.rows().get(i).stream().mapToDouble(r -> SweepRows.number(r, "stepsToTarget"))
+                double[] reached = s.rows(i).stream().mapToDouble(r -> ResultRows.number(r, "stepsToTarget"))
                         .filter(v -> v >= 0).toArray();
-                steps[i] = SweepRows.mean(reached);
-                hover[i] = String.format(Locale.ROOT, "η = %.4g: %d of %d inits reached it", s.eta()[i], reached.length,
-                        s.rows().get(i).size());
+                steps[i] = ResultRows.mean(reached);
+                hover[i] = String.format(Locale.ROOT, "η = %.4g: %d of %d inits reached it", eta[i], reached.length,
+                        s.rows(i).size());
             }
             SvgChart speed = SvgChart.of("Steps to reach the target test accuracy", "learning rate η", "steps")
                     .logX().logY().size(1040, 340);
-            speed.line("", s.eta(), steps, "#999999");
-            speed.points("mean over the inits that reach it", s.eta(), steps, "#0072B2", 3.5, hover);
+            speed.line("", eta, steps, "#999999");
+            speed.points("mean over the inits that reach it", eta, steps, "#0072B2", 3.5, hover);
             if (Double.isFinite(onset)) {
                 speed.vline(onset, "onset of chaos", "#D55E00");
             }
@@ -249,7 +184,7 @@ public final class AtlasReport {
         }
 
         if (hasRegimes) {
-            representativeSeries(page, data, s);
+            representativeSeries(page, data);
             regimeTable(page, s, majority);
         }
         page.downloads(List.of(prefix + "results.csv", prefix + "results.jsonl", prefix + "loss_tail.npy",
@@ -268,8 +203,8 @@ public final class AtlasReport {
             if (!(r.get(key) instanceof double[] tail)) {
                 continue;
             }
-            String regime = hasRegimes ? SweepRows.text(r, "regime") : "";
-            double eta = SweepRows.number(r, "lr");
+            String regime = hasRegimes ? ResultRows.text(r, "regime") : "";
+            double eta = ResultRows.number(r, "lr");
             for (double v : tail) {
                 byRegime.computeIfAbsent(regime, k -> new ArrayList<>()).add(new double[] {eta, v});
             }
@@ -339,7 +274,7 @@ public final class AtlasReport {
         }
         b.append(String.join(", ", spans)).append('.');
         if (Double.isFinite(onset)) {
-            b.append(" The maximal exponent first exceeds ").append(CHAOS_THRESHOLD).append(" per step (onset of chaos) at "
+            b.append(" The maximal exponent first exceeds ").append(LearningRateGroups.CHAOS_THRESHOLD).append(" per step (onset of chaos) at "
                     + "η ≈ ").append(fmt(onset)).append('.');
         }
         return b.toString();
@@ -349,7 +284,7 @@ public final class AtlasReport {
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
-    private static void representativeSeries(HtmlPage page, SweepRows data, EtaStats s) {
+    private static void representativeSeries(HtmlPage page, SweepRows data) {
         Map<String, Map<String, Object>> pick = new LinkedHashMap<>();
         for (String regime : REGIME_COLORS.keySet()) {
             List<Map<String, Object>> of = data.rows.stream().filter(r -> regime.equals(r.get("regime"))).toList();
@@ -366,7 +301,7 @@ public final class AtlasReport {
         boolean anyDistance = false;
         for (Map.Entry<String, Map<String, Object>> e : pick.entrySet()) {
             Map<String, Object> r = e.getValue();
-            String name = e.getKey() + " (η = " + fmt(SweepRows.number(r, "lr")) + ")";
+            String name = e.getKey() + " (η = " + fmt(ResultRows.number(r, "lr")) + ")";
             String color = REGIME_COLORS.get(e.getKey());
             double[] l = data.series(r, "loss");
             if (l != null) {
@@ -395,19 +330,20 @@ public final class AtlasReport {
         return x;
     }
 
-    private static void regimeTable(HtmlPage page, EtaStats s, String[] majority) {
+    private static void regimeTable(HtmlPage page, LearningRateGroups s, String[] majority) {
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < s.eta().length; i++) {
-            List<Map<String, Object>> r = s.rows().get(i);
+        double[] eta = s.eta();
+        for (int i = 0; i < eta.length; i++) {
+            List<Map<String, Object>> r = s.rows(i);
             List<String> perRegime = new ArrayList<>();
-            counts(r).forEach((regime, k) -> perRegime.add(k + " " + regime));
-            rows.add(List.of(fmt(s.eta()[i]), majority[i], String.join(", ", perRegime),
-                    fmt(SweepRows.mean(SweepRows.values(r, "lambdaTangent"))),
-                    fmt(SweepRows.mean(SweepRows.values(r, "zeroOneK"))),
-                    fmt(SweepRows.mean(SweepRows.values(r, "laminarFraction"))),
-                    fmt(SweepRows.mean(SweepRows.values(r, "eosRatioFinal"))),
-                    fmt(SweepRows.mean(SweepRows.values(r, "finalLoss"))),
-                    fmt(SweepRows.mean(SweepRows.values(r, "testAccuracy")))));
+            s.regimeCounts(i).forEach((regime, k) -> perRegime.add(k + " " + regime));
+            rows.add(List.of(fmt(eta[i]), majority[i], String.join(", ", perRegime),
+                    fmt(ResultRows.mean(ResultRows.values(r, "lambdaTangent"))),
+                    fmt(ResultRows.mean(ResultRows.values(r, "zeroOneK"))),
+                    fmt(ResultRows.mean(ResultRows.values(r, "laminarFraction"))),
+                    fmt(ResultRows.mean(ResultRows.values(r, "eosRatioFinal"))),
+                    fmt(ResultRows.mean(ResultRows.values(r, "finalLoss"))),
+                    fmt(ResultRows.mean(ResultRows.values(r, "testAccuracy")))));
         }
         page.paragraph("Evidence per learning rate (means over inits): tangent exponent λ₁, the 0–1 test's K (≈ 1 "
                 + "chaotic, ≈ 0 regular), the fraction of the loss series in laminar phases, sharpness·η/2 at the end, "
@@ -416,24 +352,8 @@ public final class AtlasReport {
                 "test acc."), rows);
     }
 
-    /**
-     * Trained (0) / stalled (1) / diverged (2) for one trainability-map task: diverged when the loss is not
-     * finite or ends above where it started; trained when it ends below half the chance level ln C (cross
-     * entropy; half the initial loss otherwise, or when that is lower); stalled in between.
-     */
-    public static int trainability(Map<String, Object> r) {
-        double fin = SweepRows.number(r, "finalLoss");
-        double init = SweepRows.number(r, "initialLoss");
-        double chance = SweepRows.number(r, "chanceLoss");
-        if ("diverged".equals(r.get("status")) || !Double.isFinite(fin) || fin > init) {
-            return 2;
-        }
-        double reference = Double.isFinite(chance) ? Math.min(chance, init) : init;
-        return fin < 0.5 * reference ? 0 : 1;
-    }
-
-    static final String[] TRAINABILITY = {"trained", "stalled", "diverged"};
-    static final String[] TRAINABILITY_COLORS = {"#0072B2", "#E69F00", "#8c1c13"};
+    /** The colours of {@link Trainability#TRAINED}, {@link Trainability#STALLED} and {@link Trainability#DIVERGED}. */
+    public static final String[] TRAINABILITY_COLORS = {"#0072B2", "#E69F00", "#8c1c13"};
 
     /** The trainability map of a (lr-hidden, lr-output) sweep, with an optional zoom of it beside. */
     static void trainabilitySection(HtmlPage page, SweepRows map, SweepRows zoom, String prefix, String zoomPrefix) {
@@ -459,103 +379,45 @@ public final class AtlasReport {
         page.downloads(files);
     }
 
-    /** A trainability-map sweep as a grid: output-layer rates along x, hidden-layer rates along y. */
-    record MapGrid(double[] output, double[] hidden) {
-        static MapGrid of(SweepRows data) {
-            return new MapGrid(data.by("lr-output").keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                    data.by("lr-hidden").keySet().stream().mapToDouble(Double::doubleValue).toArray());
-        }
-
-        int x(Map<String, Object> row) {
-            return Arrays.binarySearch(output, SweepRows.number(row, "lr-output"));
-        }
-
-        int y(Map<String, Object> row) {
-            return Arrays.binarySearch(hidden, SweepRows.number(row, "lr-hidden"));
-        }
-
-        SvgHeatmap heatmap(String title) {
-            return SvgHeatmap.of(title, "output-layer learning rate", "hidden-layer learning rate", output, hidden)
-                    .logX().logY();
-        }
+    private static SvgHeatmap heatmap(TrainabilityMap g, String title) {
+        return SvgHeatmap.of(title, "output-layer learning rate", "hidden-layer learning rate", g.output(), g.hidden())
+                .logX().logY();
     }
 
     private static String heatmap(SweepRows data, String title, SweepRows zoom) {
-        MapGrid g = MapGrid.of(data);
-        int[][] c = new int[g.hidden().length][g.output().length];
-        String[][] hover = new String[g.hidden().length][g.output().length];
+        TrainabilityMap g = TrainabilityMap.of(data.rows);
+        double[] hidden = g.hidden();
+        double[] output = g.output();
+        int[][] c = new int[hidden.length][output.length];
+        String[][] hover = new String[hidden.length][output.length];
         for (Map<String, Object> r : data.rows) {
             int xi = g.x(r);
             int yi = g.y(r);
-            c[yi][xi] = trainability(r);
+            Trainability cell = g.at(yi, xi);
+            c[yi][xi] = cell.ordinal();
             hover[yi][xi] = String.format(Locale.ROOT, "η_hidden = %.4g, η_output = %.4g: %s, final loss %.4g",
-                    g.hidden()[yi], g.output()[xi], TRAINABILITY[c[yi][xi]], SweepRows.number(r, "finalLoss"));
+                    hidden[yi], output[xi], cell.label(), ResultRows.number(r, "finalLoss"));
         }
-        SvgHeatmap h = g.heatmap(title).categories(c, TRAINABILITY, TRAINABILITY_COLORS).hover(hover);
+        String[] labels = Arrays.stream(Trainability.values()).map(Trainability::label).toArray(String[]::new);
+        SvgHeatmap h = heatmap(g, title).categories(c, labels, TRAINABILITY_COLORS).hover(hover);
         if (zoom != null) {
-            MapGrid z = MapGrid.of(zoom);
-            h.overlayRect(z.output()[0], z.output()[z.output().length - 1], z.hidden()[0],
-                    z.hidden()[z.hidden().length - 1], "zoom");
+            TrainabilityMap z = TrainabilityMap.of(zoom.rows);
+            double[] zo = z.output();
+            double[] zh = z.hidden();
+            h.overlayRect(zo[0], zo[zo.length - 1], zh[0], zh[zh.length - 1], "zoom");
         }
         return h.render();
     }
 
     private static String lossHeatmap(SweepRows data, String title) {
-        MapGrid g = MapGrid.of(data);
+        TrainabilityMap g = TrainabilityMap.of(data.rows);
         double[][] v = new double[g.hidden().length][g.output().length];
         for (double[] row : v) {
             Arrays.fill(row, Double.NaN);
         }
         for (Map<String, Object> r : data.rows) {
-            v[g.y(r)][g.x(r)] = "diverged".equals(r.get("status")) ? Double.NaN : SweepRows.number(r, "finalLoss");
+            v[g.y(r)][g.x(r)] = ResultRows.diverged(r) ? Double.NaN : ResultRows.number(r, "finalLoss");
         }
-        return g.heatmap(title).size(1040, 440).values(v, "final loss", true).nanLabel("diverged").render();
-    }
-
-    /**
-     * The window of a trainability map where trained and untrained cells mix most: a square of a quarter
-     * of the grid's cells per side, centred where the most neighbouring cells differ. Returns
-     * {h0, h1, o0, o1}.
-     */
-    public static double[] boundaryWindow(SweepRows data) {
-        MapGrid g = MapGrid.of(data);
-        int nx = g.output().length;
-        int ny = g.hidden().length;
-        boolean[][] trained = new boolean[ny][nx];
-        for (Map<String, Object> r : data.rows) {
-            trained[g.y(r)][g.x(r)] = trainability(r) == 0;
-        }
-        int wx = Math.max(2, nx / 4);
-        int wy = Math.max(2, ny / 4);
-        int best = -1;
-        int bx = 0;
-        int by = 0;
-        for (int y0 = 0; y0 + wy <= ny; y0++) {
-            for (int x0 = 0; x0 + wx <= nx; x0++) {
-                int changes = changesInside(trained, x0, y0, wx, wy);
-                if (changes > best) {
-                    best = changes;
-                    bx = x0;
-                    by = y0;
-                }
-            }
-        }
-        return new double[] {g.hidden()[by], g.hidden()[by + wy - 1], g.output()[bx], g.output()[bx + wx - 1]};
-    }
-
-    /** Neighbouring cell pairs (right, below) inside the window that differ. */
-    private static int changesInside(boolean[][] c, int x0, int y0, int wx, int wy) {
-        int changes = 0;
-        for (int y = y0; y < y0 + wy; y++) {
-            for (int x = x0; x < x0 + wx; x++) {
-                if (x + 1 < x0 + wx && c[y][x] != c[y][x + 1]) {
-                    changes++;
-                }
-                if (y + 1 < y0 + wy && c[y][x] != c[y + 1][x]) {
-                    changes++;
-                }
-            }
-        }
-        return changes;
+        return heatmap(g, title).size(1040, 440).values(v, "final loss", true).nanLabel("diverged").render();
     }
 }

@@ -10,16 +10,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import netdyn.BadInputException;
+import netdyn.atlas.AtlasPart;
 import netdyn.cli.io.Json;
 import netdyn.sweep.ResultStore;
 
 /** Chooses and builds the report page for a directory: atlas, learning-rate sweep, trainability map, or any run. */
 public final class ReportPages {
     /** The atlas's sub-directories. */
-    public static final String LR = "lr";
-    public static final String SPECTRUM = "spectrum";
-    public static final String MAP = "trainability";
-    public static final String ZOOM = "trainability-zoom";
+    public static final String LR = AtlasPart.LEARNING_RATES.directory();
+    public static final String SPECTRUM = AtlasPart.SPECTRA.directory();
+    public static final String MAP = AtlasPart.MAP.directory();
+    public static final String ZOOM = AtlasPart.ZOOM.directory();
 
     public record Page(String html, String kind, int figures) {
     }

@@ -1,0 +1,139 @@
+package netdyn.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import netdyn.BadInputException;
+import netdyn.atlas.AtlasFindings;
+import netdyn.atlas.AtlasPlan;
+import netdyn.atlas.AtlasQuality;
+import netdyn.atlas.BoundaryWindow;
+import netdyn.cli.io.Json;
+import netdyn.cli.io.OutputFiles;
+import netdyn.cli.io.RunDirectory;
+import netdyn.cli.report.AtlasReport;
+import netdyn.cli.report.ReportPages;
+import netdyn.run.ResolvedRun;
+import netdyn.sweep.ResultStore;
+
+/**
+ * The files and text of {@code netdyn atlas} around its parts' sweep directories: the atlas directory with
+ * its manifest (the facts the page shows, the plan's settings), and at the end the page, summary.json and
+ * the summary on stdout.
+ */
+final class AtlasWriter {
+    private AtlasWriter() {
+    }
+
+    /**
+     * manifest.json: the command line, a title, the seed, the facts (data, network, η grid, runs per η, map,
+     * quality as typed) and the plan's settings.
+     */
+    static Map<String, Object> manifest(Map<String, Object> header, AtlasPlan plan, ResolvedRun setup, String quality) {
+        String data = plan.base().data().source();
+        long seed = plan.base().seed();
+        AtlasQuality level = plan.quality();
+        double[] etas = plan.etas();
+        String shape = setup.spec().shape();
+        Map<String, Object> manifest = new LinkedHashMap<>(header);
+        manifest.put("title", data + ", " + shape + " " + setup.spec().activation().id() + " network");
+        manifest.put("seed", seed);
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("data", data + " (" + setup.trainSet().size() + " train, " + setup.testSet().size()
+                + " test samples)");
+        facts.put("network", shape + ", " + setup.spec().activation().id() + " hidden, " + setup.spec().output().id()
+                + " output, " + setup.spec().loss().id() + " loss, init " + setup.init().weightsText());
+        facts.put("learning rates", etas.length + " values, " + AtlasReport.fmt(etas[0]) + " to "
+                + AtlasReport.fmt(etas[etas.length - 1]) + (plan.defaultLearningRates() ? ", log-spaced" : ""));
+        facts.put("per learning rate", level.inits() + " inits × " + level.replicas() + " perturbed replicas "
+                + "(ε = 1e-8), " + level.steps() + " steps; full spectrum of init 0 over " + level.spectrumSteps()
+                + " steps");
+        facts.put("trainability map", level.mapSide() + " × " + level.mapSide() + " (hidden, output) learning rates "
+                + AtlasPlan.MAP_RATES.replace(":log:", "").replace(":", " to ") + ", " + level.mapSteps()
+                + " steps, plus a zoom");
+        facts.put("quality", quality + ", seed " + seed);
+        manifest.put("facts", facts);
+        manifest.put("settings", plan.settings());
+        manifest.put("parts", Json.ordered(ReportPages.LR, "learning-rate sweep (netdyn sweep directory)",
+                ReportPages.SPECTRUM, "full Lyapunov spectrum, init 0 per η",
+                ReportPages.MAP, "trainability map over (hidden, output) learning rates",
+                ReportPages.ZOOM, "the same map zoomed into its boundary"));
+        return manifest;
+    }
+
+    /** The first line on stderr: what the atlas computes and where. */
+    @SuppressWarnings("unchecked")
+    static String announcement(Map<String, Object> manifest, ResolvedRun setup, AtlasPlan plan, Path out) {
+        Map<String, Object> facts = (Map<String, Object>) manifest.get("facts");
+        int side = plan.quality().mapSide();
+        return "netdyn atlas: " + facts.get("data") + ", " + setup.spec().shape() + "; " + facts.get("learning rates")
+                + "; " + facts.get("per learning rate") + "; map " + side + "×" + side + " → " + out;
+    }
+
+    /**
+     * An existing atlas with the same settings is resumed (its parts skip finished tasks); one with other
+     * settings is refused, naming the first that differs; anything else is created as a new run directory.
+     * The directory's lock is taken before its manifest is read (another atlas writing there is refused).
+     * The manifest is written either way.
+     */
+    @SuppressWarnings("unchecked")
+    static RunDirectory open(Path out, boolean force, Map<String, Object> manifest) throws IOException {
+        Map<String, String> settings = (Map<String, String>) manifest.get("settings");
+        // the lock before the manifest is read; RunDirectory.create below keeps it
+        RunDirectory dir = Files.isDirectory(out) ? RunDirectory.existing(out) : null;
+        Map<String, Object> existing = ReportPages.readJson(out.resolve("manifest.json"));
+        boolean resume = !force && existing != null && "atlas".equals(existing.get("command"));
+        if (resume) {
+            Map<String, String> before = new LinkedHashMap<>();
+            if (existing.get("settings") instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> before.put(String.valueOf(k), String.valueOf(v)));
+            }
+            String difference = ResultStore.difference(before, settings);
+            if (difference != null) {
+                throw new BadInputException("--out " + out + " holds an atlas with other settings (" + difference
+                        + "); use another --out, or --force to replace it");
+            }
+        } else {
+            dir = RunDirectory.create(out, force);
+        }
+        Json.write(dir.file("manifest.json"), manifest);
+        return dir;
+    }
+
+    /**
+     * The page (index.html), summary.json (page, figures, regime counts, onset of chaos, zoom window, seconds)
+     * and the summary on stdout: the JSON object, or a few lines of text.
+     */
+    static void finish(Path out, AtlasFindings findings, Map<String, Object> seconds, long started, String quality,
+                       boolean json, PrintWriter stdout) throws IOException {
+        long t = System.nanoTime();
+        ReportPages.Page page = ReportPages.build(out);
+        Path index = out.resolve("index.html");
+        OutputFiles.writeString(index, page.html());
+        seconds.put("report", (System.nanoTime() - t) / 1e9);
+        double total = (System.nanoTime() - started) / 1e9;
+        seconds.put("total", total);
+        BoundaryWindow w = findings.zoomWindow();
+        Map<String, Long> regimes = findings.regimes().isEmpty() ? null : findings.regimes();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("page", index.toString());
+        summary.put("figures", page.figures());
+        summary.put("regimes", regimes);
+        summary.put("onsetOfChaos", Json.number(findings.onsetOfChaos()));
+        summary.put("zoomWindow", Json.ordered("lrHidden", List.of(w.hiddenFrom(), w.hiddenTo()), "lrOutput",
+                List.of(w.outputFrom(), w.outputTo())));
+        summary.put("seconds", seconds);
+        Json.write(out.resolve("summary.json"), summary);
+        if (json) {
+            stdout.println(Json.write(summary));
+        } else {
+            stdout.printf("atlas: %s in %.0f s%n  regimes: %s%n  onset of chaos: η ≈ %s%n  open %s%n", quality, total,
+                    regimes, AtlasReport.fmt(findings.onsetOfChaos()), index.toAbsolutePath());
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package netdyn.atlas;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import netdyn.sweep.ResultRows;
+
+/**
+ * The rows of a (hidden-layer rate, output-layer rate) sweep as a grid of {@link Trainability} classes:
+ * output-layer rates ({@code lr-output}) along x, hidden-layer rates ({@code lr-hidden}) along y, each
+ * the distinct values of the rows, ascending. A cell holds the class of its row (of its last row when the
+ * sweep has several inits); a cell no row reached holds null.
+ */
+public final class TrainabilityMap {
+    private final double[] output;
+    private final double[] hidden;
+    private final Trainability[][] cells;
+
+    private TrainabilityMap(double[] output, double[] hidden, Trainability[][] cells) {
+        this.output = output;
+        this.hidden = hidden;
+        this.cells = cells;
+    }
+
+    /** The map of these rows (of a sweep with {@code lr-hidden} and {@code lr-output} axes). */
+    public static TrainabilityMap of(List<Map<String, Object>> rows) {
+        double[] output = distinct(rows, "lr-output");
+        double[] hidden = distinct(rows, "lr-hidden");
+        Trainability[][] cells = new Trainability[hidden.length][output.length];
+        TrainabilityMap map = new TrainabilityMap(output, hidden, cells);
+        for (Map<String, Object> r : rows) {
+            cells[map.y(r)][map.x(r)] = Trainability.of(r);
+        }
+        return map;
+    }
+
+    private static double[] distinct(List<Map<String, Object>> rows, String key) {
+        TreeSet<Double> values = new TreeSet<>();
+        for (Map<String, Object> r : rows) {
+            values.add(ResultRows.number(r, key));
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The output-layer rates, ascending (x). */
+    public double[] output() {
+        return output.clone();
+    }
+
+    /** The hidden-layer rates, ascending (y). */
+    public double[] hidden() {
+        return hidden.clone();
+    }
+
+    /** The column of a row of the map. */
+    public int x(Map<String, Object> row) {
+        return Arrays.binarySearch(output, ResultRows.number(row, "lr-output"));
+    }
+
+    /** The line of a row of the map. */
+    public int y(Map<String, Object> row) {
+        return Arrays.binarySearch(hidden, ResultRows.number(row, "lr-hidden"));
+    }
+
+    /** The class of cell (y, x); null when no row reached it. */
+    public Trainability at(int y, int x) {
+        return cells[y][x];
+    }
+
+    /**
+     * The window where trained and untrained cells mix most, for the zoom: a rectangle of a quarter of the
+     * grid's cells per side (at least 2, at most the side), placed where the most neighbouring cell pairs
+     * inside it (right and below) differ in being trained; the first such place in row-major order (lowest
+     * hidden rate, then lowest output rate) wins ties. Cells no row reached count as untrained.
+     */
+    public BoundaryWindow boundaryWindow() {
+        int nx = output.length;
+        int ny = hidden.length;
+        if (nx == 0 || ny == 0) {
+            throw new IllegalArgumentException("a trainability map needs rows");
+        }
+        boolean[][] trained = new boolean[ny][nx];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                trained[y][x] = cells[y][x] == Trainability.TRAINED;
+            }
+        }
+        int wx = Math.min(nx, Math.max(2, nx / 4));
+        int wy = Math.min(ny, Math.max(2, ny / 4));
+        int best = -1;
+        int bx = 0;
+        int by = 0;
+        for (int y0 = 0; y0 + wy <= ny; y0++) {
+            for (int x0 = 0; x0 + wx <= nx; x0++) {
+                int changes = changesInside(trained, x0, y0, wx, wy);
+                if (changes > best) {
+                    best = changes;
+                    bx = x0;
+                    by = y0;
+                }
+            }
+        }
+        return new BoundaryWindow(hidden[by], hidden[by + wy - 1], output[bx], output[bx + wx - 1]);
+    }
+
+    /** Neighbouring cell pairs (right, below) inside the window that differ. */
+    private static int changesInside(boolean[][] c, int x0, int y0, int wx, int wy) {
+        int changes = 0;
+        for (int y = y0; y < y0 + wy; y++) {
+            for (int x = x0; x < x0 + wx; x++) {
+                if (x + 1 < x0 + wx && c[y][x] != c[y][x + 1]) {
+                    changes++;
+                }
+                if (y + 1 < y0 + wy && c[y][x] != c[y + 1][x]) {
+                    changes++;
+                }
+            }
+        }
+        return changes;
+    }
+}
