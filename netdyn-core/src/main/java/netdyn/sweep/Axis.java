@@ -3,6 +3,8 @@ package netdyn.sweep;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import netdyn.BadInputException;
 import netdyn.analysis.ResultKeys;
@@ -21,74 +23,34 @@ public record Axis(Setting setting, List<String> values) implements Serializable
 
     /** What an axis can vary, each with its name in rows and on the command line. */
     public enum Setting {
-        LEARNING_RATE("lr") {
-            @Override
-            public RunSpec apply(RunSpec spec, String value) {
-                return spec.withLearningRate(Double.parseDouble(value));
-            }
-        },
-        HIDDEN_RATE("lr-hidden") {
-            @Override
-            public RunSpec apply(RunSpec spec, String value) {
-                return spec.withHiddenRate(Double.parseDouble(value));
-            }
-        },
-        OUTPUT_RATE("lr-output") {
-            @Override
-            public RunSpec apply(RunSpec spec, String value) {
-                return spec.withOutputRate(Double.parseDouble(value));
-            }
-        },
-        HIDDEN("hidden") {
-            @Override
-            public RunSpec apply(RunSpec spec, String value) {
-                return spec.withHidden(NetworkSpec.parseHidden(value));
-            }
-        },
-        ACTIVATION("activation") {
-            @Override
-            public RunSpec apply(RunSpec spec, String value) {
-                return spec.withActivation(Activation.parse(value));
-            }
-        },
+        LEARNING_RATE("lr", Double::valueOf, (spec, v) -> spec.withLearningRate(Double.parseDouble(v))),
+        HIDDEN_RATE("lr-hidden", Double::valueOf, (spec, v) -> spec.withHiddenRate(Double.parseDouble(v))),
+        OUTPUT_RATE("lr-output", Double::valueOf, (spec, v) -> spec.withOutputRate(Double.parseDouble(v))),
+        HIDDEN("hidden", v -> v, (spec, v) -> spec.withHidden(NetworkSpec.parseHidden(v))),
+        ACTIVATION("activation", v -> v, (spec, v) -> spec.withActivation(Activation.parse(v))),
         /**
          * The weights' initialisation ({@code normal:σ}, …); biases keep theirs. Its row column is
          * {@code weight-init}: {@code init} in a row is the init index ({@link ResultKeys#INIT}).
          */
-        INIT("init", "weight-init") {
-            @Override
-            public RunSpec apply(RunSpec spec, String value) {
-                return spec.withInit(InitSpec.parse(value, spec.init().biasesText()));
-            }
-        },
-        DATA("data") {
-            @Override
-            public RunSpec apply(RunSpec spec, String value) {
-                return spec.withData(spec.data().withSource(value));
-            }
-        },
-        SEED("seed") {
-            @Override
-            public RunSpec apply(RunSpec spec, String value) {
-                return spec.withSeed(Long.parseLong(value));
-            }
-
-            @Override
-            public Object rowValue(String value) {
-                return Long.valueOf(value);
-            }
-        };
+        INIT("init", "weight-init", v -> v, (spec, v) -> spec.withInit(InitSpec.parse(v, spec.init().biasesText()))),
+        DATA("data", v -> v, (spec, v) -> spec.withData(spec.data().withSource(v))),
+        SEED("seed", Long::valueOf, (spec, v) -> spec.withSeed(Long.parseLong(v)));
 
         private final String id;
         private final String rowKey;
+        private final Function<String, Object> rowValue;
+        private final BiFunction<RunSpec, String, RunSpec> apply;
 
-        Setting(String id) {
-            this(id, id);
+        Setting(String id, Function<String, Object> rowValue, BiFunction<RunSpec, String, RunSpec> apply) {
+            this(id, id, rowValue, apply);
         }
 
-        Setting(String id, String rowKey) {
+        Setting(String id, String rowKey, Function<String, Object> rowValue,
+                BiFunction<RunSpec, String, RunSpec> apply) {
             this.id = id;
             this.rowKey = rowKey;
+            this.rowValue = rowValue;
+            this.apply = apply;
         }
 
         /** The name in store settings ({@code grid ID}), messages and on the command line. */
@@ -102,12 +64,13 @@ public record Axis(Setting setting, List<String> values) implements Serializable
         }
 
         /** {@code spec} with this setting at {@code value}. */
-        public abstract RunSpec apply(RunSpec spec, String value);
+        public RunSpec apply(RunSpec spec, String value) {
+            return apply.apply(spec, value);
+        }
 
         /** The value as a result row holds it: a number for rates and seeds, text otherwise. */
         public Object rowValue(String value) {
-            return this == LEARNING_RATE || this == HIDDEN_RATE || this == OUTPUT_RATE ? (Object) Double.valueOf(value)
-                    : value;
+            return rowValue.apply(value);
         }
     }
 
