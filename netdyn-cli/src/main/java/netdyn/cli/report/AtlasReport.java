@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import netdyn.analysis.Regime;
 import netdyn.atlas.LearningRateGroups;
 import netdyn.atlas.Trainability;
 import netdyn.atlas.TrainabilityMap;
@@ -21,18 +22,24 @@ import netdyn.sweep.ResultRows;
  * and decides nothing itself.
  */
 public final class AtlasReport {
-    /** Regimes in the order of increasing η one usually meets them, each with a fixed colour. */
-    public static final Map<String, String> REGIME_COLORS = new LinkedHashMap<>();
+    /** The regimes' labels in {@link Regime}'s order (increasing η, as one meets them), each with its colour. */
+    public static final Map<String, String> REGIME_COLORS = regimeColors();
 
-    static {
-        REGIME_COLORS.put("converged", "#009E73");
-        REGIME_COLORS.put("slow convergence", "#56B4E9");
-        REGIME_COLORS.put("plateau", "#999999");
-        REGIME_COLORS.put("edge of stability", "#0072B2");
-        REGIME_COLORS.put("periodic", "#E69F00");
-        REGIME_COLORS.put("intermittent", "#CC79A7");
-        REGIME_COLORS.put("chaotic", "#D55E00");
-        REGIME_COLORS.put("diverged", "#000000");
+    private static Map<String, String> regimeColors() {
+        Map<String, String> colors = new LinkedHashMap<>();
+        for (Regime r : Regime.values()) {
+            colors.put(r.label(), switch (r) { // exhaustive: a new regime cannot go without a colour
+                case CONVERGED -> "#009E73";
+                case SLOW_CONVERGENCE -> "#56B4E9";
+                case PLATEAU -> "#999999";
+                case EDGE_OF_STABILITY -> "#0072B2";
+                case PERIODIC -> "#E69F00";
+                case INTERMITTENT -> "#CC79A7";
+                case CHAOTIC -> "#D55E00";
+                case DIVERGED -> "#000000";
+            });
+        }
+        return colors;
     }
 
     private AtlasReport() {
