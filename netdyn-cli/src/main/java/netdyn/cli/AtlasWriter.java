@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import netdyn.BadInputException;
@@ -132,7 +133,8 @@ final class AtlasWriter {
         if (json) {
             stdout.println(Json.write(summary));
         } else {
-            stdout.printf("atlas: %s in %.0f s%n  regimes: %s%n  onset of chaos: η ≈ %s%n  open %s%n", quality, total,
+            stdout.printf(Locale.ROOT, "atlas: %s in %.0f s%n  regimes: %s%n  onset of chaos: η ≈ %s%n  open %s%n",
+                    quality, total,
                     regimes, AtlasReport.fmt(findings.onsetOfChaos()), index.toAbsolutePath());
         }
     }

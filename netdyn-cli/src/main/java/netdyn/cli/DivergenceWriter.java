@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import netdyn.analysis.DivergenceExperiment;
@@ -201,9 +202,8 @@ final class DivergenceWriter implements AutoCloseable {
             lines.add(Plots.Line.of("replica " + (k + 1), t, Plots.positive(y)));
         }
         lines.add(Plots.Line.emphasised("mean", t, Plots.positive(first.meanDistance()[0])));
-        Plots.lineChart(dir.file("distance.png"), String.format("Distance to the reference run, init 0, ε = %.1e",
-                first.epsilon()),
-                "step", "distance", lines, true);
+        String title = String.format(Locale.ROOT, "Distance to the reference run, init 0, ε = %.1e", first.epsilon());
+        Plots.lineChart(dir.file("distance.png"), title, "step", "distance", lines, true);
 
         List<Plots.Line> collapse = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;
@@ -215,7 +215,7 @@ final class DivergenceWriter implements AutoCloseable {
                     y[u] += m[u] / (r.normalisingCount() * e.epsilon()) / e.meanDistance().length;
                 }
             }
-            collapse.add(Plots.Line.of(String.format("ε = %.0e", e.epsilon()), t, Plots.positive(y)));
+            collapse.add(Plots.Line.of(String.format(Locale.ROOT, "ε = %.0e", e.epsilon()), t, Plots.positive(y)));
             for (double v : y) {
                 if (v > 0 && Double.isFinite(v)) {
                     lo = Math.min(lo, v);
@@ -274,12 +274,14 @@ final class DivergenceWriter implements AutoCloseable {
     }
 
     static void printTable(PrintWriter out, DivergenceResult r, DivergenceSpec spec, RunDirectory dir) {
-        out.printf("%s: %d inits × %d replicas, %d steps%s, ‖·‖ %s%n", dir.path(), spec.inits(), spec.replicas(),
+        out.printf(Locale.ROOT, "%s: %d inits × %d replicas, %d steps%s, ‖·‖ %s%n",
+                dir.path(), spec.inits(), spec.replicas(),
                 spec.steps(), spec.perturbAt() > 0 ? ", perturbed at step " + spec.perturbAt() : "",
                 spec.norm().name().toLowerCase());
-        out.printf("%10s %10s %8s %8s %10s %10s %10s%n", "ε", "nMLE", "± std", "passed", "d/(Nε) t0", "final", "max");
+        out.printf(Locale.ROOT, "%10s %10s %8s %8s %10s %10s %10s%n",
+                "ε", "nMLE", "± std", "passed", "d/(Nε) t0", "final", "max");
         for (DivergenceResult.PerEpsilon e : r.perEpsilon()) {
-            out.printf("%10.1e %10s %8s %5d/%-3d %10.4g %10.4g %10.4g%n", e.epsilon(), fmt(e.nmleMean()),
+            out.printf(Locale.ROOT, "%10.1e %10s %8s %5d/%-3d %10.4g %10.4g %10.4g%n", e.epsilon(), fmt(e.nmleMean()),
                     fmt(e.nmleStd()), e.passed(), e.total(), e.normalizedInitial(), e.normalizedFinal(),
                     e.normalizedMax());
         }
@@ -287,7 +289,8 @@ final class DivergenceWriter implements AutoCloseable {
         for (double v : r.reference().displacement()) {
             mean += v;
         }
-        out.printf("relative displacement Δ (mean over inits): %.4g%n", mean / r.reference().displacement().length);
+        out.printf(Locale.ROOT, "relative displacement Δ (mean over inits): %.4g%n",
+                mean / r.reference().displacement().length);
     }
 
     /** The text report on stdout (without --json): the table, the regime counts and the study's findings. */
@@ -303,6 +306,6 @@ final class DivergenceWriter implements AutoCloseable {
     }
 
     private static String fmt(double v) {
-        return Double.isFinite(v) ? String.format("%.4f", v) : "—";
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "—";
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import netdyn.analysis.ResultKeys;
@@ -133,14 +134,16 @@ final class LyapunovWriter {
     /** The text report on stdout (without --json). */
     static void printText(PrintWriter out, String label, Map<String, Object> summary, SpectrumResult result,
                           TwinOrbitEstimator.Result twin, RunDirectory dir) {
-        out.printf("%s: %s over %d steps%n", label, result.completed() ? "ok" : "stopped: " + result.failure(),
+        out.printf(Locale.ROOT, "%s: %s over %d steps%n",
+                label, result.completed() ? "ok" : "stopped: " + result.failure(),
                 result.steps());
-        out.printf("  exponents (%s): %s%n", summary.get("unit"), preview(result.exponents()));
-        out.printf("  Kaplan–Yorke dimension %.6g; sum %.6g vs ⟨ln|det J|⟩ %s%n", result.kaplanYorkeDimension(),
+        out.printf(Locale.ROOT, "  exponents (%s): %s%n", summary.get("unit"), preview(result.exponents()));
+        out.printf(Locale.ROOT, "  Kaplan–Yorke dimension %.6g; sum %.6g vs ⟨ln|det J|⟩ %s%n",
+                result.kaplanYorkeDimension(),
                 result.sumOfExponents(), Double.isNaN(result.meanLogDet()) ? "n/a"
-                        : String.format("%.6g", result.meanLogDet()));
+                        : String.format(Locale.ROOT, "%.6g", result.meanLogDet()));
         if (twin != null) {
-            out.printf("  twin orbits: maximal exponent %.6g%s%n", twin.exponent(),
+            out.printf(Locale.ROOT, "  twin orbits: maximal exponent %.6g%s%n", twin.exponent(),
                     twin.failure() == null ? "" : " (" + twin.failure() + ")");
         }
         if (dir != null) {
@@ -152,10 +155,11 @@ final class LyapunovWriter {
         StringBuilder sb = new StringBuilder();
         int shown = Math.min(e.length, 8);
         for (int i = 0; i < shown; i++) {
-            sb.append(i == 0 ? "" : ", ").append(String.format("%.6g", e[i]));
+            sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.6g", e[i]));
         }
         if (e.length > shown) {
-            sb.append(", … (").append(e.length - shown).append(" more), ").append(String.format("%.6g", e[e.length - 1]));
+            sb.append(", … (").append(e.length - shown).append(" more), ").append(String.format(Locale.ROOT, "%.6g",
+                    e[e.length - 1]));
         }
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package netdyn.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -74,7 +75,7 @@ final class RegimeCommand implements Callable<Integer> {
             m.put(ResultKeys.STEPS, steps);
             out.println(Json.write(m));
         } else {
-            out.printf("η = %s, %d steps: %s%n", eta, steps, regime.label());
+            out.printf(Locale.ROOT, "η = %s, %d steps: %s%n", eta, steps, regime.label());
             for (String r : regime.reasons()) {
                 out.println("  - " + r);
             }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -53,14 +54,18 @@ final class SelfcheckCommand implements Callable<Integer> {
             summary.put("seconds", seconds);
             out.println(Json.write(summary));
         } else {
-            out.printf("%-44s %-18s %13s %13s %10s %10s  %s%n", "system", "quantity", "expected", "measured", "error",
+            out.printf(Locale.ROOT, "%-44s %-18s %13s %13s %10s %10s  %s%n",
+                    "system", "quantity", "expected", "measured", "error",
                     "tolerance", "");
             for (KnownAnswers.Row r : rows) {
-                out.printf("%-44s %-18s %13.6f %13.6f %10.2e %10s  %s%n", r.system(), r.quantity(), r.expected(),
-                        r.measured(), r.error(), (r.relative() ? String.format("%.1f%%", 100 * r.tolerance())
-                                : String.format("%.0e", r.tolerance())), r.passed() ? "ok" : "MISS");
+                out.printf(Locale.ROOT, "%-44s %-18s %13.6f %13.6f %10.2e %10s  %s%n",
+                        r.system(), r.quantity(), r.expected(),
+                        r.measured(), r.error(), (r.relative() ? String.format(Locale.ROOT, "%.1f%%",
+                                100 * r.tolerance())
+                                : String.format(Locale.ROOT, "%.0e", r.tolerance())), r.passed() ? "ok" : "MISS");
             }
-            out.printf("%s: %d of %d rows within tolerance (%.1f s)%n", ok ? "selfcheck passed" : "selfcheck FAILED",
+            out.printf(Locale.ROOT, "%s: %d of %d rows within tolerance (%.1f s)%n",
+                    ok ? "selfcheck passed" : "selfcheck FAILED",
                     rows.stream().filter(KnownAnswers.Row::passed).count(), rows.size(), seconds);
         }
         return ok ? 0 : 1;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import netdyn.analysis.ResultKeys;
@@ -126,11 +127,12 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
 
     /** The text report on stdout (without --json). */
     void printText(PrintWriter out, SharpnessRun.Result result, long steps, double eta) {
-        out.printf("%s: %s; sharpness max %.6g, final %.6g, 2/η = %.6g%n", dir.path(),
+        out.printf(Locale.ROOT, "%s: %s; sharpness max %.6g, final %.6g, 2/η = %.6g%n", dir.path(),
                 result.diverged() ? "diverged at step " + result.steps() : "ok after " + steps + " steps",
                 result.maxSharpness(), result.finalSharpness(), 2 / eta);
         for (Map<String, Object> m : spectra) {
-            out.printf("  full Hessian at step %s: λ_max %.6g, λ_min %.6g, %s near zero, %s negative%n", m.get("step"),
+            out.printf(Locale.ROOT, "  full Hessian at step %s: λ_max %.6g, λ_min %.6g, %s near zero, %s negative%n",
+                    m.get("step"),
                     (double) m.get("max"), (double) m.get("min"), m.get("nearZero"), m.get("negative"));
         }
     }

@@ -92,7 +92,7 @@ public final class SweepWriter {
     }
 
     public static Path seriesFile(Path dir, int task, String name) {
-        return dir.resolve(TASKS).resolve(String.format("task-%06d-%s.npy", task, name));
+        return dir.resolve(TASKS).resolve(String.format(Locale.ROOT, "task-%06d-%s.npy", task, name));
     }
 
     /**
@@ -183,11 +183,11 @@ public final class SweepWriter {
         out.printf(Locale.ROOT, "sweep: %s of %s tasks done (%s run now, %.1f s)%s%n", summary.get("done"),
                 summary.get("tasks"), summary.get("ran"), (Double) summary.get("seconds"),
                 Boolean.TRUE.equals(summary.get("complete")) ? "" : " — incomplete: run the same command to resume");
-        out.printf("  diverged: %s%n", summary.get("diverged"));
+        out.printf(Locale.ROOT, "  diverged: %s%n", summary.get("diverged"));
         if (summary.get("regimes") != null) {
-            out.printf("  regimes: %s%n", summary.get("regimes"));
+            out.printf(Locale.ROOT, "  regimes: %s%n", summary.get("regimes"));
         }
-        out.printf("  results: %s (also results.jsonl, loss_tail.npy); report: ./netdyn report %s%n",
+        out.printf(Locale.ROOT, "  results: %s (also results.jsonl, loss_tail.npy); report: ./netdyn report %s%n",
                 dir.resolve("results.csv"), dir);
     }
 
@@ -237,7 +237,7 @@ public final class SweepWriter {
     }
 
     private static void copySeries(Path from, Path to, int task) throws IOException {
-        String prefix = String.format("task-%06d-", task);
+        String prefix = String.format(Locale.ROOT, "task-%06d-", task);
         Path dir = from.resolve(TASKS);
         if (!Files.isDirectory(dir)) {
             return;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import netdyn.analysis.ApproachFit;
@@ -145,7 +146,7 @@ final class TrainWriter {
 
     /** The text report on stdout (without --json). */
     static void printText(PrintWriter out, RunDirectory dir, TrainingResult result, double seconds) {
-        out.printf("%s: %s after %d steps, loss %s, train accuracy %s, test accuracy %s (%.2f s)%n",
+        out.printf(Locale.ROOT, "%s: %s after %d steps, loss %s, train accuracy %s, test accuracy %s (%.2f s)%n",
                 dir.path(), result.diverged() ? "diverged at step " + result.steps() : "ok", result.steps(),
                 fmt(result.finalLoss()), fmt(result.trainAccuracy()), fmt(result.testAccuracy()), seconds);
     }
@@ -225,6 +226,6 @@ final class TrainWriter {
     }
 
     private static String fmt(double v) {
-        return Double.isFinite(v) ? String.format("%.6g", v) : "n/a";
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "n/a";
     }
 }

@@ -104,6 +104,55 @@ class GoldenRunsTest {
         }
     }
 
+    /**
+     * The text a command prints (no {@code --json}) does not depend on the JVM's default locale either: under
+     * de-DE every number still has a decimal point, so the same run prints the same text as under Locale.ROOT
+     * (timings, directory names and the progress lines on stderr aside).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("textRuns")
+    void textOutputIsTheSameUnderEveryLocale(String name, String[] args) {
+        String root = textUnder(Locale.ROOT, name, "root", args);
+        String german = textUnder(Locale.GERMANY, name, "de", args);
+        assertThat(root).as("text output of %s", name).containsPattern("\\d\\.\\d");
+        assertThat(german).as("%s under de-DE, %s", name, firstDifference(root, german)).isEqualTo(root);
+    }
+
+    static Stream<Arguments> textRuns() {
+        return Stream.of(
+                Arguments.of("train", new String[] {"train", "--lr", "0.5", "--steps", "100"}),
+                Arguments.of("divergence", new String[] {"divergence", "--lr", "1", "--steps", "60", "--inits", "2",
+                    "--replicas", "2", "--eps", "1e-8"}),
+                Arguments.of("lyapunov", new String[] {"lyapunov", "--system", "henon", "--steps", "2000"}),
+                Arguments.of("sharpness", new String[] {"sharpness", "--lr", "1", "--steps", "40", "--every", "20"}),
+                Arguments.of("regime", new String[] {"regime", "--lr", "5", "--steps", "300"}),
+                Arguments.of("sweep", new String[] {"sweep", "--lr", "0.5,2", "--inits", "1", "--steps", "60",
+                    "--measure", "loss,series"}));
+    }
+
+    private String textUnder(Locale locale, String name, String suffix, String[] args) {
+        Locale saved = Locale.getDefault();
+        Locale savedFormat = Locale.getDefault(Locale.Category.FORMAT);
+        Locale savedDisplay = Locale.getDefault(Locale.Category.DISPLAY);
+        Path out = tmp.resolve(name + "-" + suffix);
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!name.equals("regime")) {
+            all.addAll(List.of("--out", out.toString()));
+        }
+        CliHarness r;
+        try {
+            Locale.setDefault(locale);
+            r = CliHarness.run(all.toArray(String[]::new));
+        } finally {
+            Locale.setDefault(saved);
+            Locale.setDefault(Locale.Category.FORMAT, savedFormat);
+            Locale.setDefault(Locale.Category.DISPLAY, savedDisplay);
+        }
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.out().replace(out.toString(), "OUT").replaceAll("\\(\\d+[.,]\\d+ s\\)", "(T s)")
+                .replaceAll(" in \\d+ s", " in T s");
+    }
+
     /** The JSON without its volatile fields, pretty-printed as the command line prints it, with a final newline. */
     static String stable(JsonNode json) {
         JsonNode copy = json.deepCopy();

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
@@ -71,6 +72,9 @@ public final class SweepRunner {
             return false;
         }
         boolean[] closed = {false}; // guarded by sink: once set, late results are dropped
+        // set when this method leaves: a worker starts no further task (each worker finishes at most the one
+        // it is in, which the closed sink then drops), however fast the tasks are against the stop polling
+        AtomicBoolean leaving = new AtomicBoolean();
         List<Future<SweepTask>> submitted = new ArrayList<>(tasks.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())), r -> {
             Thread t = new Thread(r, "netdyn-sweep");
@@ -81,6 +85,9 @@ public final class SweepRunner {
         try {
             for (SweepTask task : tasks) {
                 submitted.add(done.submit(() -> {
+                    if (leaving.get()) {
+                        return task;
+                    }
                     TaskResult result = TaskMeasurer.measure(spec, task, problems.apply(task));
                     synchronized (sink) {
                         if (!closed[0]) {
@@ -119,6 +126,7 @@ public final class SweepRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } finally {
+            leaving.set(true);
             synchronized (sink) {
                 closed[0] = true;
             }

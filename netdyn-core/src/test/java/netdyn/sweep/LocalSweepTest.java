@@ -86,9 +86,11 @@ class LocalSweepTest {
         Path dir = tmp.resolve("stopped");
         SweepResult stopped = LocalSweep.of(spec).run(dir, threads(1).withListener(stopAfterTwo));
         assertThat(stopped.stopped()).isTrue();
-        // the one worker may finish the task it started while the stop was asked for
+        // the stop is seen at a task boundary of this thread; the worker may meanwhile have finished the task it
+        // was in (more than one only when this thread is starved, as on a loaded CI machine): the rows kept are
+        // the first ones, complete, and the continuation below must give the whole sweep's rows
         int kept = stopped.done();
-        assertThat(kept).isBetween(2, 3);
+        assertThat(kept).isBetween(2, 6);
         assertThat(heard).startsWith("started 0 6", "finished 0 0", "finished 1 1").hasSize(1 + kept);
 
         heard.clear();

@@ -1,6 +1,7 @@
 package netdyn.cli.io;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
  * Progress of long work on stderr: a line rewritten in place on a terminal, a plain line every
@@ -61,8 +62,9 @@ public final class Progress {
         }
         double elapsed = (now - start) / 1e9;
         double eta = done == 0 ? Double.NaN : elapsed * (total - done) / done;
-        String line = String.format("netdyn %s: %s %d/%d (%.0f%%)%s, %s left", what, unit, done, total,
-                100.0 * done / total, valueName == null ? "" : String.format(", %s %.6g", valueName, value),
+        String line = String.format(Locale.ROOT, "netdyn %s: %s %d/%d (%.0f%%)%s, %s left", what, unit, done, total,
+                100.0 * done / total, valueName == null ? "" : String.format(Locale.ROOT, ", %s %.6g",
+                        valueName, value),
                 duration(eta));
         if (terminal) {
             int filled = (int) (24L * done / Math.max(1, total));
