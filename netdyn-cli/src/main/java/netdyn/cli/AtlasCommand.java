@@ -103,7 +103,7 @@ final class AtlasCommand implements Callable<Integer> {
                     try {
                         return SweepJob.run(LocalSweep.of(sweep), out.resolve(part.directory()), false,
                                 RunDirectory.manifestHeader("sweep", command), new int[] {0, 1}, threadCount, err,
-                                json, LABELS.get(part)).result();
+                                null, json, LABELS.get(part)).result(); // the atlas prints its own summary
                     } catch (IOException e) {
                         throw new PartFailure(e);
                     } finally {

@@ -59,7 +59,8 @@ final class SweepCommand implements Callable<Integer> {
         int[] shard = options.shard();
         int threads = options.threadCount();
         SweepJob.Outcome outcome = SweepJob.run(LocalSweep.of(spec), outDir, output.force,
-                RunDirectory.manifestHeader("sweep", command), shard, threads, err, output.json, "sweep");
+                RunDirectory.manifestHeader("sweep", command), shard, threads, err,
+                output.json ? command.commandLine().getOut() : null, output.json, "sweep");
         print(outDir, outcome.summary());
         return 0;
     }

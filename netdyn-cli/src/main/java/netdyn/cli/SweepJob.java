@@ -30,13 +30,18 @@ final class SweepJob {
     private SweepJob() {
     }
 
+    /**
+     * @param jsonOut where an interrupted sweep prints its summary as JSON ({@code --json}), or null (the
+     *                summary.json is written either way)
+     */
     static Outcome run(LocalSweep sweep, Path outDir, boolean force, Map<String, Object> manifestHeader, int[] shard,
-                       int threads, PrintWriter err, boolean quiet, String label) throws IOException {
+                       int threads, PrintWriter err, PrintWriter jsonOut, boolean quiet, String label)
+            throws IOException {
         long started = System.nanoTime();
         SweepSpec spec = sweep.spec();
         RunDirectory dir = SweepWriter.open(outDir, force, SweepWriter.manifest(manifestHeader, spec, shard));
         Listener listener = new Listener(dir, err, quiet, label, outDir, spec.taskCount());
-        return EarlyEnd.guard(dir, null, "run the same command again to continue (only missing tasks run)",
+        return EarlyEnd.guard(dir, jsonOut, "run the same command again to continue (only missing tasks run)",
                 () -> Json.ordered("tasksDone", listener.store == null ? 0 : listener.store.size(), "tasks",
                         spec.taskCount()), () -> {
                 SweepResult result = sweep.run(dir.path(), new LocalSweep.Options(shard[0], shard[1], threads,

@@ -84,4 +84,20 @@ class InterruptedCommandsTest {
             assertThat(report.exitCode()).as("a stopped run still has a page: %s", report.err()).isZero();
         }
     }
+
+    /** With --json, the stopped command prints the summary it wrote, as its one JSON object on stdout. */
+    @ParameterizedTest(name = "{1} --json")
+    @MethodSource("commands")
+    void aStoppedCommandPrintsItsSummaryAsJson(String signal, String[] command) throws IOException {
+        Path out = tmp.resolve("run");
+        List<String> args = new ArrayList<>(Arrays.asList(command));
+        args.addAll(List.of("--out", out.toString(), "--json"));
+        Interrupts.request(signal);
+        CliHarness r = CliHarness.run(args.toArray(String[]::new));
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(signal.equals("INT") ? 130 : 143);
+        JsonNode printed = Json.mapper().readTree(r.out());
+        assertThat(printed.get("status").asText()).isEqualTo("interrupted");
+        assertThat(printed).isEqualTo(Json.mapper().readTree(out.resolve("summary.json").toFile()));
+    }
 }
