@@ -144,41 +144,28 @@ class GradientDescentMapLayerRatesTest {
 
     /** The map contract (tangent against central differences, block tangent, ln|det DF|) with layer rates. */
     @Nested
-    class Plain extends DiscreteMapContract {
+    class Plain extends GradientDescentMapContract {
         @Override
-        DiscreteMap newMap() {
-            return new GradientDescentMap(DEEP, IRIS, new OptimizerSpec(0.5, 0, 0, 0, new double[] {0.05, 0.2, 0.5}));
+        MlpSpec network() {
+            return DEEP;
         }
 
         @Override
-        double[] initialState() {
-            return GradientDescentMapTest.init(DEEP, 6, 0);
-        }
-
-        @Override
-        int transientSteps() {
-            return 20;
+        OptimizerSpec optimizer() {
+            return new OptimizerSpec(0.5, 0, 0, 0, new double[] {0.05, 0.2, 0.5});
         }
     }
 
     @Nested
-    class WithMomentum extends DiscreteMapContract {
+    class WithMomentum extends GradientDescentMapContract {
         @Override
-        DiscreteMap newMap() {
-            return new GradientDescentMap(STUDY, IRIS, new OptimizerSpec(0.5, 0.8, 0, 0, new double[] {0.05, 0.5}));
+        MlpSpec network() {
+            return STUDY;
         }
 
         @Override
-        double[] initialState() {
-            double[] theta = GradientDescentMapTest.init(STUDY, 6, 0);
-            double[] x = new double[2 * theta.length];
-            System.arraycopy(theta, 0, x, 0, theta.length);
-            return x;
-        }
-
-        @Override
-        int transientSteps() {
-            return 20;
+        OptimizerSpec optimizer() {
+            return new OptimizerSpec(0.5, 0.8, 0, 0, new double[] {0.05, 0.5});
         }
     }
 }

@@ -25,7 +25,7 @@ import netdyn.rng.SplitMix64;
  * Gradient descent on a network as a {@link DiscreteMap}: the map contract (plain, with momentum, with
  * mini-batches), and what only this map promises.
  */
-class GradientDescentMapTest extends DiscreteMapContract {
+class GradientDescentMapTest extends GradientDescentMapContract {
     static final Batch IRIS = Batch.of(DataSources.load("iris", null, null).split(120).train());
     static final MlpSpec STUDY = MlpSpec.study(4, 3);
 
@@ -43,58 +43,40 @@ class GradientDescentMapTest extends DiscreteMapContract {
 
     /** Plain gradient descent, η = 0.5, on the study network and Iris: the map contract runs on this. */
     @Override
-    DiscreteMap newMap() {
-        return new GradientDescentMap(STUDY, IRIS, OptimizerSpec.gradientDescent(0.5));
+    MlpSpec network() {
+        return STUDY;
     }
 
     @Override
-    double[] initialState() {
-        return init(STUDY, 6, 0);
-    }
-
-    @Override
-    int transientSteps() {
-        return 20;
+    OptimizerSpec optimizer() {
+        return OptimizerSpec.gradientDescent(0.5);
     }
 
     /** The map contract with heavy-ball momentum: the state is (θ, velocity). */
     @Nested
-    class WithMomentum extends DiscreteMapContract {
+    class WithMomentum extends GradientDescentMapContract {
         @Override
-        DiscreteMap newMap() {
-            return new GradientDescentMap(STUDY, IRIS, new OptimizerSpec(0.1, 0.9, 0, 0));
+        MlpSpec network() {
+            return STUDY;
         }
 
         @Override
-        double[] initialState() {
-            double[] theta = init(STUDY, 6, 0);
-            double[] x = new double[2 * theta.length];
-            System.arraycopy(theta, 0, x, 0, theta.length);
-            return x;
-        }
-
-        @Override
-        int transientSteps() {
-            return 20;
+        OptimizerSpec optimizer() {
+            return new OptimizerSpec(0.1, 0.9, 0, 0);
         }
     }
 
     /** The map contract with mini-batches of 16: step t uses the batch of step t. */
     @Nested
-    class WithMiniBatches extends DiscreteMapContract {
+    class WithMiniBatches extends GradientDescentMapContract {
         @Override
-        DiscreteMap newMap() {
-            return new GradientDescentMap(STUDY, IRIS, new OptimizerSpec(0.2, 0, 16, 5));
+        MlpSpec network() {
+            return STUDY;
         }
 
         @Override
-        double[] initialState() {
-            return init(STUDY, 6, 0);
-        }
-
-        @Override
-        int transientSteps() {
-            return 20;
+        OptimizerSpec optimizer() {
+            return new OptimizerSpec(0.2, 0, 16, 5);
         }
     }
 
