@@ -1,9 +1,9 @@
 package netdyn.cli;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.function.Function;
 
+import netdyn.BadInputException;
 import netdyn.nn.Activation;
 import netdyn.nn.LossKind;
 import netdyn.nn.OutputKind;
@@ -20,60 +20,54 @@ final class Choices {
     private Choices() {
     }
 
-    /** The constant of {@code values} whose id is {@code text}; a conversion error listing the ids otherwise. */
-    static <E extends Enum<E>> E parse(String text, E[] values, Function<E, String> id, String what) {
-        for (E e : values) {
-            if (id.apply(e).equals(text)) {
-                return e;
-            }
+    /** The core enum's own parse; its "unknown …" detail becomes picocli's conversion error. */
+    static <E> E convert(String text, Function<String, E> parse) {
+        try {
+            return parse.apply(text);
+        } catch (BadInputException e) {
+            throw new TypeConversionException(e.detail().replaceFirst("^:\\s*", ""));
         }
-        throw new TypeConversionException("unknown " + what + " '" + text + "' (valid: "
-                + String.join(", ", ids(values, id)) + ")");
-    }
-
-    static <E extends Enum<E>> List<String> ids(E[] values, Function<E, String> id) {
-        return java.util.Arrays.stream(values).map(id).toList();
     }
 
     static final class ActivationConverter implements ITypeConverter<Activation> {
         @Override
         public Activation convert(String value) {
-            return parse(value, Activation.values(), Activation::id, "activation");
+            return Choices.convert(value, Activation::parse);
         }
     }
 
     static final class Activations implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return ids(Activation.values(), Activation::id).iterator();
+            return Activation.ids().iterator();
         }
     }
 
     static final class OutputConverter implements ITypeConverter<OutputKind> {
         @Override
         public OutputKind convert(String value) {
-            return parse(value, OutputKind.values(), OutputKind::id, "output");
+            return Choices.convert(value, OutputKind::parse);
         }
     }
 
     static final class Outputs implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return ids(OutputKind.values(), OutputKind::id).iterator();
+            return OutputKind.ids().iterator();
         }
     }
 
     static final class LossConverter implements ITypeConverter<LossKind> {
         @Override
         public LossKind convert(String value) {
-            return parse(value, LossKind.values(), LossKind::id, "loss");
+            return Choices.convert(value, LossKind::parse);
         }
     }
 
     static final class Losses implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return ids(LossKind.values(), LossKind::id).iterator();
+            return LossKind.ids().iterator();
         }
     }
 }

@@ -51,7 +51,7 @@ class DirectoryLockCommandTest {
         Path store = dir.resolve(ResultStore.FILE);
         for (int steps = 4000; ; steps *= 2) {
             assertThat(steps).as("the child always finished before it could be stopped").isLessThan(500_000);
-            deleteRecursively(dir);
+            SweepCommandTest.deleteRecursively(dir);
             String[] args = sweep(steps, dir);
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
@@ -161,17 +161,6 @@ class DirectoryLockCommandTest {
             assertThat(Files.readAllBytes(dir.resolve("manifest.json"))).isEqualTo(manifestBefore);
             try (Stream<Path> s = Files.walk(dir)) {
                 assertThat(s.map(Path::toString).sorted().toList()).as("nothing deleted or added").isEqualTo(files);
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

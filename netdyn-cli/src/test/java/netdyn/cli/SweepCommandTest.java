@@ -306,7 +306,8 @@ class SweepCommandTest {
         assertThat(manifest.get("grid").get("lr-hidden").get(3).asText()).isEqualTo("5.0");
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes {@code dir} and everything in it (nothing when it does not exist). */
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

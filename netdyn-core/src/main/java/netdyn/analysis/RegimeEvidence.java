@@ -3,7 +3,6 @@ package netdyn.analysis;
 import java.util.Arrays;
 
 import netdyn.curvature.LanczosEstimator;
-import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.lyapunov.QrSpectrumEstimator;
 import netdyn.lyapunov.SpectrumObserver;
@@ -24,10 +23,10 @@ import netdyn.series.ZeroOneTestSpec;
 
 /**
  * Measures what {@link RegimeClassifier} reads for one training run of T steps from θ_0 ({@link #measure}):
- * the loss at every step and θ_T observed on the training orbit ({@link TrainingRun#orbit}, which also
- * says whether and where it diverged), and the top tangent exponent over the second half from a QR pass
- * (k = 1, the first half as transient, which also aligns the tangent vector), as a sweep task measures
- * them; or from an orbit measured elsewhere ({@link #fromOrbit}). Then,
+ * one pass over the training orbit ({@link TrainingRun#orbit}, which also says whether and where it
+ * diverged) gives the loss at every step, θ_T and the top tangent exponent over the second half (a QR frame
+ * following the orbit, k = 1, the first half as transient, which also aligns the tangent vector); or from an
+ * orbit measured elsewhere ({@link #fromOrbit}). Then,
  * on the second half of the loss: the 0–1 test, laminar
  * phases (repeating with a period dividing {@link Regime#LAMINAR_PERIOD}: the study's period-2 and period-3
  * plateaus), rises and the periodogram; and the sharpness at θ_T (Lanczos).
@@ -48,21 +47,25 @@ public final class RegimeEvidence {
         int half = (int) (steps / 2);
         double[] loss = new double[(int) steps + 1];
         double[] thetaT = new double[theta0.length];
+        SpectrumSpec lateLambda = new SpectrumSpec(steps - half, half, 1, 1, false, seed);
+        QrSpectrumEstimator.Along[] qr = {null};
         long divergedAt = new TrainingRun(spec, train, null, optimizer).orbit(theta0, steps, step -> {
             loss[(int) step.t()] = step.loss(0);
             if (step.last()) {
                 System.arraycopy(step.states(), 0, thetaT, 0, thetaT.length);
+            } else if (!step.diverged(0)) {
+                // the top tangent exponent on the same orbit: the map has just stepped from θ_t
+                if (qr[0] == null) {
+                    qr[0] = new QrSpectrumEstimator(step.map(), 1).along(lateLambda, SpectrumObserver.NONE);
+                }
+                qr[0].advance(step.t(), step.states());
             }
         });
         if (divergedAt >= 0) {
             return fromOrbit(spec, train, optimizer, loss, thetaT, Double.NaN, divergedAt, seed);
         }
-        GradientDescentMap map = new GradientDescentMap(spec, train, optimizer);
-        double[] x0 = new double[map.dimension()];
-        System.arraycopy(theta0, 0, x0, 0, theta0.length);
-        SpectrumResult qr = new QrSpectrumEstimator(map, 1).run(x0,
-                new SpectrumSpec(steps - half, half, 1, 1, false, seed), SpectrumObserver.NONE);
-        return fromOrbit(spec, train, optimizer, loss, thetaT, qr.completed() ? qr.exponents()[0] : Double.NaN, -1,
+        SpectrumResult late = qr[0].result();
+        return fromOrbit(spec, train, optimizer, loss, thetaT, late.completed() ? late.exponents()[0] : Double.NaN, -1,
                 seed);
     }
 

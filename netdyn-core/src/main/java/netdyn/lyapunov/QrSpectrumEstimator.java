@@ -53,57 +53,85 @@ public final class QrSpectrumEstimator {
         if (x0.length != n) {
             throw new IllegalArgumentException("x0 has " + x0.length + " values, the map's dimension is " + n);
         }
+        Along along = along(spec, observer);
+        System.arraycopy(x0, 0, x, 0, n);
+        long end = spec.transient_() + spec.steps();
+        for (long t = 0; t < end && !along.ended(); t++) {
+            map.step(t, x, next);
+            String problem = check(next, t);
+            if (problem != null) {
+                along.stop(problem, t);
+                break;
+            }
+            along.advance(t, x);
+            System.arraycopy(next, 0, x, 0, n);
+        }
+        return along.result();
+    }
+
+    /**
+     * The spectrum along an orbit stepped by someone else (the training loop): {@link Along#advance} is called
+     * with x_t for t = 0, 1, … after this estimator's map has stepped from x_t, so that its tangent at x_t
+     * reuses that step's evaluation. {@link #run} is this with the estimator stepping the map itself.
+     */
+    public Along along(SpectrumSpec spec, SpectrumObserver observer) {
         if (spec.k() != k) {
             throw new IllegalArgumentException("spec asks for " + spec.k() + " exponents, estimator built for " + k);
         }
-        double dt = map.timePerStep();
-        System.arraycopy(x0, 0, x, 0, n);
         randomFrame(spec.seed());
-        // the transient settles the orbit and aligns the frame with the dominant directions;
-        // nothing is accumulated
-        for (long t = 0; t < spec.transient_(); t++) {
-            map.step(t, x, next);
-            String problem = check(next, t);
-            if (problem != null) {
-                return failedInTransient(problem, t);
-            }
-            map.tangentBlock(t, x, frame, k, image);
-            System.arraycopy(next, 0, x, 0, n);
-            System.arraycopy(image, 0, frame, 0, k * n);
-            if ((t + 1) % spec.qrEvery() == 0 && Orthonormalizer.orthonormalize(frame, k, n, logDiag) >= 0) {
-                return failedInTransient("a tangent vector became zero or non-finite", t);
-            }
-        }
-        Orthonormalizer.orthonormalize(frame, k, n, logDiag);
         Arrays.fill(sums, 0);
-        double logDetSum = 0;
-        double logDetAtQr = 0; // the determinant sum over exactly the steps the exponents cover
-        boolean logDet = spec.sumRule() && k == n; // Σλ = ⟨ln|det DF|⟩ holds for the full spectrum only
-        long offset = spec.transient_();
-        long done = 0;
-        for (long s = 0; s < spec.steps(); s++) {
-            long t = offset + s;
-            map.step(t, x, next);
-            String problem = check(next, t);
-            if (problem != null) {
-                return finish(done, logDet ? logDetAtQr : Double.NaN, dt, problem, s);
+        return new Along(spec, observer);
+    }
+
+    /** The frame's progress along one orbit: the transient (aligning, nothing accumulated), then the average. */
+    public final class Along {
+        private final SpectrumSpec spec;
+        private final SpectrumObserver observer;
+        private final double dt = map.timePerStep();
+        private boolean logDet; // Σλ = ⟨ln|det DF|⟩ holds for the full spectrum only
+        private double logDetSum;
+        private double logDetAtQr; // the determinant sum over exactly the steps the exponents cover
+        private long done;
+        private SpectrumResult ended;
+
+        private Along(SpectrumSpec spec, SpectrumObserver observer) {
+            this.spec = spec;
+            this.observer = observer;
+            this.logDet = spec.sumRule() && k == n;
+        }
+
+        /** Advances the frame by the tangent map at x_t (step t of the orbit, counted from its start). */
+        public void advance(long t, double[] xt) {
+            if (ended != null) {
+                return;
             }
-            map.tangentBlock(t, x, frame, k, image);
+            long s = t - spec.transient_(); // the step of the average, negative in the transient
+            if (s == 0) {
+                Orthonormalizer.orthonormalize(frame, k, n, logDiag);
+            }
+            map.tangentBlock(t, xt, frame, k, image);
+            if (s < 0) {
+                System.arraycopy(image, 0, frame, 0, k * n);
+                if ((t + 1) % spec.qrEvery() == 0 && Orthonormalizer.orthonormalize(frame, k, n, logDiag) >= 0) {
+                    ended = failedInTransient("a tangent vector became zero or non-finite", t);
+                }
+                return;
+            }
             if (logDet) {
-                double ld = map.logAbsDetJacobian(t, x);
+                double ld = map.logAbsDetJacobian(t, xt);
                 if (Double.isNaN(ld)) {
                     logDet = false;
                 }
                 logDetSum += ld;
             }
-            System.arraycopy(next, 0, x, 0, n);
             System.arraycopy(image, 0, frame, 0, k * n);
             boolean last = s == spec.steps() - 1;
             if ((s + 1) % spec.qrEvery() == 0 || last) {
                 int collapsed = Orthonormalizer.orthonormalize(frame, k, n, logDiag);
                 if (collapsed >= 0) {
-                    return finish(done, logDet ? logDetAtQr : Double.NaN, dt,
+                    ended = finish(done, logDet ? logDetAtQr : Double.NaN, dt,
                             "tangent vector " + (collapsed + 1) + " became zero or non-finite at step " + s, s);
+                    return;
                 }
                 for (int i = 0; i < k; i++) {
                     sums[i] += logDiag[i];
@@ -113,8 +141,30 @@ public final class QrSpectrumEstimator {
                 logDetAtQr = logDetSum;
                 observer.estimate(done, running);
             }
+            if (last) {
+                ended = finish(done, logDet ? logDetAtQr : Double.NaN, dt, null, -1);
+            }
         }
-        return finish(done, logDet ? logDetAtQr : Double.NaN, dt, null, -1);
+
+        /** Ends the run at step t of the orbit because of {@code problem} (the state after it is unusable). */
+        public void stop(String problem, long t) {
+            if (ended == null) {
+                long s = t - spec.transient_();
+                ended = s < 0 ? failedInTransient(problem, t)
+                        : finish(done, logDet ? logDetAtQr : Double.NaN, dt, problem, s);
+            }
+        }
+
+        /** Whether the spectrum is complete or stopped. */
+        public boolean ended() {
+            return ended != null;
+        }
+
+        /** The spectrum; an orbit that ended before the last step gives the average of the steps before it. */
+        public SpectrumResult result() {
+            return ended != null ? ended : finish(done, logDet ? logDetAtQr : Double.NaN, dt,
+                    "the orbit ended after " + done + " of " + spec.steps() + " steps", done);
+        }
     }
 
     private String check(double[] state, long t) {
