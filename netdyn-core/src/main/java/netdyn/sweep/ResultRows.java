@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import netdyn.analysis.Regime;
+import netdyn.analysis.ResultKeys;
+
 /**
  * Reading result rows (one map per task, as {@link ResultStore#rows} and exported JSON lines give them):
  * a value as a number or text, the finite values of a column, and their mean, min and max. Every
@@ -40,7 +43,7 @@ public final class ResultRows {
 
     /** Whether the task diverged ({@code status} "diverged"). */
     public static boolean diverged(Map<String, Object> row) {
-        return "diverged".equals(row.get("status"));
+        return Regime.DIVERGED.label().equals(row.get(ResultKeys.STATUS));
     }
 
     /** The finite values of {@code key} over {@code rows}, in row order. */
@@ -69,7 +72,7 @@ public final class ResultRows {
      */
     public static Map<String, Long> regimeLabels(List<Map<String, Object>> rows) {
         Map<String, Long> regimes = new LinkedHashMap<>();
-        rows.stream().map(r -> r.get("regime")).filter(v -> v instanceof String).map(v -> (String) v)
+        rows.stream().map(r -> r.get(ResultKeys.REGIME)).filter(v -> v instanceof String).map(v -> (String) v)
                 .forEach(v -> regimes.merge(v, 1L, Long::sum));
         return regimes;
     }
