@@ -41,15 +41,8 @@ public final class EnsembleRun implements AutoCloseable {
     public EnsembleRun(MlpSpec spec, Batch train, OptimizerSpec optimizer, int threads) {
         this.train = train;
         this.fullBatch = optimizer.fullBatch();
-        GradientDescentMap[] first = new GradientDescentMap[1];
-        this.ensemble = new Ensemble(() -> {
-            GradientDescentMap m = new GradientDescentMap(spec, train, optimizer);
-            if (first[0] == null) {
-                first[0] = m;
-            }
-            return m;
-        }, threads);
-        this.map = first[0];
+        this.ensemble = new Ensemble(() -> new GradientDescentMap(spec, train, optimizer), threads);
+        this.map = ensemble.firstMap();
         this.wholeSet = new MlpEvaluator(spec, train.size());
         this.dimension = ensemble.dimension();
     }

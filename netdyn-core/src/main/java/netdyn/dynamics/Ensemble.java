@@ -43,6 +43,11 @@ public final class Ensemble implements AutoCloseable {
         return dimension;
     }
 
+    /** The map of the first worker: the one that steps row 0 (every row with one thread). */
+    public GradientDescentMap firstMap() {
+        return maps[0];
+    }
+
     /**
      * Steps replicas 0..replicas−1: next[r] = F_t(states[r]); losses[r] = L(states[r]) and
      * correct[r] its correctly classified training samples (correct may be null).
