@@ -43,13 +43,7 @@ public enum Activation {
     void forward(double[] a, double[] h, double[] fp, int len) {
         switch (this) {
             case SIGMOID -> VecOps.sigmoid(len, a, h, fp);
-            case TANH -> {
-                for (int i = 0; i < len; i++) {
-                    double t = Math.tanh(a[i]);
-                    h[i] = t;
-                    fp[i] = 1 - t * t;
-                }
-            }
+            case TANH -> VecOps.tanh(len, a, h, fp);
             case RELU -> {
                 for (int i = 0; i < len; i++) {
                     boolean on = a[i] > 0;

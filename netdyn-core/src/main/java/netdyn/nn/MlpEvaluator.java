@@ -30,6 +30,7 @@ public final class MlpEvaluator {
     private final int capacity;
     private final Activation act;
     private final double wd;
+    private final LayerProducts products;
 
     // per layer, [fanOut × capacity]
     private final double[][] a;   // pre-activations (a_L = z)
@@ -58,7 +59,16 @@ public final class MlpEvaluator {
     private int passOffset;
 
     public MlpEvaluator(MlpSpec spec, int capacity) {
+        this(spec, capacity, 1);
+    }
+
+    /**
+     * @param threads workers that share each layer product of a pass (the same bits for any count; worth
+     *                more than 1 only for large layers and batches, such as 784–64–10 on thousands of samples)
+     */
+    public MlpEvaluator(MlpSpec spec, int capacity, int threads) {
         this.spec = spec;
+        this.products = new LayerProducts(threads);
         this.layout = new MlpLayout(spec);
         this.layers = spec.layerCount();
         this.capacity = capacity;
@@ -255,10 +265,9 @@ public final class MlpEvaluator {
             int b0 = off + layout.biasOffset(l);
             double[] al = a[l];
             for (int j = 0; j < fo; j++) {
-                int row = j * n;
-                java.util.Arrays.fill(al, row, row + n, theta[b0 + j]);
-                VecOps.axpyRows(n, theta, w0 + j, fo, fin, in, 0, n, al, row);
+                java.util.Arrays.fill(al, j * n, j * n + n, theta[b0 + j]);
             }
+            products.combineRows(fo, n, fin, theta, w0, 1, fo, in, 0, n, al, 0, n);
             if (l < layers - 1) {
                 act.forward(al, h[l], fp[l], fo * n);
                 in = h[l];
@@ -275,11 +284,9 @@ public final class MlpEvaluator {
             int b0 = layout.biasOffset(l);
             double[] in = l == 0 ? batch.x() : h[l - 1];
             double[] dl = d[l];
-            for (int i = 0; i < fin; i++) {
-                for (int j = 0; j < fo; j++) {
-                    double gw = VecOps.dot(n, in, i * n, dl, j * n);
-                    grad[goff + w0 + i * fo + j] = gw + wd * theta[off + w0 + i * fo + j];
-                }
+            products.dots(fin, fo, n, in, 0, n, dl, 0, n, grad, goff + w0, fo, 1, false);
+            for (int i = 0; i < fin * fo; i++) {
+                grad[goff + w0 + i] = grad[goff + w0 + i] + wd * theta[off + w0 + i];
             }
             for (int j = 0; j < fo; j++) {
                 grad[goff + b0 + j] = VecOps.sum(n, dl, j * n);
@@ -288,13 +295,10 @@ public final class MlpEvaluator {
                 double[] gl = g[l - 1];
                 double[] dPrev = d[l - 1];
                 double[] fpl = fp[l - 1];
-                for (int i = 0; i < fin; i++) {
-                    int row = i * n;
-                    java.util.Arrays.fill(gl, row, row + n, 0);
-                    VecOps.axpyRows(n, theta, off + w0 + i * fo, 1, fo, dl, 0, n, gl, row);
-                    for (int s = row; s < row + n; s++) {
-                        dPrev[s] = gl[s] * fpl[s];
-                    }
+                java.util.Arrays.fill(gl, 0, fin * n, 0);
+                products.combineRows(fin, n, fo, theta, off + w0, fo, 1, dl, 0, n, gl, 0, n);
+                for (int s = 0; s < fin * n; s++) {
+                    dPrev[s] = gl[s] * fpl[s];
                 }
             }
         }
@@ -310,12 +314,12 @@ public final class MlpEvaluator {
             int b0 = layout.biasOffset(l);
             double[] ral = ra[l];
             for (int j = 0; j < fo; j++) {
-                int row = j * n;
-                java.util.Arrays.fill(ral, row, row + n, v[voff + b0 + j]);
-                VecOps.axpyRows(n, v, voff + w0 + j, fo, fin, in, 0, n, ral, row);
-                if (l > 0) {
-                    VecOps.axpyRows(n, theta, off + w0 + j, fo, fin, rh[l - 1], 0, n, ral, row);
-                }
+                java.util.Arrays.fill(ral, j * n, j * n + n, v[voff + b0 + j]);
+            }
+            // per element: R{b}, then the V terms, then the W terms, as one row at a time did
+            products.combineRows(fo, n, fin, v, voff + w0, 1, fo, in, 0, n, ral, 0, n);
+            if (l > 0) {
+                products.combineRows(fo, n, fin, theta, off + w0, 1, fo, rh[l - 1], 0, n, ral, 0, n);
             }
             if (l < layers - 1) {
                 double[] rhl = rh[l];
@@ -338,26 +342,22 @@ public final class MlpEvaluator {
             double[] in = l == 0 ? batch.x() : h[l - 1];
             double[] dl = d[l];
             double[] rdl = rd[l];
-            for (int i = 0; i < fin; i++) {
-                for (int j = 0; j < fo; j++) {
-                    double hv = VecOps.dot(n, in, i * n, rdl, j * n);
-                    if (l > 0) {
-                        hv += VecOps.dot(n, rh[l - 1], i * n, dl, j * n);
-                    }
-                    out[ooff + w0 + i * fo + j] = hv + wd * v[voff + w0 + i * fo + j];
-                }
+            products.dots(fin, fo, n, in, 0, n, rdl, 0, n, out, ooff + w0, fo, 1, false);
+            if (l > 0) {
+                products.dots(fin, fo, n, rh[l - 1], 0, n, dl, 0, n, out, ooff + w0, fo, 1, true);
+            }
+            for (int i = 0; i < fin * fo; i++) {
+                out[ooff + w0 + i] = out[ooff + w0 + i] + wd * v[voff + w0 + i];
             }
             for (int j = 0; j < fo; j++) {
                 out[ooff + b0 + j] = VecOps.sum(n, rdl, j * n);
             }
             if (l > 0) {
                 double[] rdPrev = rd[l - 1];
-                for (int i = 0; i < fin; i++) {
-                    int row = i * n;
-                    java.util.Arrays.fill(rdPrev, row, row + n, 0);
-                    VecOps.axpyRows(n, theta, off + w0 + i * fo, 1, fo, rdl, 0, n, rdPrev, row);
-                    VecOps.axpyRows(n, v, voff + w0 + i * fo, 1, fo, dl, 0, n, rdPrev, row);
-                }
+                java.util.Arrays.fill(rdPrev, 0, fin * n, 0);
+                // per element: the W terms, then the V terms, as one row at a time did
+                products.combineRows(fin, n, fo, theta, off + w0, fo, 1, rdl, 0, n, rdPrev, 0, n);
+                products.combineRows(fin, n, fo, v, voff + w0, fo, 1, dl, 0, n, rdPrev, 0, n);
                 act.secondOrder(rdPrev, fp[l - 1], g[l - 1], h[l - 1], ra[l - 1], 0, fin * n);
             }
         }

@@ -59,6 +59,61 @@ final class ScalarKernels {
         return p * scale;
     }
 
+    // tanh(x) = sign(x)·|t| / (t + 2) with t = e^y − 1, y = −2|x| below |x| = 1 (no cancellation in t) and
+    // +2|x| above. e^y − 1 = 2^k·(e^r − 1) + (2^k − 1) with y = k ln 2 + r as in exp, and e^r − 1 =
+    // r + r²·Q(r), Q the Taylor polynomial of degree 12 (terms to r^14/14!, truncation below 1e-19
+    // relative for |r| ≤ ln2/2). The quotient amplifies an error in t (dz/dt ≈ −1 where |z| ≈ |t|/2), so
+    // t is kept as an unevaluated sum t_hi + t_lo (2^k·e is exact) and the quotient is corrected for
+    // t_lo, for the rounding of t + 2 and for its own rounding: within about 1 ulp of fdlibm's tanh.
+    static final double[] EXPM1_Q = {
+        1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320, 1.0 / 362880, 1.0 / 3628800,
+        1.0 / 39916800, 1.0 / 479001600, 1.0 / 6227020800.0, 1.0 / 87178291200.0};
+    /** |x| above which tanh(x) rounds to ±1. */
+    static final double TANH_SATURATION = 22;
+
+    static double tanh(double x) {
+        double ax = Math.abs(x);
+        if (ax > TANH_SATURATION) {
+            ax = TANH_SATURATION;
+        }
+        double y = ax < 1 ? -2 * ax : 2 * ax;
+        // e^r − 1
+        double t = y * LOG2E + SHIFT;
+        double k = t - SHIFT;
+        double r = (y - k * LN2_HI) - k * LN2_LO;
+        double q = EXPM1_Q[12];
+        for (int i = 11; i >= 0; i--) {
+            q = Math.fma(q, r, EXPM1_Q[i]);
+        }
+        double e = Math.fma(r * r, q, r);
+        // t = 2^k·e + (2^k − 1) = hi + lo exactly (two-sum of two exact terms)
+        double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023) << 52);
+        double a = scale * e;
+        double b = scale - 1;
+        double hi = a + b;
+        double bv = hi - a;
+        double lo = (a - (hi - bv)) + (b - bv);
+        // |t| / (t + 2): d = t + 2 = dHi + dLo (two-sum, plus lo), then one corrected division
+        double dHi = hi + 2;
+        double dv = dHi - hi;
+        double dLo = ((hi - (dHi - dv)) + (2 - dv)) + lo;
+        double nHi = Math.abs(hi);
+        // |t| = |hi| + sign(hi)·lo: lo with its sign flipped where hi is negative
+        double nLo = Double.longBitsToDouble(Double.doubleToRawLongBits(lo) ^ (Double.doubleToRawLongBits(hi) & Long.MIN_VALUE));
+        double z = nHi / dHi;
+        double remainder = Math.fma(-z, dHi, nHi); // exact
+        z = z + (remainder + nLo - z * dLo) / dHi;
+        return Math.copySign(z, x);
+    }
+
+    static void tanh(int from, int to, double[] a, double[] h, double[] fp) {
+        for (int i = from; i < to; i++) {
+            double t = tanh(a[i]);
+            h[i] = t;
+            fp[i] = 1 - t * t;
+        }
+    }
+
     static void sigmoid(int from, int to, double[] a, double[] h, double[] fp) {
         for (int i = from; i < to; i++) {
             double s = 1 / (1 + exp(-a[i]));

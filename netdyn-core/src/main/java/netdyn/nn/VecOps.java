@@ -82,6 +82,15 @@ final class VecOps {
         }
     }
 
+    /** h = tanh(a) and fp = 1 − h² over [0, n), with {@link ScalarKernels#tanh}'s formula. */
+    static void tanh(int n, double[] a, double[] h, double[] fp) {
+        if (VECTOR) {
+            VectorKernels.tanh(n, a, h, fp);
+        } else {
+            ScalarKernels.tanh(0, n, a, h, fp);
+        }
+    }
+
     /** u[o..o+n) = exp(z[o..o+n) − m[0..n)): the shifted exponentials of a softmax row. */
     static void expShifted(int n, double[] z, int o, double[] m, double[] u) {
         if (VECTOR) {

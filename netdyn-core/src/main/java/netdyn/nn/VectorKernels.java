@@ -14,10 +14,12 @@ import static netdyn.nn.ScalarKernels.C8;
 import static netdyn.nn.ScalarKernels.C9;
 import static netdyn.nn.ScalarKernels.EXP_MAX;
 import static netdyn.nn.ScalarKernels.EXP_MIN;
+import static netdyn.nn.ScalarKernels.EXPM1_Q;
 import static netdyn.nn.ScalarKernels.LN2_HI;
 import static netdyn.nn.ScalarKernels.LN2_LO;
 import static netdyn.nn.ScalarKernels.LOG2E;
 import static netdyn.nn.ScalarKernels.SHIFT;
+import static netdyn.nn.ScalarKernels.TANH_SATURATION;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
@@ -67,6 +69,53 @@ final class VectorKernels {
         p = p.fma(r, DoubleVector.broadcast(WIDE, C0));
         LongVector bits = t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52);
         return p.mul(bits.reinterpretAsDoubles());
+    }
+
+    static void tanh(int n, double[] a, double[] h, double[] fp) {
+        int bound = WIDE.loopBound(n);
+        int i = 0;
+        DoubleVector one = DoubleVector.broadcast(WIDE, 1.0);
+        DoubleVector two = DoubleVector.broadcast(WIDE, 2.0);
+        for (; i < bound; i += LANES) {
+            DoubleVector x = DoubleVector.fromArray(WIDE, a, i);
+            DoubleVector ax = x.abs();
+            ax = ax.blend(TANH_SATURATION, ax.compare(VectorOperators.GT, TANH_SATURATION));
+            DoubleVector twice = ax.mul(2.0);
+            DoubleVector y = twice.blend(twice.neg(), ax.lt(1.0));
+            DoubleVector t = y.mul(LOG2E).add(SHIFT);
+            DoubleVector k = t.sub(SHIFT);
+            DoubleVector r = y.sub(k.mul(LN2_HI)).sub(k.mul(LN2_LO));
+            DoubleVector q = DoubleVector.broadcast(WIDE, EXPM1_Q[12]);
+            for (int c = 11; c >= 0; c--) {
+                q = q.fma(r, DoubleVector.broadcast(WIDE, EXPM1_Q[c]));
+            }
+            DoubleVector e = r.mul(r).fma(q, r);
+            DoubleVector scale = t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52)
+                    .reinterpretAsDoubles();
+            DoubleVector pa = scale.mul(e);
+            DoubleVector pb = scale.sub(1.0);
+            DoubleVector hi = pa.add(pb);
+            DoubleVector bv = hi.sub(pa);
+            DoubleVector lo = pa.sub(hi.sub(bv)).add(pb.sub(bv));
+            DoubleVector dHi = hi.add(2.0);
+            DoubleVector dv = dHi.sub(hi);
+            DoubleVector dLo = hi.sub(dHi.sub(dv)).add(two.sub(dv)).add(lo);
+            DoubleVector nHi = hi.abs();
+            DoubleVector nLo = lo.reinterpretAsLongs().lanewise(VectorOperators.XOR, hi.reinterpretAsLongs().and(Long.MIN_VALUE))
+                    .reinterpretAsDoubles();
+            DoubleVector z = nHi.div(dHi);
+            DoubleVector remainder = z.neg().fma(dHi, nHi);
+            z = z.add(remainder.add(nLo).sub(z.mul(dLo)).div(dHi));
+            DoubleVector signed = withSignOf(z.abs(), x);
+            signed.intoArray(h, i);
+            one.sub(signed.mul(signed)).intoArray(fp, i);
+        }
+        ScalarKernels.tanh(i, n, a, h, fp);
+    }
+
+    /** |m| with the sign bit of s: Math.copySign for a non-negative m. */
+    private static DoubleVector withSignOf(DoubleVector m, DoubleVector s) {
+        return m.reinterpretAsLongs().or(s.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
     }
 
     static void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {

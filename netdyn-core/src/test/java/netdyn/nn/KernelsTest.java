@@ -43,6 +43,14 @@ class KernelsTest {
         ScalarKernels.sigmoid(0, n, x, h2, f2);
         assertThat(h1).isEqualTo(h2);
         assertThat(f1).isEqualTo(f2);
+        double[] small = new double[n];
+        for (int i = 0; i < n; i++) {
+            small[i] = x[i] / (1 << (i % 40)); // every branch of tanh: saturated, |x| ≥ 1, |x| < 1, tiny
+        }
+        VectorKernels.tanh(n, small, h1, f1);
+        ScalarKernels.tanh(0, n, small, h2, f2);
+        assertThat(h1).isEqualTo(h2);
+        assertThat(f1).isEqualTo(f2);
 
         double[] u1 = new double[n + 3];
         double[] u2 = new double[n + 3];
@@ -97,6 +105,43 @@ class KernelsTest {
         assertThat(VecOps.exp(0)).isEqualTo(1.0);
         assertThat(VecOps.exp(1000)).isEqualTo(VecOps.exp(709)).isFinite();
         assertThat(VecOps.exp(-1000)).isEqualTo(VecOps.exp(-708)).isGreaterThan(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void tanhIsWithinOneUlpOfTheExactValue(long seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        for (int i = 0; i < 3_000; i++) {
+            // log-uniform magnitudes from 1e-12 to 30, both signs: every branch and the joins at 1 and 22
+            double x = Math.copySign(Math.pow(10, rng.nextUniform(-12, 1.5)), rng.nextDouble() - 0.5);
+            double exact = exactTanh(x);
+            assertThat(Math.abs(ScalarKernels.tanh(x) - exact)).as("tanh(%s)", x).isLessThanOrEqualTo(Math.ulp(exact));
+        }
+        for (double x : new double[] {1, -1, Math.nextDown(1.0), 22, Math.nextUp(22.0), 0.5, 1e-300, Double.MIN_VALUE}) {
+            double exact = exactTanh(x);
+            assertThat(Math.abs(ScalarKernels.tanh(x) - exact)).as("tanh(%s)", x).isLessThanOrEqualTo(Math.ulp(exact));
+        }
+        assertThat(ScalarKernels.tanh(800)).isEqualTo(1.0);
+        assertThat(ScalarKernels.tanh(-800)).isEqualTo(-1.0);
+        assertThat(Double.doubleToRawLongBits(ScalarKernels.tanh(-0.0))).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(ScalarKernels.tanh(Double.NaN)).isNaN();
+    }
+
+    /** tanh(x) = t/(t + 2), t = e^{2|x|} − 1 summed as its series, in 60-digit arithmetic, rounded once. */
+    private static double exactTanh(double x) {
+        java.math.MathContext mc = new java.math.MathContext(60);
+        java.math.BigDecimal y = new java.math.BigDecimal(2 * Math.abs(x)); // exact
+        java.math.BigDecimal t = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal term = java.math.BigDecimal.ONE;
+        for (int k = 1; k < 400; k++) {
+            term = term.multiply(y, mc).divide(java.math.BigDecimal.valueOf(k), mc);
+            t = t.add(term, mc);
+            if (term.compareTo(t.ulp()) < 0) {
+                break;
+            }
+        }
+        double tanh = t.divide(t.add(java.math.BigDecimal.valueOf(2), mc), mc).doubleValue();
+        return Math.copySign(tanh, x);
     }
 
     @ParameterizedTest

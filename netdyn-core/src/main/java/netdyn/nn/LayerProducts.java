@@ -1,0 +1,239 @@
+package netdyn.nn;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The two products under every dense layer, over a whole batch of feature-major rows:
+ * <ul>
+ *   <li>{@link #combineRows}: y_r += Σ_k c(r, k) x_k, the forward pass a = W h + b, the backward
+ *       pass g = W δ and their R-operator forms (a matrix product with the coefficient matrix c);</li>
+ *   <li>{@link #dots}: C(i, j) = ⟨x_i, y_j⟩ over the samples, the weight gradient Σ_s h_i δ_j and
+ *       its R-operator form.</li>
+ * </ul>
+ * Every output element is computed by the same operations in the same order as the row-by-row
+ * kernels {@link VecOps#axpyRows} (one fused multiply-add per term, in k order) and
+ * {@link VecOps#dot} (eight partial sums, fixed combination), so the results are the same bits
+ * whichever path runs: the register-blocked {@link BlockKernels} on 8-lane machines, the row kernels
+ * elsewhere. Work is split over output elements only (sample strips of a combination, row blocks
+ * of a dot table), never inside a sum, so the bits do not depend on the thread count either.
+ *
+ * <p>An instance owns its scratch space and is used by one evaluator at a time.
+ */
+final class LayerProducts {
+    /**
+     * Samples per cache block of a dot table (a multiple of 8): eight x rows of a block (16 KB) stay
+     * in the level-1 cache while the y rows stream past them.
+     */
+    private static final int SAMPLE_BLOCK = 256;
+    /** Terms per cache block of a row combination: a strip of 128 source rows × 24 samples is 24 KB. */
+    private static final int TERM_BLOCK = 128;
+    /** Below this many multiply-adds a product runs on the caller's thread alone. */
+    private static final long PARALLEL_MIN = 1L << 18;
+
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "netdyn-layers");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final int threads;
+    private final boolean blocked;
+    private final double[][] partials; // per worker: the eight partial sums of 8 × (y rows) dot products
+
+    /** @param threads workers for one product (1: the caller's thread only) */
+    LayerProducts(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
+        }
+        this.threads = threads;
+        this.blocked = VecOps.VECTOR && BlockKernels.supported();
+        this.partials = new double[threads][];
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    /**
+     * y_r[0..n) += Σ_{k<count} c(r, k) · x_k[0..n) for r &lt; rows, one FMA per term in k order, with
+     * row r of y at {@code yo + r·yStride}, x_k at {@code xo + k·xStride}, c(r, k) = c[co + r·cRow + k·cK].
+     */
+    void combineRows(int rows, int n, int count, double[] c, int co, int cRow, int cK, double[] x, int xo,
+                     int xStride, double[] y, int yo, int yStride) {
+        if (!blocked) {
+            for (int r = 0; r < rows; r++) {
+                VecOps.axpyRows(n, c, co + r * cRow, cK, count, x, xo, xStride, y, yo + r * yStride);
+            }
+            return;
+        }
+        int strips = n / BlockKernels.STRIP;
+        int workers = workers((long) rows * n * count, strips);
+        forEach(workers, w -> {
+            int from = strips * w / workers;
+            int to = strips * (w + 1) / workers;
+            combineStrips(rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
+        });
+        // the samples after the last whole strip: 8 at a time, then one by one
+        int s = strips * BlockKernels.STRIP;
+        for (; s + 8 <= n; s += 8) {
+            for (int r = 0; r < rows; r++) {
+                BlockKernels.rows1x8(r, s, 0, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
+            }
+        }
+        if (s < n) {
+            for (int r = 0; r < rows; r++) {
+                int yr = yo + r * yStride;
+                for (int k = 0; k < count; k++) {
+                    double ck = c[co + r * cRow + k * cK];
+                    int xk = xo + k * xStride;
+                    for (int t = s; t < n; t++) {
+                        y[yr + t] = Math.fma(ck, x[xk + t], y[yr + t]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void combineStrips(int rows, int from, int to, int count, double[] c, int co, int cRow, int cK,
+                                      double[] x, int xo, int xStride, double[] y, int yo, int yStride) {
+        int rows8 = rows & ~7;
+        int rows4 = rows & ~3;
+        for (int strip = from; strip < to; strip++) {
+            int s0 = strip * BlockKernels.STRIP;
+            // terms in blocks, in order: each element still takes its terms in k order
+            for (int k0 = 0; k0 < count; k0 += TERM_BLOCK) {
+                int k1 = Math.min(count, k0 + TERM_BLOCK);
+                for (int r = 0; r < rows8; r += 8) {
+                    BlockKernels.rows8x24(r, s0, k0, k1, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
+                }
+                if (rows4 > rows8) {
+                    BlockKernels.rows4x24(rows8, s0, k0, k1, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
+                }
+                for (int r = rows4; r < rows; r++) {
+                    for (int v = 0; v < BlockKernels.STRIP; v += 8) {
+                        BlockKernels.rows1x8(r, s0 + v, k0, k1, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * out[oo + i·oRow + j·oCol] (=, or += with {@code accumulate}) ⟨x_i, y_j⟩ over samples [0, n) for
+     * i &lt; xRows, j &lt; yRows, each dot product summed as {@link VecOps#dot} does; x_i at
+     * {@code xo + i·xStride}, y_j at {@code yo + j·yStride}.
+     */
+    void dots(int xRows, int yRows, int n, double[] x, int xo, int xStride, double[] y, int yo, int yStride,
+              double[] out, int oo, int oRow, int oCol, boolean accumulate) {
+        if (!blocked) {
+            for (int i = 0; i < xRows; i++) {
+                for (int j = 0; j < yRows; j++) {
+                    double d = VecOps.dot(n, x, xo + i * xStride, y, yo + j * yStride);
+                    int o = oo + i * oRow + j * oCol;
+                    out[o] = accumulate ? out[o] + d : d;
+                }
+            }
+            return;
+        }
+        int blocks = (xRows + 7) / 8;
+        int workers = workers((long) xRows * yRows * n, blocks);
+        forEach(workers, w -> {
+            double[] acc = partials(w, yRows);
+            int from = blocks * w / workers;
+            int to = blocks * (w + 1) / workers;
+            for (int b = from; b < to; b++) {
+                dotBlock(b * 8, Math.min(8, xRows - b * 8), yRows, n, x, xo, xStride, y, yo, yStride, out, oo, oRow,
+                        oCol, accumulate, acc);
+            }
+        });
+    }
+
+    /** Dot products of x rows i0..i0+m (m ≤ 8) with every y row, through the partial sums in acc. */
+    private static void dotBlock(int i0, int m, int yRows, int n, double[] x, int xo, int xStride, double[] y, int yo,
+                                 int yStride, double[] out, int oo, int oRow, int oCol, boolean accumulate,
+                                 double[] acc) {
+        java.util.Arrays.fill(acc, 0, m * yRows * 8, 0);
+        int n8 = n & ~7;
+        int yRows3 = yRows - yRows % 3;
+        // rows [0, tiled) go through 8 × 3 or 4 × 3 tiles, the rest one pair at a time
+        int tiled = m == 8 ? 8 : m >= 4 ? 4 : 0;
+        for (int s0 = 0; s0 < n8; s0 += SAMPLE_BLOCK) {
+            int s1 = Math.min(n8, s0 + SAMPLE_BLOCK);
+            for (int j = 0; j < yRows3; j += 3) {
+                if (tiled == 8) {
+                    BlockKernels.dots8x3(i0, j, s0, s1, x, xo, xStride, y, yo, yStride, acc, yRows);
+                } else if (tiled == 4) {
+                    BlockKernels.dots4x3(i0, j, s0, s1, x, xo, xStride, y, yo, yStride, acc, yRows);
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = i < tiled ? yRows3 : 0; j < yRows; j++) {
+                    BlockKernels.dots1x1(i0 + i, j, s0, s1, x, xo, xStride, y, yo, yStride, acc, (i * yRows + j) * 8);
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            int xi = xo + (i0 + i) * xStride;
+            for (int j = 0; j < yRows; j++) {
+                int yj = yo + j * yStride;
+                double tail = 0;
+                for (int s = n8; s < n; s++) {
+                    tail = Math.fma(x[xi + s], y[yj + s], tail);
+                }
+                int p = (i * yRows + j) * 8;
+                double d = ScalarKernels.combine(acc[p], acc[p + 1], acc[p + 2], acc[p + 3], acc[p + 4], acc[p + 5],
+                        acc[p + 6], acc[p + 7]) + tail;
+                int o = oo + (i0 + i) * oRow + j * oCol;
+                out[o] = accumulate ? out[o] + d : d;
+            }
+        }
+    }
+
+    private double[] partials(int worker, int yRows) {
+        double[] p = partials[worker];
+        if (p == null || p.length < 8 * yRows * 8) {
+            p = new double[8 * yRows * 8];
+            partials[worker] = p;
+        }
+        return p;
+    }
+
+    /** How many workers a product of {@code work} multiply-adds in {@code parts} independent parts gets. */
+    private int workers(long work, int parts) {
+        if (threads == 1 || work < PARALLEL_MIN) {
+            return 1;
+        }
+        return Math.max(1, Math.min(threads, parts));
+    }
+
+    private interface Part {
+        void run(int worker);
+    }
+
+    /** Runs parts 0..workers−1, part 0 on the caller's thread, and waits for all. */
+    private static void forEach(int workers, Part part) {
+        if (workers == 1) {
+            part.run(0);
+            return;
+        }
+        Future<?>[] futures = new Future<?>[workers - 1];
+        for (int w = 1; w < workers; w++) {
+            int worker = w;
+            futures[w - 1] = POOL.submit(() -> part.run(worker));
+        }
+        part.run(0);
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("layer product interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("layer product failed: " + e.getCause(), e.getCause());
+        }
+    }
+}

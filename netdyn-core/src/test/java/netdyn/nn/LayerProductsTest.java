@@ -1,0 +1,83 @@
+package netdyn.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import netdyn.rng.SplitMix64;
+
+/**
+ * The blocked layer products give the bits of the row-by-row kernels they replace, on any thread
+ * count: every edge of the tiling (rows not a multiple of 8 or 4, samples not a multiple of 24 or
+ * 8, sums longer than a cache block) in seeded random shapes.
+ */
+class LayerProductsTest {
+
+    static Stream<Arguments> shapes() {
+        SplitMix64 rng = new SplitMix64(20261201);
+        Stream.Builder<Arguments> cases = Stream.builder();
+        // fixed: the Iris layers, the MNIST first layer on a small batch, sums across cache blocks
+        cases.add(Arguments.of(10, 120, 4)).add(Arguments.of(3, 120, 10)).add(Arguments.of(64, 1000, 784))
+                .add(Arguments.of(17, 2051, 300)).add(Arguments.of(8, 24, 1)).add(Arguments.of(1, 7, 3));
+        for (int c = 0; c < 12; c++) {
+            cases.add(Arguments.of(1 + rng.nextInt(40), 1 + rng.nextInt(700), 1 + rng.nextInt(300)));
+        }
+        return cases.build();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void rowCombinationsEqualTheRowKernelsOnOneAndTwoThreads(int rows, int n, int count) {
+        SplitMix64 rng = new SplitMix64(rows * 31L + n * 7L + count);
+        // coefficients c(r, k) = c[3 + r·count + k] (a transposed weight matrix) and c[5 + k·rows + r]
+        double[] c = gaussians(rng, 8 + rows * count);
+        double[] x = gaussians(rng, 2 + count * n);
+        double[] y0 = gaussians(rng, 1 + rows * n);
+        for (int layout = 0; layout < 2; layout++) {
+            int co = layout == 0 ? 3 : 5;
+            int cRow = layout == 0 ? count : 1;
+            int cK = layout == 0 ? 1 : rows;
+            double[] expected = y0.clone();
+            for (int r = 0; r < rows; r++) {
+                VecOps.axpyRows(n, c, co + r * cRow, cK, count, x, 2, n, expected, 1 + r * n);
+            }
+            for (int threads = 1; threads <= 2; threads++) {
+                double[] y = y0.clone();
+                new LayerProducts(threads).combineRows(rows, n, count, c, co, cRow, cK, x, 2, n, y, 1, n);
+                assertThat(y).as("layout %d, %d threads", layout, threads).isEqualTo(expected);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void dotTablesEqualTheDotKernelOnOneAndTwoThreads(int yRows, int n, int xRows) {
+        SplitMix64 rng = new SplitMix64(yRows * 17L + n * 5L + xRows);
+        double[] x = gaussians(rng, 3 + xRows * n);
+        double[] y = gaussians(rng, 1 + yRows * n);
+        double[] before = gaussians(rng, 2 + xRows * yRows);
+        double[] expected = before.clone();
+        for (int i = 0; i < xRows; i++) {
+            for (int j = 0; j < yRows; j++) {
+                expected[2 + i * yRows + j] += VecOps.dot(n, x, 3 + i * n, y, 1 + j * n);
+            }
+        }
+        for (int threads = 1; threads <= 2; threads++) {
+            double[] out = before.clone();
+            new LayerProducts(threads).dots(xRows, yRows, n, x, 3, n, y, 1, n, out, 2, yRows, 1, true);
+            assertThat(out).as("%d threads", threads).isEqualTo(expected);
+        }
+    }
+
+    private static double[] gaussians(SplitMix64 rng, int size) {
+        double[] v = new double[size];
+        for (int i = 0; i < size; i++) {
+            v[i] = rng.nextGaussian();
+        }
+        return v;
+    }
+}
