@@ -43,7 +43,9 @@ record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, Strin
             return new LyapunovSource(ref.map(), x0, ref.defaultTransient(), ref.name(), config);
         }
         ResolvedRun setup = network.resolve(steps);
-        GradientDescentMap gd = new GradientDescentMap(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer());
+        // one orbit and its tangents: every core shares the layer products (the numbers do not depend on it)
+        GradientDescentMap gd = new GradientDescentMap(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer(),
+                Runtime.getRuntime().availableProcessors());
         double[] x0 = new double[gd.dimension()];
         System.arraycopy(setup.theta0(), 0, x0, 0, setup.theta0().length);
         config.putAll(network.describe(setup));

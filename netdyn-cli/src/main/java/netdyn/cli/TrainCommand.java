@@ -54,8 +54,9 @@ final class TrainCommand implements Callable<Integer> {
                 Progress progress = orbit.progress(command.commandLine().getErr(), options.steps, output.json);
                 Batch train = Batch.of(setup.trainSet());
                 Batch test = setup.testSet().size() == 0 ? null : Batch.of(setup.testSet());
-                result = new TrainingRun(setup.spec(), train, test, setup.optimizer())
-                        .run(setup.theta0(), options.steps, recordEvery, orbit);
+                // one orbit: every core shares its layer products (the numbers do not depend on it)
+                result = new TrainingRun(setup.spec(), train, test, setup.optimizer(),
+                        Runtime.getRuntime().availableProcessors()).run(setup.theta0(), options.steps, recordEvery, orbit);
                 progress.done();
             }
             double seconds = (System.nanoTime() - started) / 1e9;

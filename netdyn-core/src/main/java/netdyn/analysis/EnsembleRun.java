@@ -43,7 +43,7 @@ public final class EnsembleRun implements AutoCloseable {
         this.fullBatch = optimizer.fullBatch();
         this.ensemble = new Ensemble(() -> new GradientDescentMap(spec, train, optimizer), threads);
         this.map = ensemble.firstMap();
-        this.wholeSet = new MlpEvaluator(spec, train.size());
+        this.wholeSet = new MlpEvaluator(spec, train.size(), threads);
         this.dimension = ensemble.dimension();
     }
 

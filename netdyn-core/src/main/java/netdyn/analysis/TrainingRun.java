@@ -24,13 +24,23 @@ public final class TrainingRun {
     private final Batch train;
     private final Batch test;
     private final OptimizerSpec optimizer;
+    private final int threads;
 
     /** @param test may be null or empty */
     public TrainingRun(MlpSpec spec, Batch train, Batch test, OptimizerSpec optimizer) {
+        this(spec, train, test, optimizer, 1);
+    }
+
+    /**
+     * @param test    may be null or empty
+     * @param threads workers that share each step's layer products (the numbers do not depend on it)
+     */
+    public TrainingRun(MlpSpec spec, Batch train, Batch test, OptimizerSpec optimizer, int threads) {
         this.spec = spec;
         this.train = train;
         this.test = test == null || test.size() == 0 ? null : test;
         this.optimizer = optimizer;
+        this.threads = threads;
     }
 
     /**
@@ -59,7 +69,7 @@ public final class TrainingRun {
      * @return the step at which the orbit diverged, or −1
      */
     public long orbit(double[] theta0, long steps, OrbitObserver observer) {
-        try (EnsembleRun run = new EnsembleRun(spec, train, optimizer, 1)) {
+        try (EnsembleRun run = new EnsembleRun(spec, train, optimizer, threads)) {
             int p = run.parameterCount();
             if (theta0.length != p) {
                 throw new IllegalArgumentException("θ_0 has " + theta0.length + " values, the network " + p);
@@ -86,7 +96,7 @@ public final class TrainingRun {
             this.steps = steps;
             this.recordEvery = recordEvery;
             this.observer = observer;
-            this.testEval = test == null ? null : new MlpEvaluator(spec, test.size());
+            this.testEval = test == null ? null : new MlpEvaluator(spec, test.size(), threads);
             this.thetaView = new double[parameters];
         }
 

@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 /**
  * R replicas of one training map advanced together: states are one [R × dimension] row-major
  * array and one call steps them all, split into contiguous slices over a fixed pool of threads,
- * each thread with its own {@link GradientDescentMap} (own workspace). Each replica's arithmetic
- * is the same whatever the slicing, so results are bit-identical on any thread count.
+ * each thread with its own {@link GradientDescentMap} (own workspace); with fewer replicas than
+ * threads, the replicas go one after another and the threads share each layer product instead
+ * (what a single large network needs). Each replica's arithmetic is the same whatever the slicing
+ * and splitting, so results are bit-identical on any thread count.
  */
 public final class Ensemble implements AutoCloseable {
     private final GradientDescentMap[] maps;
@@ -59,11 +61,14 @@ public final class Ensemble implements AutoCloseable {
                     + " needs arrays of " + (long) replicas * dimension + " (states " + states.length + ", next "
                     + next.length + ") and losses of " + replicas + " (got " + losses.length + ")");
         }
-        if (pool == null) {
+        int threads = maps.length;
+        if (pool == null || replicas < threads) {
+            // fewer orbits than threads: one after another, each step's layer products shared by all threads
+            maps[0].setThreads(threads);
             run(maps[0], t, states, next, 0, replicas, losses, correct);
             return;
         }
-        int threads = maps.length;
+        maps[0].setThreads(1);
         List<Future<?>> futures = new ArrayList<>(threads);
         for (int k = 0; k < threads; k++) {
             int from = (int) ((long) replicas * k / threads);

@@ -33,6 +33,7 @@ public final class GradientDescentMap implements DiscreteMap {
     private final double[] rates;
     private final double[] grad;
     private final double[] hv;
+    private double[] hvBlock = new double[0]; // k Hessian-vector products of a tangent block
     // the step and batch of the last gradient pass; the evaluator knows its θ and whether it still holds it
     private long evaluatedStep = -1;
     private Batch evaluatedBatch;
@@ -46,10 +47,18 @@ public final class GradientDescentMap implements DiscreteMap {
     private int lastCorrect;
 
     public GradientDescentMap(MlpSpec spec, Batch data, OptimizerSpec optimizer) {
+        this(spec, data, optimizer, 1);
+    }
+
+    /**
+     * @param threads workers that share each layer product of a step (the same bits for any count; worth
+     *                more than 1 for large layers and batches, e.g. 784–64–10 on thousands of samples)
+     */
+    public GradientDescentMap(MlpSpec spec, Batch data, OptimizerSpec optimizer, int threads) {
         this.data = data;
         this.optimizer = optimizer;
         int capacity = optimizer.fullBatch() ? data.size() : Math.min(optimizer.batchSize(), data.size());
-        this.evaluator = new MlpEvaluator(spec, capacity);
+        this.evaluator = new MlpEvaluator(spec, capacity, threads);
         this.parameters = evaluator.layout().parameterCount();
         this.rates = optimizer.hasLayerRates() ? parameterRates(evaluator.layout(), optimizer) : null;
         this.grad = new double[parameters];
@@ -81,6 +90,14 @@ public final class GradientDescentMap implements DiscreteMap {
 
     public MlpEvaluator evaluator() {
         return evaluator;
+    }
+
+    /** Workers that share each layer product of the following steps; the results do not depend on it. */
+    public void setThreads(int threads) {
+        evaluator.setThreads(threads);
+        if (fullSet != null) {
+            fullSet.setThreads(threads);
+        }
     }
 
     public OptimizerSpec optimizer() {
@@ -138,7 +155,7 @@ public final class GradientDescentMap implements DiscreteMap {
             return evaluator;
         }
         if (fullSet == null) {
-            fullSet = new MlpEvaluator(evaluator.spec(), data.size());
+            fullSet = new MlpEvaluator(evaluator.spec(), data.size(), evaluator.threads());
         }
         return fullSet;
     }
@@ -224,14 +241,26 @@ public final class GradientDescentMap implements DiscreteMap {
 
     /**
      * k tangent vectors at one θ: the forward and backward passes are shared, each vector costs one
-     * R-forward and one R-backward pass. No allocation.
+     * R-forward and one R-backward pass, and a wide first layer's products over the batch are stacked
+     * over the vectors ({@link MlpEvaluator#hessianVectorProducts}). Allocates only on the first call
+     * with a larger k.
      */
     @Override
     public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
         ensureEvaluated(t, x);
         int n = dimension();
+        if (k == 1) {
+            evaluator.hessianVectorProduct(x, 0, evaluatedBatch, vs, 0, hv, 0);
+            update(vs, 0, hv, out, 0);
+            return;
+        }
+        // all k products at once (a wide network's first layer reads the batch once for several of them)
+        if (hvBlock.length < k * parameters) {
+            hvBlock = new double[k * parameters];
+        }
+        evaluator.hessianVectorProducts(x, 0, evaluatedBatch, vs, 0, n, k, hvBlock, 0, parameters);
         for (int r = 0; r < k; r++) {
-            evaluator.hessianVectorProduct(x, 0, evaluatedBatch, vs, r * n, hv, 0);
+            System.arraycopy(hvBlock, r * parameters, hv, 0, parameters);
             update(vs, r * n, hv, out, r * n);
         }
     }

@@ -103,14 +103,14 @@ final class BlockKernels {
     /**
      * Eight-lane partial sums of the dot products of x rows i0..i0+4 with y rows j0..j0+3 over samples
      * [s0, s1) (a multiple of 8 long), continuing the partials in {@code acc}: the partials of (i, j)
-     * at {@code acc[((i − i0)·ldj + j)·8 ..]}.
+     * at {@code acc[((i − i0)·ldj + col + j)·8 ..]}.
      */
     static void dots4x3(int i0, int j0, int s0, int s1, double[] x, int xo, int xStride, double[] y, int yo,
-                        int yStride, double[] acc, int ldj) {
-        int p00 = (j0) * 8;
-        int p10 = (ldj + j0) * 8;
-        int p20 = (2 * ldj + j0) * 8;
-        int p30 = (3 * ldj + j0) * 8;
+                        int yStride, double[] acc, int ldj, int col) {
+        int p00 = (col + j0) * 8;
+        int p10 = (ldj + col + j0) * 8;
+        int p20 = (2 * ldj + col + j0) * 8;
+        int p30 = (3 * ldj + col + j0) * 8;
         DoubleVector a00 = DoubleVector.fromArray(WIDE, acc, p00);
         DoubleVector a01 = DoubleVector.fromArray(WIDE, acc, p00 + 8);
         DoubleVector a02 = DoubleVector.fromArray(WIDE, acc, p00 + 16);
@@ -283,18 +283,18 @@ final class BlockKernels {
     /**
      * Eight-lane partial sums of the dot products of x rows i0..i0+8 with y rows j0..j0+3 over samples
      * [s0, s1) (a multiple of 8 long), continuing the partials in {@code acc}: those of (i, j) at
-     * {@code acc[((i − i0)·ldj + j)·8 ..]}.
+     * {@code acc[((i − i0)·ldj + col + j)·8 ..]}.
      */
     static void dots8x3(int i0, int j0, int s0, int s1, double[] x, int xo, int xStride, double[] y, int yo,
-                        int yStride, double[] acc, int ldj) {
-        int p0 = j0 * 8;
-        int p1 = (1 * ldj + j0) * 8;
-        int p2 = (2 * ldj + j0) * 8;
-        int p3 = (3 * ldj + j0) * 8;
-        int p4 = (4 * ldj + j0) * 8;
-        int p5 = (5 * ldj + j0) * 8;
-        int p6 = (6 * ldj + j0) * 8;
-        int p7 = (7 * ldj + j0) * 8;
+                        int yStride, double[] acc, int ldj, int col) {
+        int p0 = (col + j0) * 8;
+        int p1 = (1 * ldj + col + j0) * 8;
+        int p2 = (2 * ldj + col + j0) * 8;
+        int p3 = (3 * ldj + col + j0) * 8;
+        int p4 = (4 * ldj + col + j0) * 8;
+        int p5 = (5 * ldj + col + j0) * 8;
+        int p6 = (6 * ldj + col + j0) * 8;
+        int p7 = (7 * ldj + col + j0) * 8;
         DoubleVector a00 = DoubleVector.fromArray(WIDE, acc, p0);
         DoubleVector a01 = DoubleVector.fromArray(WIDE, acc, p0 + 8);
         DoubleVector a02 = DoubleVector.fromArray(WIDE, acc, p0 + 16);

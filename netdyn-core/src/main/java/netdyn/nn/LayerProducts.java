@@ -39,22 +39,31 @@ final class LayerProducts {
         return t;
     });
 
-    private final int threads;
     private final boolean blocked;
-    private final double[][] partials; // per worker: the eight partial sums of 8 × (y rows) dot products
+    private int threads;
+    private double[][] panels = new double[0][];   // per worker: one strip of a row combination's source block
+    private double[][] partials = new double[0][]; // per worker: the partial sums of 8 × (y rows) dot products
 
     /** @param threads workers for one product (1: the caller's thread only) */
     LayerProducts(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
-        }
-        this.threads = threads;
         this.blocked = VecOps.VECTOR && BlockKernels.supported();
-        this.partials = new double[threads][];
+        setThreads(threads);
     }
 
     int threads() {
         return threads;
+    }
+
+    /** Sets the workers for the following products; the results do not depend on it. */
+    void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1 (got " + threads + ")");
+        }
+        this.threads = threads;
+        if (panels.length < threads) {
+            panels = java.util.Arrays.copyOf(panels, threads);
+            partials = java.util.Arrays.copyOf(partials, threads);
+        }
     }
 
     /**
@@ -63,58 +72,94 @@ final class LayerProducts {
      */
     void combineRows(int rows, int n, int count, double[] c, int co, int cRow, int cK, double[] x, int xo,
                      int xStride, double[] y, int yo, int yStride) {
+        combineRowGroups(1, rows, n, count, new double[][] {c}, new int[] {co}, cRow, cK, x, xo, xStride,
+                new double[][] {y}, new int[] {yo}, yStride);
+    }
+
+    /**
+     * {@link #combineRows} for several groups of rows over one source x (several networks or directions
+     * on one batch): group g takes its coefficients from {@code c[g]} at {@code co[g]} and writes
+     * {@code y[g]} from {@code yo[g]}. Each block of the source is loaded once for every group.
+     */
+    void combineRowGroups(int groups, int rows, int n, int count, double[][] c, int[] co, int cRow, int cK,
+                          double[] x, int xo, int xStride, double[][] y, int[] yo, int yStride) {
         if (!blocked) {
-            for (int r = 0; r < rows; r++) {
-                VecOps.axpyRows(n, c, co + r * cRow, cK, count, x, xo, xStride, y, yo + r * yStride);
+            for (int g = 0; g < groups; g++) {
+                for (int r = 0; r < rows; r++) {
+                    VecOps.axpyRows(n, c[g], co[g] + r * cRow, cK, count, x, xo, xStride, y[g], yo[g] + r * yStride);
+                }
             }
             return;
         }
         int strips = n / BlockKernels.STRIP;
-        int workers = workers((long) rows * n * count, strips);
+        int workers = workers((long) groups * rows * n * count, strips);
         forEach(workers, w -> {
             int from = strips * w / workers;
             int to = strips * (w + 1) / workers;
-            combineStrips(rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
+            combineStrips(groups, rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride, panel(w));
         });
         // the samples after the last whole strip: 8 at a time, then one by one
-        int s = strips * BlockKernels.STRIP;
-        for (; s + 8 <= n; s += 8) {
-            for (int r = 0; r < rows; r++) {
-                BlockKernels.rows1x8(r, s, 0, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
+        for (int g = 0; g < groups; g++) {
+            int s = strips * BlockKernels.STRIP;
+            for (; s + 8 <= n; s += 8) {
+                for (int r = 0; r < rows; r++) {
+                    BlockKernels.rows1x8(r, s, 0, count, c[g], co[g], cRow, cK, x, xo, xStride, y[g], yo[g], yStride);
+                }
             }
-        }
-        if (s < n) {
-            for (int r = 0; r < rows; r++) {
-                int yr = yo + r * yStride;
-                for (int k = 0; k < count; k++) {
-                    double ck = c[co + r * cRow + k * cK];
-                    int xk = xo + k * xStride;
-                    for (int t = s; t < n; t++) {
-                        y[yr + t] = Math.fma(ck, x[xk + t], y[yr + t]);
+            if (s < n) {
+                for (int r = 0; r < rows; r++) {
+                    int yr = yo[g] + r * yStride;
+                    for (int k = 0; k < count; k++) {
+                        double ck = c[g][co[g] + r * cRow + k * cK];
+                        int xk = xo + k * xStride;
+                        for (int t = s; t < n; t++) {
+                            y[g][yr + t] = Math.fma(ck, x[xk + t], y[g][yr + t]);
+                        }
                     }
                 }
             }
         }
     }
 
-    private static void combineStrips(int rows, int from, int to, int count, double[] c, int co, int cRow, int cK,
-                                      double[] x, int xo, int xStride, double[] y, int yo, int yStride) {
+    private static void combineStrips(int groups, int rows, int from, int to, int count, double[][] c, int[] co,
+                                      int cRow, int cK, double[] x, int xo, int xStride, double[][] y, int[] yo,
+                                      int yStride, double[] panel) {
         int rows8 = rows & ~7;
         int rows4 = rows & ~3;
+        boolean pack = groups * rows8 >= 16;
         for (int strip = from; strip < to; strip++) {
             int s0 = strip * BlockKernels.STRIP;
             // terms in blocks, in order: each element still takes its terms in k order
             for (int k0 = 0; k0 < count; k0 += TERM_BLOCK) {
                 int k1 = Math.min(count, k0 + TERM_BLOCK);
-                for (int r = 0; r < rows8; r += 8) {
-                    BlockKernels.rows8x24(r, s0, k0, k1, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
+                double[] src = x;
+                int so = xo;
+                int sStride = xStride;
+                if (pack) {
+                    // the strip's source block in contiguous memory, loaded once for all row tiles of all
+                    // groups: 128 rows of a wide batch lie on 128 pages, which the tiles would walk again
+                    for (int k = k0; k < k1; k++) {
+                        System.arraycopy(x, xo + k * xStride + s0, panel, (k - k0) * BlockKernels.STRIP,
+                                BlockKernels.STRIP);
+                    }
+                    src = panel;
+                    so = -k0 * BlockKernels.STRIP - s0; // panel index of (k, s0) is (k − k0)·24
+                    sStride = BlockKernels.STRIP;
                 }
-                if (rows4 > rows8) {
-                    BlockKernels.rows4x24(rows8, s0, k0, k1, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
-                }
-                for (int r = rows4; r < rows; r++) {
-                    for (int v = 0; v < BlockKernels.STRIP; v += 8) {
-                        BlockKernels.rows1x8(r, s0 + v, k0, k1, c, co, cRow, cK, x, xo, xStride, y, yo, yStride);
+                for (int g = 0; g < groups; g++) {
+                    for (int r = 0; r < rows8; r += 8) {
+                        BlockKernels.rows8x24(r, s0, k0, k1, c[g], co[g], cRow, cK, src, so, sStride, y[g], yo[g],
+                                yStride);
+                    }
+                    if (rows4 > rows8) {
+                        BlockKernels.rows4x24(rows8, s0, k0, k1, c[g], co[g], cRow, cK, src, so, sStride, y[g],
+                                yo[g], yStride);
+                    }
+                    for (int r = rows4; r < rows; r++) {
+                        for (int v = 0; v < BlockKernels.STRIP; v += 8) {
+                            BlockKernels.rows1x8(r, s0 + v, k0, k1, c[g], co[g], cRow, cK, src, so, sStride, y[g],
+                                    yo[g], yStride);
+                        }
                     }
                 }
             }
@@ -128,74 +173,107 @@ final class LayerProducts {
      */
     void dots(int xRows, int yRows, int n, double[] x, int xo, int xStride, double[] y, int yo, int yStride,
               double[] out, int oo, int oRow, int oCol, boolean accumulate) {
+        dotGroups(xRows, 1, yRows, n, x, xo, xStride, new double[][] {y}, new int[] {yo}, yStride,
+                new double[][] {out}, new int[] {oo}, oRow, oCol, accumulate);
+    }
+
+    /**
+     * {@link #dots} of one x against several groups of y rows (several networks or directions on one
+     * batch): group g reads {@code y[g]} from {@code yo[g]} and writes {@code out[g]} from {@code oo[g]}.
+     * Each block of x is loaded once for every group.
+     */
+    void dotGroups(int xRows, int groups, int yRows, int n, double[] x, int xo, int xStride, double[][] y, int[] yo,
+                   int yStride, double[][] out, int[] oo, int oRow, int oCol, boolean accumulate) {
         if (!blocked) {
-            for (int i = 0; i < xRows; i++) {
-                for (int j = 0; j < yRows; j++) {
-                    double d = VecOps.dot(n, x, xo + i * xStride, y, yo + j * yStride);
-                    int o = oo + i * oRow + j * oCol;
-                    out[o] = accumulate ? out[o] + d : d;
+            for (int g = 0; g < groups; g++) {
+                for (int i = 0; i < xRows; i++) {
+                    for (int j = 0; j < yRows; j++) {
+                        double d = VecOps.dot(n, x, xo + i * xStride, y[g], yo[g] + j * yStride);
+                        int o = oo[g] + i * oRow + j * oCol;
+                        out[g][o] = accumulate ? out[g][o] + d : d;
+                    }
                 }
             }
             return;
         }
         int blocks = (xRows + 7) / 8;
-        int workers = workers((long) xRows * yRows * n, blocks);
+        int workers = workers((long) groups * xRows * yRows * n, blocks);
         forEach(workers, w -> {
-            double[] acc = partials(w, yRows);
+            double[] acc = partials(w, groups * yRows);
             int from = blocks * w / workers;
             int to = blocks * (w + 1) / workers;
             for (int b = from; b < to; b++) {
-                dotBlock(b * 8, Math.min(8, xRows - b * 8), yRows, n, x, xo, xStride, y, yo, yStride, out, oo, oRow,
-                        oCol, accumulate, acc);
+                dotBlock(b * 8, Math.min(8, xRows - b * 8), groups, yRows, n, x, xo, xStride, y, yo, yStride, out,
+                        oo, oRow, oCol, accumulate, acc);
             }
         });
     }
 
-    /** Dot products of x rows i0..i0+m (m ≤ 8) with every y row, through the partial sums in acc. */
-    private static void dotBlock(int i0, int m, int yRows, int n, double[] x, int xo, int xStride, double[] y, int yo,
-                                 int yStride, double[] out, int oo, int oRow, int oCol, boolean accumulate,
-                                 double[] acc) {
-        java.util.Arrays.fill(acc, 0, m * yRows * 8, 0);
+    /**
+     * Dot products of x rows i0..i0+m (m ≤ 8) with every y row of every group, through the partial
+     * sums in acc: those of (i, group g, row j) at ((i·groups + g)·yRows + j)·8.
+     */
+    private static void dotBlock(int i0, int m, int groups, int yRows, int n, double[] x, int xo, int xStride,
+                                 double[][] y, int[] yo, int yStride, double[][] out, int[] oo, int oRow, int oCol,
+                                 boolean accumulate, double[] acc) {
+        int ld = groups * yRows; // partials per x row
+        java.util.Arrays.fill(acc, 0, m * ld * 8, 0);
         int n8 = n & ~7;
         int yRows3 = yRows - yRows % 3;
         // rows [0, tiled) go through 8 × 3 or 4 × 3 tiles, the rest one pair at a time
         int tiled = m == 8 ? 8 : m >= 4 ? 4 : 0;
         for (int s0 = 0; s0 < n8; s0 += SAMPLE_BLOCK) {
             int s1 = Math.min(n8, s0 + SAMPLE_BLOCK);
-            for (int j = 0; j < yRows3; j += 3) {
-                if (tiled == 8) {
-                    BlockKernels.dots8x3(i0, j, s0, s1, x, xo, xStride, y, yo, yStride, acc, yRows);
-                } else if (tiled == 4) {
-                    BlockKernels.dots4x3(i0, j, s0, s1, x, xo, xStride, y, yo, yStride, acc, yRows);
+            for (int g = 0; g < groups; g++) {
+                // the group's partials start at column g·yRows of the ld-wide table: shift the table by it
+                int gy = yo[g];
+                for (int j = 0; j < yRows3; j += 3) {
+                    if (tiled == 8) {
+                        BlockKernels.dots8x3(i0, j, s0, s1, x, xo, xStride, y[g], gy, yStride, acc, ld, g * yRows);
+                    } else if (tiled == 4) {
+                        BlockKernels.dots4x3(i0, j, s0, s1, x, xo, xStride, y[g], gy, yStride, acc, ld, g * yRows);
+                    }
                 }
-            }
-            for (int i = 0; i < m; i++) {
-                for (int j = i < tiled ? yRows3 : 0; j < yRows; j++) {
-                    BlockKernels.dots1x1(i0 + i, j, s0, s1, x, xo, xStride, y, yo, yStride, acc, (i * yRows + j) * 8);
+                for (int i = 0; i < m; i++) {
+                    for (int j = i < tiled ? yRows3 : 0; j < yRows; j++) {
+                        BlockKernels.dots1x1(i0 + i, j, s0, s1, x, xo, xStride, y[g], gy, yStride, acc,
+                                (i * ld + g * yRows + j) * 8);
+                    }
                 }
             }
         }
         for (int i = 0; i < m; i++) {
             int xi = xo + (i0 + i) * xStride;
-            for (int j = 0; j < yRows; j++) {
-                int yj = yo + j * yStride;
-                double tail = 0;
-                for (int s = n8; s < n; s++) {
-                    tail = Math.fma(x[xi + s], y[yj + s], tail);
+            for (int g = 0; g < groups; g++) {
+                for (int j = 0; j < yRows; j++) {
+                    int yj = yo[g] + j * yStride;
+                    double tail = 0;
+                    for (int s = n8; s < n; s++) {
+                        tail = Math.fma(x[xi + s], y[g][yj + s], tail);
+                    }
+                    int p = (i * ld + g * yRows + j) * 8;
+                    double d = ScalarKernels.combine(acc[p], acc[p + 1], acc[p + 2], acc[p + 3], acc[p + 4],
+                            acc[p + 5], acc[p + 6], acc[p + 7]) + tail;
+                    int o = oo[g] + (i0 + i) * oRow + j * oCol;
+                    out[g][o] = accumulate ? out[g][o] + d : d;
                 }
-                int p = (i * yRows + j) * 8;
-                double d = ScalarKernels.combine(acc[p], acc[p + 1], acc[p + 2], acc[p + 3], acc[p + 4], acc[p + 5],
-                        acc[p + 6], acc[p + 7]) + tail;
-                int o = oo + (i0 + i) * oRow + j * oCol;
-                out[o] = accumulate ? out[o] + d : d;
             }
         }
     }
 
-    private double[] partials(int worker, int yRows) {
+    private double[] panel(int worker) {
+        double[] p = panels[worker];
+        if (p == null) {
+            p = new double[TERM_BLOCK * BlockKernels.STRIP];
+            panels[worker] = p;
+        }
+        return p;
+    }
+
+    private double[] partials(int worker, int columns) {
         double[] p = partials[worker];
-        if (p == null || p.length < 8 * yRows * 8) {
-            p = new double[8 * yRows * 8];
+        if (p == null || p.length < 8 * columns * 8) {
+            p = new double[8 * columns * 8];
             partials[worker] = p;
         }
         return p;

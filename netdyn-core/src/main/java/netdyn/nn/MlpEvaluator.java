@@ -41,6 +41,10 @@ public final class MlpEvaluator {
     private final double[][] ra;  // R{a}
     private final double[][] rh;  // R{h} (hidden layers)
     private final double[][] rd;  // R{δ}
+    // per stacked direction d: its R{a}, R{h}, R{δ} (direction 0 is ra, rh, rd)
+    private double[][][] dirRa = new double[0][][];
+    private double[][][] dirRh = new double[0][][];
+    private double[][][] dirRd = new double[0][][];
     // output head, [classes × capacity] and [capacity]
     private final double[] u;     // unnormalised outputs φ(z)
     private final double[] colSum;
@@ -107,6 +111,15 @@ public final class MlpEvaluator {
         return layout;
     }
 
+    /** Workers that share each layer product of the following passes; the results do not depend on it. */
+    public void setThreads(int threads) {
+        products.setThreads(threads);
+    }
+
+    public int threads() {
+        return products.threads();
+    }
+
     public MlpSpec spec() {
         return spec;
     }
@@ -147,9 +160,103 @@ public final class MlpEvaluator {
     public void hessianVectorProduct(double[] theta, int off, Batch b, double[] v, int voff, double[] out,
                                      int ooff) {
         requireGradientPass(theta, off, b);
-        rForward(theta, off, v, voff);
-        headR();
-        rBackward(theta, off, v, voff, out, ooff);
+        rForward(theta, off, v, voff, ra, rh, false);
+        headR(ra[layers - 1], rd[layers - 1]);
+        rBackward(theta, off, v, voff, out, ooff, ra, rh, rd, false);
+    }
+
+    /**
+     * out[ooff + d·oStride ..] = H(θ) v_d for the k directions v_d = vs[voff + d·vStride ..], each the
+     * same bits as {@link #hessianVectorProduct}: the first layer's products over the batch, the largest
+     * of a wide network, run as one stacked product for up to {@value #STACKED_DIRECTIONS} directions at
+     * a time, so that the batch is read once for all of them. Needs the same gradient pass; workspace for
+     * the stacked directions is allocated on first use (3 arrays of units × capacity per direction).
+     */
+    public void hessianVectorProducts(double[] theta, int off, Batch b, double[] vs, int voff, int vStride, int k,
+                                      double[] out, int ooff, int oStride) {
+        requireGradientPass(theta, off, b);
+        if (k == 1 || spec.fanIn(0) * spec.fanOut(0) < STACK_MIN_WEIGHTS) {
+            for (int d = 0; d < k; d++) {
+                hessianVectorProduct(theta, off, b, vs, voff + d * vStride, out, ooff + d * oStride);
+            }
+            return;
+        }
+        int n = b.size();
+        int fin = spec.fanIn(0);
+        int fo = spec.fanOut(0);
+        int w0 = layout.weightOffset(0);
+        int b0 = layout.biasOffset(0);
+        for (int d0 = 0; d0 < k; d0 += STACKED_DIRECTIONS) {
+            int count = Math.min(STACKED_DIRECTIONS, k - d0);
+            ensureDirections(count);
+            double[][] c = new double[count][];
+            int[] co = new int[count];
+            double[][] y = new double[count][];
+            int[] zero = new int[count];
+            double[][] outs = new double[count][];
+            int[] oo = new int[count];
+            for (int d = 0; d < count; d++) {
+                int vd = voff + (d0 + d) * vStride;
+                double[] ra0 = dirRa[d][0];
+                for (int j = 0; j < fo; j++) {
+                    java.util.Arrays.fill(ra0, j * n, j * n + n, vs[vd + b0 + j]);
+                }
+                c[d] = vs;
+                co[d] = vd + w0;
+                y[d] = ra0;
+                outs[d] = out;
+                oo[d] = ooff + (d0 + d) * oStride + w0;
+            }
+            // R{a_1} = R{b_1} + V_1 x for all directions: one pass over the batch
+            products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n);
+            for (int d = 0; d < count; d++) {
+                int vd = voff + (d0 + d) * vStride;
+                rForward(theta, off, vs, vd, dirRa[d], dirRh[d], true);
+                headR(dirRa[d][layers - 1], dirRd[d][layers - 1]);
+                rBackward(theta, off, vs, vd, out, ooff + (d0 + d) * oStride, dirRa[d], dirRh[d], dirRd[d], true);
+                y[d] = dirRd[d][0];
+            }
+            // the first layer's weight block Σ_s x_i R{δ_1}_j for all directions: one pass over the batch
+            products.dotGroups(fin, count, fo, n, b.x(), 0, n, y, zero, n, outs, oo, fo, 1, false);
+            for (int d = 0; d < count; d++) {
+                addDecay(0, vs, voff + (d0 + d) * vStride, out, ooff + (d0 + d) * oStride);
+            }
+        }
+    }
+
+    /** Directions whose first-layer products are stacked into one pass over the batch. */
+    public static final int STACKED_DIRECTIONS = 8;
+    /** Below this many first-layer weights the directions go one by one (nothing to share worth the copy). */
+    private static final int STACK_MIN_WEIGHTS = 4096;
+
+    /** Workspace for {@code count} stacked directions; direction 0 is the single product's. */
+    private void ensureDirections(int count) {
+        if (dirRa.length >= count) {
+            return;
+        }
+        int old = dirRa.length;
+        dirRa = java.util.Arrays.copyOf(dirRa, count);
+        dirRh = java.util.Arrays.copyOf(dirRh, count);
+        dirRd = java.util.Arrays.copyOf(dirRd, count);
+        for (int d = old; d < count; d++) {
+            if (d == 0) {
+                dirRa[0] = ra;
+                dirRh[0] = rh;
+                dirRd[0] = rd;
+                continue;
+            }
+            dirRa[d] = new double[layers][];
+            dirRh[d] = new double[layers][];
+            dirRd[d] = new double[layers][];
+            for (int l = 0; l < layers; l++) {
+                int size = spec.fanOut(l) * capacity;
+                dirRa[d][l] = new double[size];
+                dirRd[d][l] = new double[size];
+                if (l < layers - 1) {
+                    dirRh[d][l] = new double[size];
+                }
+            }
+        }
     }
 
     /**
@@ -304,7 +411,12 @@ public final class MlpEvaluator {
         }
     }
 
-    private void rForward(double[] theta, int off, double[] v, int voff) {
+    /**
+     * R{a}, R{h} of every layer for direction v into (ra, rh); with {@code layer0Done} the first layer's
+     * R{a} is already there (a stacked product over several directions wrote it).
+     */
+    private void rForward(double[] theta, int off, double[] v, int voff, double[][] ra, double[][] rh,
+                          boolean layer0Done) {
         int n = batch.size();
         double[] in = batch.x();
         for (int l = 0; l < layers; l++) {
@@ -313,11 +425,13 @@ public final class MlpEvaluator {
             int w0 = layout.weightOffset(l);
             int b0 = layout.biasOffset(l);
             double[] ral = ra[l];
-            for (int j = 0; j < fo; j++) {
-                java.util.Arrays.fill(ral, j * n, j * n + n, v[voff + b0 + j]);
+            if (l > 0 || !layer0Done) {
+                for (int j = 0; j < fo; j++) {
+                    java.util.Arrays.fill(ral, j * n, j * n + n, v[voff + b0 + j]);
+                }
+                // per element: R{b}, then the V terms, then the W terms, as one row at a time did
+                products.combineRows(fo, n, fin, v, voff + w0, 1, fo, in, 0, n, ral, 0, n);
             }
-            // per element: R{b}, then the V terms, then the W terms, as one row at a time did
-            products.combineRows(fo, n, fin, v, voff + w0, 1, fo, in, 0, n, ral, 0, n);
             if (l > 0) {
                 products.combineRows(fo, n, fin, theta, off + w0, 1, fo, rh[l - 1], 0, n, ral, 0, n);
             }
@@ -332,7 +446,13 @@ public final class MlpEvaluator {
         }
     }
 
-    private void rBackward(double[] theta, int off, double[] v, int voff, double[] out, int ooff) {
+    /**
+     * H·v into out from R{δ} of the output layer in rd, with (ra, rh) of {@link #rForward}; with
+     * {@code layer0Later} the first layer's weight block is left to a stacked product over several
+     * directions (its R{δ} in rd[0] is ready for it).
+     */
+    private void rBackward(double[] theta, int off, double[] v, int voff, double[] out, int ooff, double[][] ra,
+                           double[][] rh, double[][] rd, boolean layer0Later) {
         int n = batch.size();
         for (int l = layers - 1; l >= 0; l--) {
             int fin = spec.fanIn(l);
@@ -342,12 +462,12 @@ public final class MlpEvaluator {
             double[] in = l == 0 ? batch.x() : h[l - 1];
             double[] dl = d[l];
             double[] rdl = rd[l];
-            products.dots(fin, fo, n, in, 0, n, rdl, 0, n, out, ooff + w0, fo, 1, false);
-            if (l > 0) {
-                products.dots(fin, fo, n, rh[l - 1], 0, n, dl, 0, n, out, ooff + w0, fo, 1, true);
-            }
-            for (int i = 0; i < fin * fo; i++) {
-                out[ooff + w0 + i] = out[ooff + w0 + i] + wd * v[voff + w0 + i];
+            if (l > 0 || !layer0Later) {
+                products.dots(fin, fo, n, in, 0, n, rdl, 0, n, out, ooff + w0, fo, 1, false);
+                if (l > 0) {
+                    products.dots(fin, fo, n, rh[l - 1], 0, n, dl, 0, n, out, ooff + w0, fo, 1, true);
+                }
+                addDecay(l, v, voff, out, ooff);
             }
             for (int j = 0; j < fo; j++) {
                 out[ooff + b0 + j] = VecOps.sum(n, rdl, j * n);
@@ -360,6 +480,15 @@ public final class MlpEvaluator {
                 products.combineRows(fin, n, fo, v, voff + w0, fo, 1, dl, 0, n, rdPrev, 0, n);
                 act.secondOrder(rdPrev, fp[l - 1], g[l - 1], h[l - 1], ra[l - 1], 0, fin * n);
             }
+        }
+    }
+
+    /** out_W += λ v_W over layer l's weights (also for λ = 0: the sum's bits, e.g. of a −0, stay as they were). */
+    private void addDecay(int l, double[] v, int voff, double[] out, int ooff) {
+        int w0 = layout.weightOffset(l);
+        int count = spec.fanIn(l) * spec.fanOut(l);
+        for (int i = 0; i < count; i++) {
+            out[ooff + w0 + i] = out[ooff + w0 + i] + wd * v[voff + w0 + i];
         }
     }
 
@@ -498,11 +627,9 @@ public final class MlpEvaluator {
     }
 
     /** R{δ_L} = (1/N) ∇²_z ℓ · R{z}, from R{z} = ra_L. */
-    private void headR() {
+    private void headR(double[] rz, double[] rdz) {
         int n = batch.size();
         int k = spec.outputs();
-        double[] rz = ra[layers - 1];
-        double[] rdz = rd[layers - 1];
         double[] p = h[layers - 1];
         double[] y = batch.y();
         double invN = 1.0 / n;

@@ -73,6 +73,32 @@ class LayerProductsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void stackedGroupsEqualOneProductPerGroup(int rows, int n, int count) {
+        SplitMix64 rng = new SplitMix64(rows * 13L + n * 3L + count);
+        int groups = 3;
+        double[] x = gaussians(rng, count * n);
+        double[] c = gaussians(rng, 4 + groups * rows * count);
+        double[][] cs = {c, c, gaussians(rng, rows * count)};
+        int[] co = {4, 4 + rows * count, 0};
+        double[][] y0 = {gaussians(rng, rows * n), gaussians(rng, 2 + rows * n), gaussians(rng, rows * n)};
+        int[] yo = {0, 2, 0};
+        double[][] yGroups = {y0[0].clone(), y0[1].clone(), y0[2].clone()};
+        new LayerProducts(2).combineRowGroups(groups, rows, n, count, cs, co, 1, rows, x, 0, n, yGroups, yo, n);
+        double[][] outGroups = {new double[count * rows], new double[count * rows + 5], new double[count * rows]};
+        int[] oo = {0, 5, 0};
+        new LayerProducts(2).dotGroups(count, groups, rows, n, x, 0, n, y0, yo, n, outGroups, oo, rows, 1, false);
+        for (int g = 0; g < groups; g++) {
+            double[] y = y0[g].clone();
+            new LayerProducts(1).combineRows(rows, n, count, cs[g], co[g], 1, rows, x, 0, n, y, yo[g], n);
+            assertThat(yGroups[g]).as("combination, group %d", g).isEqualTo(y);
+            double[] out = new double[outGroups[g].length];
+            new LayerProducts(1).dots(count, rows, n, x, 0, n, y0[g], yo[g], n, out, oo[g], rows, 1, false);
+            assertThat(outGroups[g]).as("dots, group %d", g).isEqualTo(out);
+        }
+    }
+
     private static double[] gaussians(SplitMix64 rng, int size) {
         double[] v = new double[size];
         for (int i = 0; i < size; i++) {

@@ -1,0 +1,67 @@
+package netdyn.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import netdyn.dynamics.GradientDescentMap;
+import netdyn.dynamics.OptimizerSpec;
+import netdyn.lyapunov.QrSpectrumEstimator;
+import netdyn.lyapunov.SpectrumObserver;
+import netdyn.lyapunov.SpectrumSpec;
+
+/**
+ * One step of the top-k Lyapunov exponents at the follow-up study's size: the GD step of the
+ * 784–64–10 tanh network on N = 10 000 MNIST-shaped samples, k tangent vectors through I − ηH by
+ * exact Hessian-vector products, and the QR re-orthonormalisation of the k × 50 890 frame. Score: ms
+ * per spectrum step. PyTorch's form: bench/pytorch, {@code mnist-lyap10}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 4)
+@Measurement(iterations = 5, time = 4)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g"})
+public class MnistLyapunovBenchmark {
+    private static final int STEPS = 3;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    @Param({"10"})
+    public int k;
+
+    @Param({"10000"})
+    public int samples;
+
+    private QrSpectrumEstimator estimator;
+    private SpectrumSpec spec;
+    private double[] theta;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        GradientDescentMap map = new GradientDescentMap(MnistProblem.SPEC, MnistProblem.batch(samples),
+                OptimizerSpec.gradientDescent(0.01), threads);
+        theta = MnistProblem.init(1);
+        estimator = new QrSpectrumEstimator(map, k);
+        spec = new SpectrumSpec(STEPS, 0, k, 1, false, 0);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public double spectrumStep() {
+        return estimator.run(theta, spec, SpectrumObserver.NONE).exponents()[0];
+    }
+}

@@ -1,0 +1,119 @@
+package netdyn.dynamics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import netdyn.data.Dataset;
+import netdyn.nn.Activation;
+import netdyn.nn.Batch;
+import netdyn.nn.InitSpec;
+import netdyn.nn.LossKind;
+import netdyn.nn.MlpLayout;
+import netdyn.nn.MlpSpec;
+import netdyn.nn.OutputKind;
+import netdyn.rng.SplitMix64;
+
+/**
+ * The follow-up study's 784–64–10 tanh network, on a small batch of MNIST-shaped samples: orbits,
+ * tangent vectors and ensembles give the same bits on one and on two threads (the layer products are
+ * split over threads there), and the tangent block equals the tangent vector by vector.
+ */
+class WideNetworkThreadsTest {
+    private static final MlpSpec SPEC = new MlpSpec(784, new int[] {64}, 10, Activation.TANH, OutputKind.SOFTMAX,
+            LossKind.CE, 0);
+
+    static Batch digits(int n, long seed) {
+        SplitMix64 rng = new SplitMix64(seed);
+        double[][] x = new double[n][784];
+        int[] labels = new int[n];
+        for (int s = 0; s < n; s++) {
+            for (int i = 0; i < 784; i++) {
+                // like pixels: most exactly 0, the rest k/255
+                x[s][i] = rng.nextDouble() < 0.8 ? 0 : rng.nextInt(256) / 255.0;
+            }
+            labels[s] = rng.nextInt(10);
+        }
+        List<String> classes = new ArrayList<>();
+        for (int c = 0; c < 10; c++) {
+            classes.add("d" + c);
+        }
+        List<String> features = new ArrayList<>();
+        for (int i = 0; i < 784; i++) {
+            features.add("px" + i);
+        }
+        return Batch.of(new Dataset("digits-shaped", x, labels, classes, features));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {101, 250})
+    void orbitAndTangentsAreTheSameBitsOnOneAndTwoThreads(int n) {
+        Batch batch = digits(n, n);
+        MlpLayout layout = new MlpLayout(SPEC);
+        int p = layout.parameterCount();
+        double[] theta0 = new double[p];
+        InitSpec.STUDY.initialize(layout, 7, 0, theta0, 0);
+        SplitMix64 rng = new SplitMix64(3);
+        double[] vs = new double[3 * p];
+        for (int i = 0; i < vs.length; i++) {
+            vs[i] = rng.nextGaussian();
+        }
+        double[][] orbit = new double[2][];
+        double[][] tangents = new double[2][];
+        double[][] losses = new double[2][6];
+        for (int threads = 1; threads <= 2; threads++) {
+            GradientDescentMap map = new GradientDescentMap(SPEC, batch, OptimizerSpec.gradientDescent(5), threads);
+            double[] x = theta0.clone();
+            double[] next = new double[p];
+            for (int t = 0; t < 6; t++) {
+                map.step(t, x, next);
+                losses[threads - 1][t] = map.lastLoss();
+                double[] swap = x;
+                x = next;
+                next = swap;
+            }
+            double[] out = new double[3 * p];
+            map.tangentBlock(6, x, vs, 3, out); // three stacked directions
+            orbit[threads - 1] = x;
+            tangents[threads - 1] = out;
+            // the block equals the tangent one vector at a time
+            double[] one = new double[p];
+            double[] v = new double[p];
+            System.arraycopy(vs, p, v, 0, p);
+            map.tangent(6, x, v, one);
+            assertThat(java.util.Arrays.copyOfRange(out, p, 2 * p)).isEqualTo(one);
+        }
+        assertThat(losses[0][5]).isLessThan(losses[0][0]).isFinite();
+        assertThat(losses[1]).isEqualTo(losses[0]);
+        assertThat(orbit[1]).isEqualTo(orbit[0]);
+        assertThat(tangents[1]).isEqualTo(tangents[0]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4})
+    void anEnsembleOfThreeGivesEachOrbitsBitsOnAnyThreadCount(int threads) {
+        Batch batch = digits(96, 11);
+        MlpLayout layout = new MlpLayout(SPEC);
+        int p = layout.parameterCount();
+        double[] states = new double[3 * p];
+        for (int r = 0; r < 3; r++) {
+            InitSpec.STUDY.initialize(layout, 5, r, states, r * p);
+        }
+        double[] expected = new double[3 * p];
+        GradientDescentMap alone = new GradientDescentMap(SPEC, batch, OptimizerSpec.gradientDescent(1));
+        for (int r = 0; r < 3; r++) {
+            alone.step(0, states, r * p, expected, r * p);
+        }
+        double[] next = new double[3 * p];
+        double[] losses = new double[3];
+        try (Ensemble ensemble = new Ensemble(
+                () -> new GradientDescentMap(SPEC, batch, OptimizerSpec.gradientDescent(1)), threads)) {
+            ensemble.step(0, states, next, 3, losses, null);
+        }
+        assertThat(next).isEqualTo(expected);
+    }
+}
