@@ -90,13 +90,7 @@ public final class Ensemble implements AutoCloseable {
 
     private void run(GradientDescentMap map, long t, double[] states, double[] next, int from, int to,
                      double[] losses, int[] correct) {
-        for (int r = from; r < to; r++) {
-            map.step(t, states, r * dimension, next, r * dimension);
-            losses[r] = map.lastLoss();
-            if (correct != null) {
-                correct[r] = map.lastCorrect();
-            }
-        }
+        map.stepRows(t, states, from, to, next, losses, correct);
     }
 
     @Override

@@ -34,6 +34,10 @@ public final class GradientDescentMap implements DiscreteMap {
     private final double[] grad;
     private final double[] hv;
     private double[] hvBlock = new double[0]; // k Hessian-vector products of a tangent block
+    // stacked rows of an ensemble step: one evaluator per row (row 0's is the map's own), gradients, losses
+    private MlpEvaluator[] stacked = new MlpEvaluator[0];
+    private double[] stackedGrads = new double[0];
+    private double[] stackedLosses = new double[0];
     // the step and batch of the last gradient pass; the evaluator knows its θ and whether it still holds it
     private long evaluatedStep = -1;
     private Batch evaluatedBatch;
@@ -189,6 +193,58 @@ public final class GradientDescentMap implements DiscreteMap {
     public void step(long t, double[] x, int xo, double[] out, int oo) {
         evaluate(t, x, xo);
         update(x, xo, grad, out, oo);
+    }
+
+    /**
+     * Steps rows from..to−1 of an [R × dimension] state array: next[r] = F_t(states[r]), losses[r] =
+     * L(states[r]) and, when {@code correct} is not null, correct[r] its correctly classified samples. Each
+     * row gets the bits of {@link #step}; for a network with a wide first layer the rows' first-layer
+     * products run as one stacked product over the batch ({@link MlpEvaluator#lossAndGradients}), which
+     * reads the batch once for all of them. Leaves {@link #lastLoss()} at the last row's.
+     */
+    public void stepRows(long t, double[] states, int from, int to, double[] next, double[] losses, int[] correct) {
+        int count = to - from;
+        int dim = dimension();
+        if (count < 2 || !evaluator.stacksFirstLayer()) {
+            for (int r = from; r < to; r++) {
+                step(t, states, r * dim, next, r * dim);
+                losses[r] = lastLoss;
+                if (correct != null) {
+                    correct[r] = lastCorrect();
+                }
+            }
+            return;
+        }
+        if (stacked.length < count) {
+            int old = stacked.length;
+            stacked = Arrays.copyOf(stacked, count);
+            for (int r = old; r < count; r++) {
+                stacked[r] = r == 0 ? evaluator : new MlpEvaluator(evaluator.spec(), evaluator.capacity(), 1);
+            }
+            stackedGrads = new double[count * parameters];
+            stackedLosses = new double[count];
+        }
+        int[] offs = new int[count];
+        int[] goffs = new int[count];
+        for (int r = 0; r < count; r++) {
+            offs[r] = (from + r) * dim;
+            goffs[r] = r * parameters;
+        }
+        Batch b = batchAt(t);
+        evaluator.lossAndGradients(stacked, count, states, offs, b, stackedGrads, goffs, stackedLosses);
+        for (int r = 0; r < count; r++) {
+            losses[from + r] = stackedLosses[r];
+            if (correct != null) {
+                correct[from + r] = stacked[r].correctCount();
+            }
+            System.arraycopy(stackedGrads, r * parameters, grad, 0, parameters);
+            update(states, offs[r], grad, next, offs[r]);
+        }
+        // the map's own evaluator holds row `from`'s pass; the tangent checks θ before reusing it
+        lastLoss = stackedLosses[count - 1];
+        lastCorrect = -1;
+        evaluatedStep = t;
+        evaluatedBatch = b;
     }
 
     /**

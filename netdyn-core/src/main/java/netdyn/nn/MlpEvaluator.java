@@ -10,8 +10,10 @@ package netdyn.nn;
  * L = (1/N) Σ_n ℓ(z_n, y_n) + ½ λ Σ W² with ℓ per {@link LossKind} and {@link OutputKind}.
  *
  * <p>Every activation array is feature-major ([units × samples], rows contiguous), so the inner
- * loops are axpy's and dot products over the samples. An evaluator owns its workspace: it
- * allocates nothing after construction and is not thread-safe (one per thread).
+ * loops are axpy's and dot products over the samples, run as blocked layer products
+ * ({@link LayerProducts}: the same bits on any thread count). An evaluator owns its workspace: the
+ * passes' at construction, the R-operator's at the first Hessian-vector product (once per stacked
+ * direction), nothing per pass; it is not thread-safe (one per thread).
  *
  * <p>{@link #lossAndGradient} leaves the forward and backward state of θ in the workspace;
  * {@link #hessianVectorProduct} reuses it, so any number of H·v at one θ cost one R-forward and
@@ -38,9 +40,10 @@ public final class MlpEvaluator {
     private final double[][] fp;  // f'(a) (hidden layers)
     private final double[][] g;   // ∂L/∂h (hidden layers), before the f' factor
     private final double[][] d;   // δ = ∂L/∂a
-    private final double[][] ra;  // R{a}
-    private final double[][] rh;  // R{h} (hidden layers)
-    private final double[][] rd;  // R{δ}
+    // the R-operator's, allocated by the first Hessian-vector product (a gradient-only evaluator never needs them)
+    private double[][] ra;        // R{a}
+    private double[][] rh;        // R{h} (hidden layers)
+    private double[][] rd;        // R{δ}
     // per stacked direction d: its R{a}, R{h}, R{δ} (direction 0 is ra, rh, rd)
     private double[][][] dirRa = new double[0][][];
     private double[][][] dirRh = new double[0][][];
@@ -85,20 +88,14 @@ public final class MlpEvaluator {
         fp = new double[layers][];
         g = new double[layers][];
         d = new double[layers][];
-        ra = new double[layers][];
-        rh = new double[layers][];
-        rd = new double[layers][];
         for (int l = 0; l < layers; l++) {
             int size = spec.fanOut(l) * capacity;
             a[l] = new double[size];
             h[l] = new double[size];
             d[l] = new double[size];
-            ra[l] = new double[size];
-            rd[l] = new double[size];
             if (l < layers - 1) {
                 fp[l] = new double[size];
                 g[l] = new double[size];
-                rh[l] = new double[size];
             }
         }
         u = new double[spec.outputs() * capacity];
@@ -122,6 +119,11 @@ public final class MlpEvaluator {
 
     public MlpSpec spec() {
         return spec;
+    }
+
+    /** The largest batch this evaluator takes. */
+    public int capacity() {
+        return capacity;
     }
 
     /**
@@ -160,6 +162,7 @@ public final class MlpEvaluator {
     public void hessianVectorProduct(double[] theta, int off, Batch b, double[] v, int voff, double[] out,
                                      int ooff) {
         requireGradientPass(theta, off, b);
+        ensureDirections(1);
         rForward(theta, off, v, voff, ra, rh, false);
         headR(ra[layers - 1], rd[layers - 1]);
         rBackward(theta, off, v, voff, out, ooff, ra, rh, rd, false);
@@ -175,7 +178,7 @@ public final class MlpEvaluator {
     public void hessianVectorProducts(double[] theta, int off, Batch b, double[] vs, int voff, int vStride, int k,
                                       double[] out, int ooff, int oStride) {
         requireGradientPass(theta, off, b);
-        if (k == 1 || spec.fanIn(0) * spec.fanOut(0) < STACK_MIN_WEIGHTS) {
+        if (k == 1 || !stacksFirstLayer()) {
             for (int d = 0; d < k; d++) {
                 hessianVectorProduct(theta, off, b, vs, voff + d * vStride, out, ooff + d * oStride);
             }
@@ -224,6 +227,65 @@ public final class MlpEvaluator {
         }
     }
 
+    /**
+     * {@link #lossAndGradient} of R networks of this spec on one batch, network r at
+     * thetas[offs[r] ..] evaluated by {@code evaluators[r]} (this one's threads share the stacked
+     * products), its gradient to grads[goffs[r] ..] and its loss to losses[r]: each the same bits as
+     * its own {@link #lossAndGradient}, and each evaluator left holding its network's gradient pass.
+     * The first layer's products over the batch run as one stacked product X·[W_1 … W_R] (and its
+     * transpose), so a wide input layer reads the batch once for all R networks.
+     */
+    public void lossAndGradients(MlpEvaluator[] evaluators, int count, double[] thetas, int[] offs, Batch b,
+                                 double[] grads, int[] goffs, double[] losses) {
+        for (int r = 0; r < count; r++) {
+            if (!evaluators[r].spec.equals(spec) || evaluators[r].capacity < b.size()) {
+                throw new IllegalArgumentException("stacked evaluation needs evaluators of one network and capacity");
+            }
+        }
+        int n = b.size();
+        int fin = spec.fanIn(0);
+        int fo = spec.fanOut(0);
+        int w0 = layout.weightOffset(0);
+        int b0 = layout.biasOffset(0);
+        double[][] c = new double[count][];
+        int[] co = new int[count];
+        double[][] y = new double[count][];
+        int[] zero = new int[count];
+        double[][] outs = new double[count][];
+        int[] oo = new int[count];
+        for (int r = 0; r < count; r++) {
+            double[] a0 = evaluators[r].a[0];
+            for (int j = 0; j < fo; j++) {
+                java.util.Arrays.fill(a0, j * n, j * n + n, thetas[offs[r] + b0 + j]);
+            }
+            c[r] = thetas;
+            co[r] = offs[r] + w0;
+            y[r] = a0;
+            outs[r] = grads;
+            oo[r] = goffs[r] + w0;
+        }
+        // a_1 = b_1 + W_1 x for all networks: one pass over the batch
+        products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n);
+        for (int r = 0; r < count; r++) {
+            MlpEvaluator e = evaluators[r];
+            e.forward(thetas, offs[r], b, true);
+            losses[r] = e.headLoss(true) / n + e.decay(thetas, offs[r]);
+            e.backward(thetas, offs[r], grads, goffs[r], true);
+            y[r] = e.d[0];
+        }
+        // the first layer's weight gradients Σ_s x_i δ_j for all networks: one pass over the batch
+        products.dotGroups(fin, count, fo, n, b.x(), 0, n, y, zero, n, outs, oo, fo, 1, false);
+        for (int r = 0; r < count; r++) {
+            evaluators[r].addDecay(0, thetas, offs[r], grads, goffs[r]);
+            evaluators[r].pass = Pass.GRADIENT;
+        }
+    }
+
+    /** Whether stacking several networks or directions over the batch is worth it for this network. */
+    public boolean stacksFirstLayer() {
+        return spec.fanIn(0) * spec.fanOut(0) >= STACK_MIN_WEIGHTS;
+    }
+
     /** Directions whose first-layer products are stacked into one pass over the batch. */
     public static final int STACKED_DIRECTIONS = 8;
     /** Below this many first-layer weights the directions go one by one (nothing to share worth the copy). */
@@ -239,12 +301,6 @@ public final class MlpEvaluator {
         dirRh = java.util.Arrays.copyOf(dirRh, count);
         dirRd = java.util.Arrays.copyOf(dirRd, count);
         for (int d = old; d < count; d++) {
-            if (d == 0) {
-                dirRa[0] = ra;
-                dirRh[0] = rh;
-                dirRd[0] = rd;
-                continue;
-            }
             dirRa[d] = new double[layers][];
             dirRh[d] = new double[layers][];
             dirRd[d] = new double[layers][];
@@ -257,6 +313,9 @@ public final class MlpEvaluator {
                 }
             }
         }
+        ra = dirRa[0];
+        rh = dirRh[0];
+        rd = dirRd[0];
     }
 
     /**
@@ -349,6 +408,11 @@ public final class MlpEvaluator {
     // ---------------------------------------------------------------- forward and backward
 
     private void forward(double[] theta, int off, Batch b) {
+        forward(theta, off, b, false);
+    }
+
+    /** The forward pass; with {@code layer0Done} the first layer's a is already there (a stacked product). */
+    private void forward(double[] theta, int off, Batch b, boolean layer0Done) {
         int n = b.size();
         if (n > capacity) {
             throw new IllegalArgumentException("batch of " + n + " samples exceeds the evaluator's capacity " + capacity);
@@ -371,10 +435,12 @@ public final class MlpEvaluator {
             int w0 = off + layout.weightOffset(l);
             int b0 = off + layout.biasOffset(l);
             double[] al = a[l];
-            for (int j = 0; j < fo; j++) {
-                java.util.Arrays.fill(al, j * n, j * n + n, theta[b0 + j]);
+            if (l > 0 || !layer0Done) {
+                for (int j = 0; j < fo; j++) {
+                    java.util.Arrays.fill(al, j * n, j * n + n, theta[b0 + j]);
+                }
+                products.combineRows(fo, n, fin, theta, w0, 1, fo, in, 0, n, al, 0, n);
             }
-            products.combineRows(fo, n, fin, theta, w0, 1, fo, in, 0, n, al, 0, n);
             if (l < layers - 1) {
                 act.forward(al, h[l], fp[l], fo * n);
                 in = h[l];
@@ -383,6 +449,11 @@ public final class MlpEvaluator {
     }
 
     private void backward(double[] theta, int off, double[] grad, int goff) {
+        backward(theta, off, grad, goff, false);
+    }
+
+    /** The backward pass; with {@code layer0Later} the first layer's weight block is left to a stacked product. */
+    private void backward(double[] theta, int off, double[] grad, int goff, boolean layer0Later) {
         int n = batch.size();
         for (int l = layers - 1; l >= 0; l--) {
             int fin = spec.fanIn(l);
@@ -391,9 +462,9 @@ public final class MlpEvaluator {
             int b0 = layout.biasOffset(l);
             double[] in = l == 0 ? batch.x() : h[l - 1];
             double[] dl = d[l];
-            products.dots(fin, fo, n, in, 0, n, dl, 0, n, grad, goff + w0, fo, 1, false);
-            for (int i = 0; i < fin * fo; i++) {
-                grad[goff + w0 + i] = grad[goff + w0 + i] + wd * theta[off + w0 + i];
+            if (l > 0 || !layer0Later) {
+                products.dots(fin, fo, n, in, 0, n, dl, 0, n, grad, goff + w0, fo, 1, false);
+                addDecay(l, theta, off, grad, goff);
             }
             for (int j = 0; j < fo; j++) {
                 grad[goff + b0 + j] = VecOps.sum(n, dl, j * n);

@@ -116,4 +116,37 @@ class WideNetworkThreadsTest {
         }
         assertThat(next).isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void stackedMiniBatchStepsGiveEachOrbitsLossCountAndStep() {
+        Batch batch = digits(120, 12);
+        MlpLayout layout = new MlpLayout(SPEC);
+        int p = layout.parameterCount();
+        OptimizerSpec sgd = new OptimizerSpec(0.5, 0.3, 48, 9); // momentum 0.3, batches of 48
+        int dim = 2 * p; // (θ, velocity)
+        double[] states = new double[4 * dim];
+        for (int r = 0; r < 4; r++) {
+            InitSpec.STUDY.initialize(layout, 2, r, states, r * dim);
+        }
+        GradientDescentMap alone = new GradientDescentMap(SPEC, batch, sgd);
+        GradientDescentMap stacked = new GradientDescentMap(SPEC, batch, sgd);
+        for (long t = 0; t < 4; t++) { // crosses an epoch: batches of 48, 48, 24
+            double[] expected = new double[4 * dim];
+            double[] expectedLoss = new double[4];
+            int[] expectedCorrect = new int[4];
+            for (int r = 0; r < 4; r++) {
+                alone.step(t, states, r * dim, expected, r * dim);
+                expectedLoss[r] = alone.lastLoss();
+                expectedCorrect[r] = alone.lastCorrect();
+            }
+            double[] next = new double[4 * dim];
+            double[] losses = new double[4];
+            int[] correct = new int[4];
+            stacked.stepRows(t, states, 0, 4, next, losses, correct);
+            assertThat(next).isEqualTo(expected);
+            assertThat(losses).isEqualTo(expectedLoss);
+            assertThat(correct).isEqualTo(expectedCorrect);
+            states = next;
+        }
+    }
 }
