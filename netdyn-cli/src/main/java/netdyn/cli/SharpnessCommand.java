@@ -59,7 +59,8 @@ final class SharpnessCommand implements Callable<Integer> {
         return EarlyEnd.guard(dir, output.json ? out : null, null, Map::of, () -> {
             SharpnessRun.Result result;
             try (writer) {
-                result = new SharpnessRun(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer())
+                result = new SharpnessRun(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer(),
+                        Runtime.getRuntime().availableProcessors())
                         .run(setup.theta0(), options.steps, options.every, options.top, options.lanczos, fulls,
                                 options.tolerance, network.seed, writer);
             }

@@ -35,11 +35,18 @@ public final class SharpnessRun {
     private final MlpSpec spec;
     private final Batch train;
     private final OptimizerSpec optimizer;
+    private final int threads;
 
     public SharpnessRun(MlpSpec spec, Batch train, OptimizerSpec optimizer) {
+        this(spec, train, optimizer, 1);
+    }
+
+    /** @param threads workers that share each layer product (the numbers do not depend on it) */
+    public SharpnessRun(MlpSpec spec, Batch train, OptimizerSpec optimizer, int threads) {
         this.spec = spec;
         this.train = train;
         this.optimizer = optimizer;
+        this.threads = threads;
     }
 
     /**
@@ -52,7 +59,7 @@ public final class SharpnessRun {
         if (every < 1) {
             throw netdyn.BadInputException.of(SharpnessRun.class, "every", "must be >= 1 (got " + every + ")");
         }
-        MlpEvaluator full = new MlpEvaluator(spec, train.size());
+        MlpEvaluator full = new MlpEvaluator(spec, train.size(), threads);
         LanczosEstimator estimator = new LanczosEstimator(full, lanczos);
         long[] fulls = fullAt.clone();
         Arrays.sort(fulls);
@@ -89,7 +96,7 @@ public final class SharpnessRun {
                 }
             }
         };
-        new TrainingRun(spec, train, null, optimizer).orbit(theta0, steps, sampler);
+        new TrainingRun(spec, train, null, optimizer, threads).orbit(theta0, steps, sampler);
         return sampler.result;
     }
 }
