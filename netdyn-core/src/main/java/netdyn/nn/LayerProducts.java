@@ -30,6 +30,11 @@ final class LayerProducts {
     private static final int SAMPLE_BLOCK = 256;
     /** Terms per cache block of a row combination: a strip of 128 source rows × 24 samples is 24 KB. */
     private static final int TERM_BLOCK = 128;
+    /**
+     * Below this many multiply-adds a product runs through the row kernels (the same bits): for layers as
+     * small as the Iris network's the tiles' edges and bookkeeping cost more than they save.
+     */
+    private static final long BLOCKED_MIN = 1L << 15;
     /** Below this many multiply-adds a product runs on the caller's thread alone. */
     private static final long PARALLEL_MIN = 1L << 18;
 
@@ -40,13 +45,20 @@ final class LayerProducts {
     });
 
     private final boolean blocked;
+    private final long blockedMin;
     private int threads;
     private double[][] panels = new double[0][];   // per worker: one strip of a row combination's source block
     private double[][] partials = new double[0][]; // per worker: the partial sums of 8 × (y rows) dot products
 
     /** @param threads workers for one product (1: the caller's thread only) */
     LayerProducts(int threads) {
+        this(threads, BLOCKED_MIN);
+    }
+
+    /** With {@code blockedMin} 0 every product takes the blocked kernels (tests of their edges). */
+    LayerProducts(int threads, long blockedMin) {
         this.blocked = VecOps.VECTOR && BlockKernels.supported();
+        this.blockedMin = blockedMin;
         setThreads(threads);
     }
 
@@ -83,7 +95,7 @@ final class LayerProducts {
      */
     void combineRowGroups(int groups, int rows, int n, int count, double[][] c, int[] co, int cRow, int cK,
                           double[] x, int xo, int xStride, double[][] y, int[] yo, int yStride) {
-        if (!blocked) {
+        if (!blocked || (long) groups * rows * n * count < blockedMin) {
             for (int g = 0; g < groups; g++) {
                 for (int r = 0; r < rows; r++) {
                     VecOps.axpyRows(n, c[g], co[g] + r * cRow, cK, count, x, xo, xStride, y[g], yo[g] + r * yStride);
@@ -184,7 +196,7 @@ final class LayerProducts {
      */
     void dotGroups(int xRows, int groups, int yRows, int n, double[] x, int xo, int xStride, double[][] y, int[] yo,
                    int yStride, double[][] out, int[] oo, int oRow, int oCol, boolean accumulate) {
-        if (!blocked) {
+        if (!blocked || (long) groups * xRows * yRows * n < blockedMin) {
             for (int g = 0; g < groups; g++) {
                 for (int i = 0; i < xRows; i++) {
                     for (int j = 0; j < yRows; j++) {

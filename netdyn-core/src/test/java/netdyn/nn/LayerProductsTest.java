@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import netdyn.rng.SplitMix64;
 
 /**
- * The blocked layer products give the bits of the row-by-row kernels they replace, on any thread
- * count: every edge of the tiling (rows not a multiple of 8 or 4, samples not a multiple of 24 or
+ * The blocked layer products (forced on every size here) give the bits of the row-by-row kernels
+ * they replace, on any thread count: every edge of the tiling (rows not a multiple of 8 or 4, samples not a multiple of 24 or
  * 8, sums longer than a cache block) in seeded random shapes.
  */
 class LayerProductsTest {
@@ -47,7 +47,7 @@ class LayerProductsTest {
             }
             for (int threads = 1; threads <= 2; threads++) {
                 double[] y = y0.clone();
-                new LayerProducts(threads).combineRows(rows, n, count, c, co, cRow, cK, x, 2, n, y, 1, n);
+                new LayerProducts(threads, 0).combineRows(rows, n, count, c, co, cRow, cK, x, 2, n, y, 1, n);
                 assertThat(y).as("layout %d, %d threads", layout, threads).isEqualTo(expected);
             }
         }
@@ -68,7 +68,7 @@ class LayerProductsTest {
         }
         for (int threads = 1; threads <= 2; threads++) {
             double[] out = before.clone();
-            new LayerProducts(threads).dots(xRows, yRows, n, x, 3, n, y, 1, n, out, 2, yRows, 1, true);
+            new LayerProducts(threads, 0).dots(xRows, yRows, n, x, 3, n, y, 1, n, out, 2, yRows, 1, true);
             assertThat(out).as("%d threads", threads).isEqualTo(expected);
         }
     }
@@ -85,10 +85,10 @@ class LayerProductsTest {
         double[][] y0 = {gaussians(rng, rows * n), gaussians(rng, 2 + rows * n), gaussians(rng, rows * n)};
         int[] yo = {0, 2, 0};
         double[][] yGroups = {y0[0].clone(), y0[1].clone(), y0[2].clone()};
-        new LayerProducts(2).combineRowGroups(groups, rows, n, count, cs, co, 1, rows, x, 0, n, yGroups, yo, n);
+        new LayerProducts(2, 0).combineRowGroups(groups, rows, n, count, cs, co, 1, rows, x, 0, n, yGroups, yo, n);
         double[][] outGroups = {new double[count * rows], new double[count * rows + 5], new double[count * rows]};
         int[] oo = {0, 5, 0};
-        new LayerProducts(2).dotGroups(count, groups, rows, n, x, 0, n, y0, yo, n, outGroups, oo, rows, 1, false);
+        new LayerProducts(2, 0).dotGroups(count, groups, rows, n, x, 0, n, y0, yo, n, outGroups, oo, rows, 1, false);
         for (int g = 0; g < groups; g++) {
             double[] y = y0[g].clone();
             new LayerProducts(1).combineRows(rows, n, count, cs[g], co[g], 1, rows, x, 0, n, y, yo[g], n);
