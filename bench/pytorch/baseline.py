@@ -329,6 +329,20 @@ def bench_form(name, x, y, args):
     }
 
 
+def blas_libraries():
+    """The BLAS/LAPACK shared objects this process has mapped (Linux), resolved
+    through symlinks.  Debian's torch links libblas.so.3, which the alternatives
+    system points at the reference BLAS or at OpenBLAS; the MNIST-size forms
+    run at the speed of its dgemm, so the record says which one it was."""
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "/" in line}
+    except OSError:
+        return []
+    return sorted({os.path.realpath(p) for p in paths
+                   if "blas" in os.path.basename(p) or "lapack" in os.path.basename(p)})
+
+
 def fmt_time(seconds, form):
     if form in MS_FORMS:
         return f"{seconds * 1e3:10.2f} ms"
@@ -403,6 +417,8 @@ def main(argv=None):
             "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
             "replicas": args.replicas,
             "hessian_vectorize": args.hessian_vectorize,
+            "blas_libraries": blas_libraries(),
+            "openblas_num_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
             "mnist_n": args.mnist_n,
             "mnist_replicas": mnist.REPLICAS,
             "mnist_k": mnist.LYAP_K,
