@@ -22,12 +22,18 @@ Three forms:
               torch.linalg.qr(Q), plus the GD step itself (eta = 1): one step
               of the Benettin/QR full Lyapunov spectrum. Reported in ms/step.
 
+and, on the follow-up study's 784-64-10 tanh network at N = 10 000 MNIST-shaped
+samples (see mnist.py): mnist-step, mnist-ensemble (6 models in a Python loop,
+per model-step) and mnist-lyap10 (GD step + 10 Hessian-vector products + QR),
+all eta = 0.01, reported in ms.  They run only when named in --forms.
+
 Run with Debian's interpreter (/usr/bin/python3), which is where apt's
 python3-torch lives.  Examples:
 
     /usr/bin/python3 bench/pytorch/baseline.py
     /usr/bin/python3 bench/pytorch/baseline.py --threads 1,2 --json
     /usr/bin/python3 bench/pytorch/baseline.py --forms batched --replicas 1000
+    /usr/bin/python3 bench/pytorch/baseline.py --forms mnist-step,mnist-ensemble,mnist-lyap10 --json
 """
 
 import argparse
@@ -44,6 +50,8 @@ import time
 import torch
 import torch.nn.functional as F
 
+import mnist
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_IRIS = os.path.normpath(os.path.join(
     HERE, "..", "..", "netdyn-core", "src", "main", "resources",
@@ -57,8 +65,10 @@ SHAPES = [(N_IN, N_HID), (N_HID,), (N_HID, N_OUT), (N_OUT,)]
 N_PARAMS = sum(math.prod(s) for s in SHAPES)
 DTYPE = torch.float64
 
-FORMS = ("loop", "batched", "hessian-qr")
-ETA = {"loop": 0.01, "batched": 0.01, "hessian-qr": 1.0}
+IRIS_FORMS = ("loop", "batched", "hessian-qr")
+FORMS = IRIS_FORMS + mnist.FORMS
+ETA = {"loop": 0.01, "batched": 0.01, "hessian-qr": 1.0, **{f: mnist.ETA for f in mnist.FORMS}}
+MS_FORMS = ("hessian-qr",) + mnist.FORMS  # reported in ms, the others in us
 
 
 def log(*a):
@@ -272,6 +282,8 @@ def check(x, y, seed):
 # --------------------------------------------------------------------------
 
 def make_form(name, x, y, seed, args):
+    if name in mnist.FORMS:
+        return mnist.make_form(name, args.mnist_n, seed)
     gen = torch.Generator().manual_seed(seed)
     if name == "loop":
         return LoopForm(x, y, init_params(gen), ETA[name])
@@ -317,19 +329,35 @@ def bench_form(name, x, y, args):
     }
 
 
+def blas_libraries():
+    """The BLAS/LAPACK shared objects this process has mapped (Linux), resolved
+    through symlinks.  Debian's torch links libblas.so.3, which the alternatives
+    system points at the reference BLAS or at OpenBLAS; the MNIST-size forms
+    run at the speed of its dgemm, so the record says which one it was."""
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "/" in line}
+    except OSError:
+        return []
+    return sorted({os.path.realpath(p) for p in paths
+                   if "blas" in os.path.basename(p) or "lapack" in os.path.basename(p)})
+
+
 def fmt_time(seconds, form):
-    if form == "hessian-qr":
+    if form in MS_FORMS:
         return f"{seconds * 1e3:10.2f} ms"
     return f"{seconds * 1e6:10.2f} us"
 
 
 def parse_args(argv):
     p = argparse.ArgumentParser(
-        description="PyTorch baseline: one full-batch GD step of the 4-10-3 Iris net.")
+        description="PyTorch baseline: one full-batch GD step of the 4-10-3 Iris net "
+                    "(and of the 784-64-10 MNIST-size net, forms mnist-*).")
     p.add_argument("--threads", default="1,2",
                    help="comma-separated torch.set_num_threads values (default 1,2)")
-    p.add_argument("--forms", default=",".join(FORMS),
-                   help=f"comma-separated subset of {','.join(FORMS)}")
+    p.add_argument("--forms", default=",".join(IRIS_FORMS),
+                   help=f"comma-separated subset of {','.join(FORMS)} "
+                        f"(default: {','.join(IRIS_FORMS)})")
     p.add_argument("--replicas", type=int, default=3000,
                    help="trajectories in the batched form (default 3000)")
     p.add_argument("--steps", type=int, default=0,
@@ -340,6 +368,8 @@ def parse_args(argv):
                    help="timing repeats; the median is reported (default 5)")
     p.add_argument("--warmup", type=float, default=0.5,
                    help="minimum warm-up wall time per form, seconds (default 0.5)")
+    p.add_argument("--mnist-n", type=int, default=mnist.DEFAULT_N,
+                   help=f"samples in the mnist-* forms (default {mnist.DEFAULT_N})")
     p.add_argument("--seed", type=int, default=1234)
     p.add_argument("--iris", default=DEFAULT_IRIS, help="path to iris.csv")
     p.add_argument("--hessian-vectorize", action="store_true",
@@ -354,6 +384,8 @@ def parse_args(argv):
     bad = [f for f in args.forms if f not in FORMS]
     if bad:
         p.error(f"unknown form(s): {bad}")
+    if args.mnist_n < 1:
+        p.error(f"--mnist-n must be >= 1 (got {args.mnist_n})")
     return args
 
 
@@ -361,7 +393,10 @@ def main(argv=None):
     args = parse_args(argv)
     x, y = load_iris(args.iris)
     if args.check:
-        check(x, y, args.seed)
+        if any(f in IRIS_FORMS for f in args.forms):
+            check(x, y, args.seed)
+        if any(f in mnist.FORMS for f in args.forms):
+            mnist.check(args.mnist_n, args.seed, log)
 
     results = []
     for nt in args.threads:
@@ -370,7 +405,7 @@ def main(argv=None):
             res = bench_form(name, x, y, args)
             res["threads"] = nt
             results.append(res)
-            log(f"  ... {name:10s} threads={nt}: "
+            log(f"  ... {name:14s} threads={nt}: "
                 f"{fmt_time(res['seconds_per_trajectory_step_median'], name)}")
 
     if args.json:
@@ -382,6 +417,11 @@ def main(argv=None):
             "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
             "replicas": args.replicas,
             "hessian_vectorize": args.hessian_vectorize,
+            "blas_libraries": blas_libraries(),
+            "openblas_num_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
+            "mnist_n": args.mnist_n,
+            "mnist_replicas": mnist.REPLICAS,
+            "mnist_k": mnist.LYAP_K,
             "results": results,
         }, indent=2))
         return
@@ -389,9 +429,12 @@ def main(argv=None):
     print(f"torch {torch.__version__}, float64, {N_TRAIN} samples, "
           f"{N_IN}-{N_HID}-{N_OUT} net ({N_PARAMS} params), "
           f"batched R={args.replicas}")
-    print(f"{'form':<12} {'threads':>7}  {'per trajectory-step':>20}")
+    if any(f in mnist.FORMS for f in args.forms):
+        print(f"mnist-*: {args.mnist_n} samples, {mnist.N_IN}-{mnist.N_HID}-{mnist.N_OUT} tanh net "
+              f"({mnist.N_PARAMS} params), ensemble of {mnist.REPLICAS}, top {mnist.LYAP_K} exponents")
+    print(f"{'form':<14} {'threads':>7}  {'per trajectory-step':>20}")
     for r in results:
-        print(f"{r['form']:<12} {r['threads']:>7}  "
+        print(f"{r['form']:<14} {r['threads']:>7}  "
               f"{fmt_time(r['seconds_per_trajectory_step_median'], r['form']):>20}")
 
 

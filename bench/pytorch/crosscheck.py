@@ -29,11 +29,22 @@ against itself from theta_0 nudged by one ulp, as a reference.  Bitwise equality
 (netdyn has its own exp and uses fused multiply-adds), so the non-chaotic
 variants should agree to rounding level, ~1e-13 relative or better.
 
+`--case mnist` does the same for the follow-up study's 784-64-10 network
+(tanh hidden layer, softmax cross-entropy): N = 2000 MNIST-shaped samples
+(random 28x28 unsigned-byte images, labels 0..9, drawn with the numpy seed)
+written as IDX files and passed as `--data idx:PREFIX`, theta_0 (50 890 values,
+weights N(0,1), biases 0) as `--init-from`, T = 50 steps at eta = 0.1.  netdyn
+scales a pixel byte k to k * (1.0/255) (a multiplication by the double nearest
+1/255, IdxLoader), which is not always the double nearest k/255; the PyTorch
+side uses the same product.  Exit status 1 if the loss series differ by more than
+--mnist-tolerance (default 1e-13) relative.
+
 Run with Debian's interpreter (/usr/bin/python3), where python3-torch lives:
 
     /usr/bin/python3 bench/pytorch/crosscheck.py                 # all variants, table
     /usr/bin/python3 bench/pytorch/crosscheck.py --json          # JSON record on stdout
     /usr/bin/python3 bench/pytorch/crosscheck.py --variants a,c --keep /tmp/xc
+    /usr/bin/python3 bench/pytorch/crosscheck.py --case mnist    # 784-64-10, N = 2000, T = 50
 
 Exit status 1 if a non-chaotic variant disagrees by more than --tolerance
 (relative loss difference); progress goes to stderr.
@@ -47,6 +58,7 @@ import math
 import os
 import platform
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -55,6 +67,8 @@ import time
 import numpy as np
 import torch
 import torch.nn.functional as F
+
+import mnist
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -142,13 +156,18 @@ def write_inputs(iris_path, workdir, seed):
 # netdyn
 # --------------------------------------------------------------------------
 
-def run_netdyn(netdyn, csv_path, theta_path, output, loss, eta, steps, out_dir):
-    """One netdyn run; returns (losses [T+1], params [T+1, 83], summary, wall s).
+def run_netdyn(netdyn, csv_path, theta_path, output, loss, eta, steps, out_dir,
+               data_args=None, n_params=N_PARAMS):
+    """One netdyn run; returns (losses [T+1], params [T+1, P], summary, wall s).
     The wall time includes JVM start-up; summary["seconds"] is netdyn's own
-    measure of the training run."""
-    cmd = [netdyn, "train", "--data", f"csv:{csv_path}", "--train", str(N_TRAIN),
+    measure of the training run.  data_args replaces the Iris CSV's data and
+    network options (the MNIST case)."""
+    if data_args is None:
+        data_args = ["--data", f"csv:{csv_path}", "--train", str(N_TRAIN)]
+    cmd = [netdyn, "train", *data_args,
            "--init-from", theta_path, "--output", output, "--loss", loss,
-           "--lr", repr(eta), "--steps", str(steps), "--out", out_dir, "--json"]
+           "--lr", repr(eta), "--steps", str(steps), "--record-every", "1",
+           "--out", out_dir, "--json"]
     log("  $ " + " ".join(cmd))
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -160,7 +179,7 @@ def run_netdyn(netdyn, csv_path, theta_path, output, loss, eta, steps, out_dir):
     params = np.load(os.path.join(out_dir, "params.npy"))
     if summary.get("status") != "ok":
         raise RuntimeError(f"netdyn run did not finish: {summary}")
-    if losses.shape != (steps + 1,) or params.shape != (steps + 1, N_PARAMS):
+    if losses.shape != (steps + 1,) or params.shape != (steps + 1, n_params):
         raise RuntimeError(f"unexpected shapes: loss {losses.shape}, params {params.shape}")
     return losses, params, summary, wall
 
@@ -213,17 +232,19 @@ def make_loss(output, loss, y):
     raise ValueError(f"no PyTorch loss for --output {output} --loss {loss}")
 
 
-def run_torch(x, y, theta0, output, loss, eta, steps):
+def run_torch(x, y, theta0, output, loss, eta, steps, net=None):
     """T steps of plain SGD (no momentum, no weight decay) with the usual
-    zero_grad / backward / step loop.  Returns (losses [T+1], params [T+1, 83],
+    zero_grad / backward / step loop.  Returns (losses [T+1], params [T+1, P],
     wall s).  losses[t] = L(theta_t), the loss evaluated at the parameters
     before step t, and losses[T] is one extra forward pass at theta_T, which is
-    netdyn's loss.npy convention."""
-    net = IrisNet(theta0)
+    netdyn's loss.npy convention.  net defaults to the Iris network at theta0;
+    any module with flat() in netdyn's order will do."""
+    if net is None:
+        net = IrisNet(theta0)
     opt = torch.optim.SGD(net.parameters(), lr=eta)
     loss_fn = make_loss(output, loss, y)
     losses = torch.empty(steps + 1, dtype=DTYPE)
-    params = torch.empty(steps + 1, N_PARAMS, dtype=DTYPE)
+    params = torch.empty(steps + 1, theta0.size, dtype=DTYPE)
     t0 = time.perf_counter()
     for t in range(steps):
         params[t] = net.flat()
@@ -343,12 +364,128 @@ def print_table(results, timing):
 
 
 # --------------------------------------------------------------------------
+# --case mnist: the follow-up study's 784-64-10 tanh network on IDX files
+# --------------------------------------------------------------------------
+
+MNIST_SIDE = 28  # images are 28 x 28 unsigned bytes, as in MNIST
+
+
+def write_idx(path, dtype_code, array):
+    """An IDX file (LeCun et al.): magic 0x0000TTRR (type, rank), big-endian
+    int32 dimensions, then the unsigned bytes row-major."""
+    with open(path, "wb") as f:
+        f.write(struct.pack(">I", (dtype_code << 8) | array.ndim))
+        f.write(struct.pack(f">{array.ndim}I", *array.shape))
+        f.write(np.ascontiguousarray(array, dtype=np.uint8).tobytes())
+
+
+def write_mnist_inputs(workdir, n, seed):
+    """Random MNIST-shaped data as IDX files, and theta_0 as NPY.
+
+    n images of 28 x 28 bytes uniform in 0..255 and labels uniform in 0..9
+    (all ten must occur: netdyn numbers the classes it sees, and the output
+    layer's width is their count).  netdyn's IdxLoader turns byte k into
+    k * (1.0 / 255), a product with the double nearest 1/255, so the PyTorch
+    features are that same product, not k / 255.  Returns (IDX prefix, theta0
+    path, x, y, theta0, number of bytes k in 0..255 whose k * (1/255) differs
+    from k / 255)."""
+    rng = np.random.default_rng(seed)
+    images = rng.integers(0, 256, size=(n, MNIST_SIDE, MNIST_SIDE), dtype=np.uint8)
+    labels = rng.integers(0, mnist.N_OUT, size=n, dtype=np.uint8)
+    missing = set(range(mnist.N_OUT)) - set(labels.tolist())
+    if missing:
+        raise SystemExit(f"crosscheck: --mnist-n {n} leaves class(es) {sorted(missing)} without a sample; "
+                         f"use a larger --mnist-n or another --seed")
+    prefix = os.path.join(workdir, "mnist-random")
+    write_idx(prefix + "-images-idx3-ubyte", 0x08, images)
+    write_idx(prefix + "-labels-idx1-ubyte", 0x08, labels)
+
+    parts = []
+    for shape in mnist.SHAPES:
+        if len(shape) == 2:
+            parts.append(rng.standard_normal(shape).reshape(-1))
+        else:
+            parts.append(np.zeros(shape))
+    theta0 = np.concatenate(parts).astype("<f8")
+    assert theta0.shape == (mnist.N_PARAMS,)
+    theta_path = os.path.join(workdir, "theta0.npy")
+    np.save(theta_path, theta0)
+
+    k = np.arange(256, dtype=np.float64)
+    quotient_differs = int(np.count_nonzero(k * (1.0 / 255) != k / 255))
+    x = torch.from_numpy(images.reshape(n, -1).astype(np.float64) * (1.0 / 255))
+    y = torch.from_numpy(labels.astype(np.int64))
+    return prefix, theta_path, x, y, theta0, quotient_differs
+
+
+def main_mnist(args, workdir):
+    n, steps, eta = args.mnist_n, args.mnist_steps, args.mnist_lr
+    prefix, theta_path, x, y, theta0, quotient_differs = write_mnist_inputs(workdir, n, args.seed)
+    log(f"inputs in {workdir}: {n} random 28x28 images + labels as IDX (seed {args.seed}), "
+        f"theta0 ({mnist.N_PARAMS} values); k*(1/255) != k/255 for {quotient_differs} of 256 bytes")
+    ensure_built(args.netdyn)
+    out_dir = os.path.join(workdir, "run-mnist")
+    if os.path.exists(out_dir):
+        shutil.rmtree(out_dir)  # only ever our own run directory
+    data_args = ["--data", f"idx:{prefix}", "--train", str(n), "--hidden", str(mnist.N_HID),
+                 "--activation", "tanh"]
+    log(f"case mnist: {mnist.N_IN}-{mnist.N_HID}-{mnist.N_OUT} tanh, softmax CE, eta={eta:g}, T={steps}")
+    nd_loss, nd_params, summary, nd_wall = run_netdyn(
+        args.netdyn, None, theta_path, "softmax", "ce", eta, steps, out_dir,
+        data_args=data_args, n_params=mnist.N_PARAMS)
+    net = mnist.MnistNet(torch.from_numpy(theta0))
+    pt_loss, pt_params, pt_wall = run_torch(x, y, theta0, "softmax", "ce", eta, steps, net=net)
+    assert np.array_equal(nd_params[0], theta0) and np.array_equal(pt_params[0], theta0)
+    comp = compare(nd_loss, nd_params, pt_loss, pt_params, chaotic=False)
+    log(f"  max rel loss diff {comp['max_rel_loss_diff']:.2e}, max |dtheta| {comp['max_abs_theta_diff']:.2e}; "
+        f"netdyn {nd_wall:.1f} s, torch {pt_wall:.1f} s")
+    failed = not comp["max_rel_loss_diff"] <= args.mnist_tolerance
+    record = {
+        "case": "mnist", "network": f"{mnist.N_IN}-{mnist.N_HID}-{mnist.N_OUT}", "activation": "tanh",
+        "output": "softmax", "loss": "ce", "samples": n, "eta": eta, "steps": steps,
+        "bytes_where_product_differs_from_quotient": quotient_differs,
+        "netdyn_wall_s": nd_wall, "netdyn_reported_s": summary.get("seconds"), "torch_wall_s": pt_wall,
+        "comparison": comp,
+    }
+    if args.json:
+        print(json.dumps({
+            "torch_version": torch.__version__,
+            "numpy_version": np.__version__,
+            "python": platform.python_version(),
+            "cpu_count": os.cpu_count(),
+            "torch_threads": torch.get_num_threads(),
+            "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "seed": args.seed,
+            "tolerance": args.mnist_tolerance,
+            "failed": ["mnist"] if failed else [],
+            "results": [record],
+        }, indent=2))
+    else:
+        c = comp
+        print(f"netdyn vs torch {torch.__version__}, float64, {n} samples (random 28x28 bytes as IDX), "
+              f"{mnist.N_IN}-{mnist.N_HID}-{mnist.N_OUT} tanh net ({mnist.N_PARAMS} params), "
+              f"softmax CE, eta = {eta:g}, T = {steps}")
+        print(f"max_t rel dL {fmt(c['max_rel_loss_diff'])} (step {c['argmax_rel_loss_diff']}), "
+              f"max_t max|dtheta| {fmt(c['max_abs_theta_diff'])}, final rel dL {fmt(c['final_rel_loss_diff'])}, "
+              f"final max|dtheta| {fmt(c['final_abs_theta_diff'])}; loss {pt_loss[0]:.6f} -> {pt_loss[-1]:.6f}, "
+              f"max|theta| {c['max_abs_theta']:.3f}")
+        print(f"wall time: netdyn {nd_wall:.1f} s including JVM start ({summary.get('seconds', float('nan')):.1f} s "
+              f"by its summary), PyTorch loop {pt_wall:.1f} s ({torch.get_num_threads()} thread(s))")
+        if failed:
+            print(f"\nDISAGREEMENT above {args.mnist_tolerance:g} relative in the loss series")
+    return 1 if failed else 0
+
+
+# --------------------------------------------------------------------------
 # Main
 # --------------------------------------------------------------------------
 
 def parse_args(argv):
     p = argparse.ArgumentParser(
         description="Cross-check netdyn's GD orbits against PyTorch float64 on identical inputs.")
+    p.add_argument("--case", choices=("iris", "mnist"), default="iris",
+                   help="iris: the 4-10-3 variants (default); mnist: the 784-64-10 tanh network on "
+                        "random MNIST-shaped IDX data")
     p.add_argument("--variants", default=",".join(VARIANTS),
                    help="comma-separated subset of a,b,c,d (default: all)")
     p.add_argument("--seed", type=int, default=2024,
@@ -363,6 +500,15 @@ def parse_args(argv):
     p.add_argument("--tolerance", type=float, default=1e-10,
                    help="max relative loss difference allowed in non-chaotic variants "
                         "before the exit status is 1 (default 1e-10)")
+    p.add_argument("--mnist-n", type=int, default=2000,
+                   help="--case mnist: training samples (default 2000)")
+    p.add_argument("--mnist-steps", type=int, default=50,
+                   help="--case mnist: GD steps T (default 50)")
+    p.add_argument("--mnist-lr", type=float, default=0.1,
+                   help="--case mnist: learning rate (default 0.1)")
+    p.add_argument("--mnist-tolerance", type=float, default=1e-13,
+                   help="--case mnist: max relative loss difference before the exit status is 1 "
+                        "(default 1e-13)")
     p.add_argument("--json", action="store_true", help="print results as JSON")
     args = p.parse_args(argv)
     args.variants = [v.strip() for v in args.variants.split(",") if v.strip()]
@@ -381,6 +527,8 @@ def main(argv=None):
     else:
         workdir = tempfile.mkdtemp(prefix="netdyn-crosscheck-")
     try:
+        if args.case == "mnist":
+            return main_mnist(args, workdir)
         csv_path, theta_path, x, y, theta0 = write_inputs(args.iris, workdir, args.seed)
         log(f"inputs in {workdir}: shuffled Iris (seed {args.seed}), theta0 ({N_PARAMS} values)")
         ensure_built(args.netdyn)
