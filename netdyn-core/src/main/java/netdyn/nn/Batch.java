@@ -19,6 +19,8 @@ public final class Batch {
     private final int[] labels;
     private int size;
     private long version; // refills so far: the contents are a function of (identity, version)
+    private NonzeroStrips nonzero;    // built for the contents of version nonzeroVersion, or not yet
+    private long nonzeroVersion = -1;
 
     private Batch(int features, int classes, int capacity) {
         this.features = features;
@@ -96,6 +98,15 @@ public final class Batch {
 
     double[] x() {
         return x;
+    }
+
+    /** Which features are nonzero in each strip of samples, for these contents; null when few inputs are zero. */
+    synchronized NonzeroStrips nonzeroStrips() { // shared by the threads of an ensemble
+        if (nonzeroVersion != version) {
+            nonzero = NonzeroStrips.of(x, features, size);
+            nonzeroVersion = version;
+        }
+        return nonzero;
     }
 
     double[] y() {

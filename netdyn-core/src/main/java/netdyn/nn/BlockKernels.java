@@ -392,4 +392,108 @@ final class BlockKernels {
         a71.intoArray(acc, p7 + 8);
         a72.intoArray(acc, p7 + 16);
     }
+
+    /**
+     * {@link #rows8x24} over a packed panel of selected terms: panel row q (at q·24) is source row
+     * ks[q] for q in [q0, q1), the terms taken in that (increasing) order.
+     */
+    static void rows8x24Selected(int r0, int[] ks, int q0, int q1, double[] c, int co, int cRow, int cK,
+                                 double[] panel, double[] y, int yo, int yStride) {
+        int y0 = yo + r0 * yStride;
+        int y1 = y0 + yStride;
+        int y2 = y1 + yStride;
+        int y3 = y2 + yStride;
+        int y4 = y3 + yStride;
+        int y5 = y4 + yStride;
+        int y6 = y5 + yStride;
+        int y7 = y6 + yStride;
+        DoubleVector a00 = DoubleVector.fromArray(WIDE, y, y0);
+        DoubleVector a01 = DoubleVector.fromArray(WIDE, y, y0 + 8);
+        DoubleVector a02 = DoubleVector.fromArray(WIDE, y, y0 + 16);
+        DoubleVector a10 = DoubleVector.fromArray(WIDE, y, y1);
+        DoubleVector a11 = DoubleVector.fromArray(WIDE, y, y1 + 8);
+        DoubleVector a12 = DoubleVector.fromArray(WIDE, y, y1 + 16);
+        DoubleVector a20 = DoubleVector.fromArray(WIDE, y, y2);
+        DoubleVector a21 = DoubleVector.fromArray(WIDE, y, y2 + 8);
+        DoubleVector a22 = DoubleVector.fromArray(WIDE, y, y2 + 16);
+        DoubleVector a30 = DoubleVector.fromArray(WIDE, y, y3);
+        DoubleVector a31 = DoubleVector.fromArray(WIDE, y, y3 + 8);
+        DoubleVector a32 = DoubleVector.fromArray(WIDE, y, y3 + 16);
+        DoubleVector a40 = DoubleVector.fromArray(WIDE, y, y4);
+        DoubleVector a41 = DoubleVector.fromArray(WIDE, y, y4 + 8);
+        DoubleVector a42 = DoubleVector.fromArray(WIDE, y, y4 + 16);
+        DoubleVector a50 = DoubleVector.fromArray(WIDE, y, y5);
+        DoubleVector a51 = DoubleVector.fromArray(WIDE, y, y5 + 8);
+        DoubleVector a52 = DoubleVector.fromArray(WIDE, y, y5 + 16);
+        DoubleVector a60 = DoubleVector.fromArray(WIDE, y, y6);
+        DoubleVector a61 = DoubleVector.fromArray(WIDE, y, y6 + 8);
+        DoubleVector a62 = DoubleVector.fromArray(WIDE, y, y6 + 16);
+        DoubleVector a70 = DoubleVector.fromArray(WIDE, y, y7);
+        DoubleVector a71 = DoubleVector.fromArray(WIDE, y, y7 + 8);
+        DoubleVector a72 = DoubleVector.fromArray(WIDE, y, y7 + 16);
+        int cr = co + r0 * cRow;
+        for (int q = q0; q < q1; q++) {
+            int ck = cr + ks[q] * cK;
+            int xk = (q - q0) * STRIP;
+            DoubleVector x0 = DoubleVector.fromArray(WIDE, panel, xk);
+            DoubleVector x1 = DoubleVector.fromArray(WIDE, panel, xk + 8);
+            DoubleVector x2 = DoubleVector.fromArray(WIDE, panel, xk + 16);
+            DoubleVector w0 = DoubleVector.broadcast(WIDE, c[ck]);
+            a00 = x0.fma(w0, a00);
+            a01 = x1.fma(w0, a01);
+            a02 = x2.fma(w0, a02);
+            DoubleVector w1 = DoubleVector.broadcast(WIDE, c[ck + cRow]);
+            a10 = x0.fma(w1, a10);
+            a11 = x1.fma(w1, a11);
+            a12 = x2.fma(w1, a12);
+            DoubleVector w2 = DoubleVector.broadcast(WIDE, c[ck + 2 * cRow]);
+            a20 = x0.fma(w2, a20);
+            a21 = x1.fma(w2, a21);
+            a22 = x2.fma(w2, a22);
+            DoubleVector w3 = DoubleVector.broadcast(WIDE, c[ck + 3 * cRow]);
+            a30 = x0.fma(w3, a30);
+            a31 = x1.fma(w3, a31);
+            a32 = x2.fma(w3, a32);
+            DoubleVector w4 = DoubleVector.broadcast(WIDE, c[ck + 4 * cRow]);
+            a40 = x0.fma(w4, a40);
+            a41 = x1.fma(w4, a41);
+            a42 = x2.fma(w4, a42);
+            DoubleVector w5 = DoubleVector.broadcast(WIDE, c[ck + 5 * cRow]);
+            a50 = x0.fma(w5, a50);
+            a51 = x1.fma(w5, a51);
+            a52 = x2.fma(w5, a52);
+            DoubleVector w6 = DoubleVector.broadcast(WIDE, c[ck + 6 * cRow]);
+            a60 = x0.fma(w6, a60);
+            a61 = x1.fma(w6, a61);
+            a62 = x2.fma(w6, a62);
+            DoubleVector w7 = DoubleVector.broadcast(WIDE, c[ck + 7 * cRow]);
+            a70 = x0.fma(w7, a70);
+            a71 = x1.fma(w7, a71);
+            a72 = x2.fma(w7, a72);
+        }
+        a00.intoArray(y, y0);
+        a01.intoArray(y, y0 + 8);
+        a02.intoArray(y, y0 + 16);
+        a10.intoArray(y, y1);
+        a11.intoArray(y, y1 + 8);
+        a12.intoArray(y, y1 + 16);
+        a20.intoArray(y, y2);
+        a21.intoArray(y, y2 + 8);
+        a22.intoArray(y, y2 + 16);
+        a30.intoArray(y, y3);
+        a31.intoArray(y, y3 + 8);
+        a32.intoArray(y, y3 + 16);
+        a40.intoArray(y, y4);
+        a41.intoArray(y, y4 + 8);
+        a42.intoArray(y, y4 + 16);
+        a50.intoArray(y, y5);
+        a51.intoArray(y, y5 + 8);
+        a52.intoArray(y, y5 + 16);
+        a60.intoArray(y, y6);
+        a61.intoArray(y, y6 + 8);
+        a62.intoArray(y, y6 + 16);
+        a70.intoArray(y, y7);
+        a71.intoArray(y, y7 + 8);
+        a72.intoArray(y, y7 + 16);
+    }
 }

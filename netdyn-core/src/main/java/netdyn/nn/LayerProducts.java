@@ -95,6 +95,16 @@ final class LayerProducts {
      */
     void combineRowGroups(int groups, int rows, int n, int count, double[][] c, int[] co, int cRow, int cK,
                           double[] x, int xo, int xStride, double[][] y, int[] yo, int yStride) {
+        combineRowGroups(groups, rows, n, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride, null);
+    }
+
+    /**
+     * {@link #combineRowGroups} whose source x (at offset 0, stride n) is a batch's input with its
+     * {@link NonzeroStrips}: the terms whose source strip is all zero are skipped (each sum takes the
+     * others in the same order, so the numbers are the same; an exact-zero sum may change its sign).
+     */
+    void combineRowGroups(int groups, int rows, int n, int count, double[][] c, int[] co, int cRow, int cK,
+                          double[] x, int xo, int xStride, double[][] y, int[] yo, int yStride, NonzeroStrips nonzero) {
         if (!blocked || (long) groups * rows * n * count < blockedMin) {
             for (int g = 0; g < groups; g++) {
                 for (int r = 0; r < rows; r++) {
@@ -108,7 +118,12 @@ final class LayerProducts {
         forEach(workers, w -> {
             int from = strips * w / workers;
             int to = strips * (w + 1) / workers;
-            combineStrips(groups, rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride, panel(w));
+            if (nonzero != null && rows % 8 == 0) {
+                combineSelected(groups, rows, from, to, count, c, co, cRow, cK, x, n, y, yo, yStride, panel(w), nonzero);
+            } else {
+                combineStrips(groups, rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride,
+                        panel(w));
+            }
         });
         // the samples after the last whole strip: 8 at a time, then one by one
         for (int g = 0; g < groups; g++) {
@@ -127,6 +142,29 @@ final class LayerProducts {
                         for (int t = s; t < n; t++) {
                             y[g][yr + t] = Math.fma(ck, x[xk + t], y[g][yr + t]);
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@link #combineStrips} over the nonzero source rows of each strip only (rows a multiple of 8). */
+    private static void combineSelected(int groups, int rows, int from, int to, int count, double[][] c, int[] co,
+                                        int cRow, int cK, double[] x, int n, double[][] y, int[] yo, int yStride,
+                                        double[] panel, NonzeroStrips nonzero) {
+        int[] ks = nonzero.features();
+        for (int strip = from; strip < to; strip++) {
+            int s0 = strip * BlockKernels.STRIP;
+            int end = nonzero.to(strip);
+            for (int q0 = nonzero.from(strip); q0 < end; q0 += TERM_BLOCK) {
+                int q1 = Math.min(end, q0 + TERM_BLOCK);
+                for (int q = q0; q < q1; q++) {
+                    System.arraycopy(x, ks[q] * n + s0, panel, (q - q0) * BlockKernels.STRIP, BlockKernels.STRIP);
+                }
+                for (int g = 0; g < groups; g++) {
+                    for (int r = 0; r < rows; r += 8) {
+                        BlockKernels.rows8x24Selected(r, ks, q0, q1, c[g], co[g], cRow, cK, panel, y[g],
+                                yo[g] + s0, yStride);
                     }
                 }
             }

@@ -211,7 +211,7 @@ public final class MlpEvaluator {
                 oo[d] = ooff + (d0 + d) * oStride + w0;
             }
             // R{a_1} = R{b_1} + V_1 x for all directions: one pass over the batch
-            products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n);
+            products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n, b.nonzeroStrips());
             for (int d = 0; d < count; d++) {
                 int vd = voff + (d0 + d) * vStride;
                 rForward(theta, off, vs, vd, dirRa[d], dirRh[d], true);
@@ -265,7 +265,7 @@ public final class MlpEvaluator {
             oo[r] = goffs[r] + w0;
         }
         // a_1 = b_1 + W_1 x for all networks: one pass over the batch
-        products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n);
+        products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n, b.nonzeroStrips());
         for (int r = 0; r < count; r++) {
             MlpEvaluator e = evaluators[r];
             e.forward(thetas, offs[r], b, true);
@@ -439,7 +439,12 @@ public final class MlpEvaluator {
                 for (int j = 0; j < fo; j++) {
                     java.util.Arrays.fill(al, j * n, j * n + n, theta[b0 + j]);
                 }
-                products.combineRows(fo, n, fin, theta, w0, 1, fo, in, 0, n, al, 0, n);
+                if (l == 0) {
+                    products.combineRowGroups(1, fo, n, fin, new double[][] {theta}, new int[] {w0}, 1, fo, in, 0, n,
+                            new double[][] {al}, new int[] {0}, n, b.nonzeroStrips());
+                } else {
+                    products.combineRows(fo, n, fin, theta, w0, 1, fo, in, 0, n, al, 0, n);
+                }
             }
             if (l < layers - 1) {
                 act.forward(al, h[l], fp[l], fo * n);
@@ -501,7 +506,12 @@ public final class MlpEvaluator {
                     java.util.Arrays.fill(ral, j * n, j * n + n, v[voff + b0 + j]);
                 }
                 // per element: R{b}, then the V terms, then the W terms, as one row at a time did
-                products.combineRows(fo, n, fin, v, voff + w0, 1, fo, in, 0, n, ral, 0, n);
+                if (l == 0) {
+                    products.combineRowGroups(1, fo, n, fin, new double[][] {v}, new int[] {voff + w0}, 1, fo, in, 0,
+                            n, new double[][] {ral}, new int[] {0}, n, batch.nonzeroStrips());
+                } else {
+                    products.combineRows(fo, n, fin, v, voff + w0, 1, fo, in, 0, n, ral, 0, n);
+                }
             }
             if (l > 0) {
                 products.combineRows(fo, n, fin, theta, off + w0, 1, fo, rh[l - 1], 0, n, ral, 0, n);

@@ -99,6 +99,35 @@ class LayerProductsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void skippingAllZeroStripsOfASparseInputChangesNoNumber(int rows, int n, int count) {
+        SplitMix64 rng = new SplitMix64(rows * 7L + n * 11L + count);
+        int groups = 2;
+        int wide = 8 * ((rows + 7) / 8); // the selected path takes whole tiles of 8 rows
+        double[] x = new double[count * n];
+        for (int i = 0; i < x.length; i++) {
+            // pixel-like: whole features mostly zero, the rest zero 80 % of the time
+            x[i] = (i / n) % 3 == 0 || rng.nextDouble() < 0.8 ? 0 : rng.nextInt(256) / 255.0;
+        }
+        NonzeroStrips nonzero = NonzeroStrips.of(x, count, n);
+        assertThat(nonzero).isNotNull();
+        double[] c = gaussians(rng, groups * wide * count);
+        double[][] cs = {c, c};
+        int[] co = {0, wide * count};
+        double[][] y0 = {gaussians(rng, wide * n), gaussians(rng, wide * n)};
+        int[] yo = {0, 0};
+        double[][] y = {y0[0].clone(), y0[1].clone()};
+        new LayerProducts(2, 0).combineRowGroups(groups, wide, n, count, cs, co, 1, wide, x, 0, n, y, yo, n, nonzero);
+        for (int g = 0; g < groups; g++) {
+            double[] expected = y0[g].clone();
+            for (int r = 0; r < wide; r++) {
+                VecOps.axpyRows(n, c, co[g] + r, wide, count, x, 0, n, expected, r * n);
+            }
+            assertThat(y[g]).as("group %d", g).isEqualTo(expected);
+        }
+    }
+
     private static double[] gaussians(SplitMix64 rng, int size) {
         double[] v = new double[size];
         for (int i = 0; i < size; i++) {
