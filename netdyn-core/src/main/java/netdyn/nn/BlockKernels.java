@@ -496,4 +496,55 @@ final class BlockKernels {
         a71.intoArray(y, y7 + 8);
         a72.intoArray(y, y7 + 16);
     }
+
+    /**
+     * Eight-lane partial sums of one x row against eight y rows over one strip of 24 samples: the
+     * partials of (i, j0 + t) at acc[p + 8t ..] continue with the strip's three chunks in order; x_i's
+     * strip at x[xi ..], y row j0 + t's at panel[yp + 24t ..].
+     */
+    static void dotsStrip1x8(double[] acc, int p, double[] x, int xi, double[] panel, int yp) {
+        DoubleVector a0 = DoubleVector.fromArray(WIDE, acc, p);
+        DoubleVector a1 = DoubleVector.fromArray(WIDE, acc, p + 8);
+        DoubleVector a2 = DoubleVector.fromArray(WIDE, acc, p + 16);
+        DoubleVector a3 = DoubleVector.fromArray(WIDE, acc, p + 24);
+        DoubleVector a4 = DoubleVector.fromArray(WIDE, acc, p + 32);
+        DoubleVector a5 = DoubleVector.fromArray(WIDE, acc, p + 40);
+        DoubleVector a6 = DoubleVector.fromArray(WIDE, acc, p + 48);
+        DoubleVector a7 = DoubleVector.fromArray(WIDE, acc, p + 56);
+        DoubleVector u = DoubleVector.fromArray(WIDE, x, xi);
+        a0 = u.fma(DoubleVector.fromArray(WIDE, panel, yp), a0);
+        a1 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 24), a1);
+        a2 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 48), a2);
+        a3 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 72), a3);
+        a4 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 96), a4);
+        a5 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 120), a5);
+        a6 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 144), a6);
+        a7 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 168), a7);
+        u = DoubleVector.fromArray(WIDE, x, xi + 8);
+        a0 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 8), a0);
+        a1 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 32), a1);
+        a2 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 56), a2);
+        a3 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 80), a3);
+        a4 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 104), a4);
+        a5 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 128), a5);
+        a6 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 152), a6);
+        a7 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 176), a7);
+        u = DoubleVector.fromArray(WIDE, x, xi + 16);
+        a0 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 16), a0);
+        a1 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 40), a1);
+        a2 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 64), a2);
+        a3 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 88), a3);
+        a4 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 112), a4);
+        a5 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 136), a5);
+        a6 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 160), a6);
+        a7 = u.fma(DoubleVector.fromArray(WIDE, panel, yp + 184), a7);
+        a0.intoArray(acc, p);
+        a1.intoArray(acc, p + 8);
+        a2.intoArray(acc, p + 16);
+        a3.intoArray(acc, p + 24);
+        a4.intoArray(acc, p + 32);
+        a5.intoArray(acc, p + 40);
+        a6.intoArray(acc, p + 48);
+        a7.intoArray(acc, p + 56);
+    }
 }
