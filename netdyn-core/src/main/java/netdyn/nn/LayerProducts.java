@@ -48,7 +48,6 @@ final class LayerProducts {
     private final long blockedMin;
     private int threads;
     private double[][] panels = new double[0][];   // per worker: one strip of a row combination's source block
-    private double[] stripPanel = new double[0];   // the y rows of a sparse dot table, strip-major
     private double[][] partials = new double[0][]; // per worker: the partial sums of 8 × (y rows) dot products
 
     /** @param threads workers for one product (1: the caller's thread only) */
@@ -235,22 +234,6 @@ final class LayerProducts {
      */
     void dotGroups(int xRows, int groups, int yRows, int n, double[] x, int xo, int xStride, double[][] y, int[] yo,
                    int yStride, double[][] out, int[] oo, int oRow, int oCol, boolean accumulate) {
-        dotGroups(xRows, groups, yRows, n, x, xo, xStride, y, yo, yStride, out, oo, oRow, oCol, accumulate, null);
-    }
-
-    /**
-     * {@link #dotGroups} whose x (at offset 0, stride n) is a batch's input with its {@link NonzeroStrips}:
-     * the strips in which an x row is all zero are skipped (each partial sum takes the other samples in
-     * the same order, so the numbers are the same).
-     */
-    void dotGroups(int xRows, int groups, int yRows, int n, double[] x, int xo, int xStride, double[][] y, int[] yo,
-                   int yStride, double[][] out, int[] oo, int oRow, int oCol, boolean accumulate,
-                   NonzeroStrips nonzero) {
-        if (nonzero != null && blocked && yRows % 8 == 0 && n >= BlockKernels.STRIP
-                && (long) groups * xRows * yRows * n >= blockedMin) {
-            dotSelected(xRows, groups, yRows, n, x, y, yo, yStride, out, oo, oRow, oCol, accumulate, nonzero);
-            return;
-        }
         if (!blocked || (long) groups * xRows * yRows * n < blockedMin) {
             for (int g = 0; g < groups; g++) {
                 for (int i = 0; i < xRows; i++) {
@@ -266,7 +249,7 @@ final class LayerProducts {
         int blocks = (xRows + 7) / 8;
         int workers = workers((long) groups * xRows * yRows * n, blocks);
         forEach(workers, w -> {
-            double[] acc = scratch(w, 8 * groups * yRows * 8);
+            double[] acc = partials(w, groups * yRows);
             int from = blocks * w / workers;
             int to = blocks * (w + 1) / workers;
             for (int b = from; b < to; b++) {
@@ -274,104 +257,6 @@ final class LayerProducts {
                         oo, oRow, oCol, accumulate, acc);
             }
         });
-    }
-
-    /**
-     * The dot table of a sparse batch input x against the y rows of every group, strip by strip over the
-     * nonzero x rows of each strip: the y rows of all groups are first copied strip-major (so that one
-     * strip's are 24 contiguous values per row), then each block of x rows keeps its partial sums in the
-     * cache while the strips pass.
-     */
-    private void dotSelected(int xRows, int groups, int yRows, int n, double[] x, double[][] y, int[] yo, int yStride,
-                             double[][] out, int[] oo, int oRow, int oCol, boolean accumulate, NonzeroStrips nonzero) {
-        int strips = n / BlockKernels.STRIP;
-        int columns = groups * yRows;
-        int stripSize = columns * BlockKernels.STRIP;
-        if (stripPanel.length < strips * stripSize) {
-            stripPanel = new double[strips * stripSize];
-        }
-        double[] panel = stripPanel;
-        for (int g = 0; g < groups; g++) {
-            for (int j = 0; j < yRows; j++) {
-                int src = yo[g] + j * yStride;
-                int dst = (g * yRows + j) * BlockKernels.STRIP;
-                for (int st = 0; st < strips; st++) {
-                    System.arraycopy(y[g], src + st * BlockKernels.STRIP, panel, st * stripSize + dst,
-                            BlockKernels.STRIP);
-                }
-            }
-        }
-        // x rows in blocks whose partial sums (rows × columns × 8) stay within about 256 KB
-        int rowBlock = Math.max(1, Math.min(xRows, (1 << 15) / (columns * 8)));
-        int blocks = (xRows + rowBlock - 1) / rowBlock;
-        int workers = workers((long) columns * xRows * n, blocks);
-        forEach(workers, w -> {
-            double[] acc = scratch(w, rowBlock * columns * 8);
-            int from = blocks * w / workers;
-            int to = blocks * (w + 1) / workers;
-            for (int b = from; b < to; b++) {
-                int i0 = b * rowBlock;
-                int i1 = Math.min(xRows, i0 + rowBlock);
-                selectedBlock(i0, i1, groups, yRows, n, x, y, yo, yStride, out, oo, oRow, oCol, accumulate, nonzero,
-                        panel, acc);
-            }
-        });
-    }
-
-    private static void selectedBlock(int i0, int i1, int groups, int yRows, int n, double[] x, double[][] y,
-                                      int[] yo, int yStride, double[][] out, int[] oo, int oRow, int oCol,
-                                      boolean accumulate, NonzeroStrips nonzero, double[] panel, double[] acc) {
-        int columns = groups * yRows;
-        int stripSize = columns * BlockKernels.STRIP;
-        int strips = n / BlockKernels.STRIP;
-        java.util.Arrays.fill(acc, 0, (i1 - i0) * columns * 8, 0);
-        int[] ks = nonzero.features();
-        for (int st = 0; st < strips; st++) {
-            int s0 = st * BlockKernels.STRIP;
-            // the strip's nonzero rows in [i0, i1): ks is increasing within a strip
-            int q = nonzero.from(st);
-            int end = nonzero.to(st);
-            while (q < end && ks[q] < i0) {
-                q++;
-            }
-            for (; q < end && ks[q] < i1; q++) {
-                int i = ks[q];
-                int p = (i - i0) * columns * 8;
-                for (int col = 0; col < columns; col += 8) {
-                    BlockKernels.dotsStrip1x8(acc, p + col * 8, x, i * n + s0, panel,
-                            st * stripSize + col * BlockKernels.STRIP);
-                }
-            }
-        }
-        // whole chunks after the last strip: every row, then the partials are complete
-        int n8 = n & ~7;
-        for (int s = strips * BlockKernels.STRIP; s < n8; s += 8) {
-            for (int i = i0; i < i1; i++) {
-                for (int g = 0; g < groups; g++) {
-                    for (int j = 0; j < yRows; j++) {
-                        BlockKernels.dots1x1(i, j, s, s + 8, x, 0, n, y[g], yo[g], yStride, acc,
-                                ((i - i0) * columns + g * yRows + j) * 8);
-                    }
-                }
-            }
-        }
-        for (int i = i0; i < i1; i++) {
-            int xi = i * n;
-            for (int g = 0; g < groups; g++) {
-                for (int j = 0; j < yRows; j++) {
-                    int yj = yo[g] + j * yStride;
-                    double tail = 0;
-                    for (int s = n8; s < n; s++) {
-                        tail = Math.fma(x[xi + s], y[g][yj + s], tail);
-                    }
-                    int p = ((i - i0) * columns + g * yRows + j) * 8;
-                    double d = ScalarKernels.combine(acc[p], acc[p + 1], acc[p + 2], acc[p + 3], acc[p + 4],
-                            acc[p + 5], acc[p + 6], acc[p + 7]) + tail;
-                    int o = oo[g] + i * oRow + j * oCol;
-                    out[g][o] = accumulate ? out[g][o] + d : d;
-                }
-            }
-        }
     }
 
     /**
@@ -435,11 +320,10 @@ final class LayerProducts {
         return p;
     }
 
-    /** Worker w's partial-sum table, at least {@code size} doubles. */
-    private double[] scratch(int worker, int size) {
+    private double[] partials(int worker, int columns) {
         double[] p = partials[worker];
-        if (p == null || p.length < size) {
-            p = new double[size];
+        if (p == null || p.length < 8 * columns * 8) {
+            p = new double[8 * columns * 8];
             partials[worker] = p;
         }
         return p;

@@ -220,7 +220,7 @@ public final class MlpEvaluator {
                 y[d] = dirRd[d][0];
             }
             // the first layer's weight block Σ_s x_i R{δ_1}_j for all directions: one pass over the batch
-            products.dotGroups(fin, count, fo, n, b.x(), 0, n, y, zero, n, outs, oo, fo, 1, false, b.nonzeroStrips());
+            products.dotGroups(fin, count, fo, n, b.x(), 0, n, y, zero, n, outs, oo, fo, 1, false);
             for (int d = 0; d < count; d++) {
                 addDecay(0, vs, voff + (d0 + d) * vStride, out, ooff + (d0 + d) * oStride);
             }
@@ -274,7 +274,7 @@ public final class MlpEvaluator {
             y[r] = e.d[0];
         }
         // the first layer's weight gradients Σ_s x_i δ_j for all networks: one pass over the batch
-        products.dotGroups(fin, count, fo, n, b.x(), 0, n, y, zero, n, outs, oo, fo, 1, false, b.nonzeroStrips());
+        products.dotGroups(fin, count, fo, n, b.x(), 0, n, y, zero, n, outs, oo, fo, 1, false);
         for (int r = 0; r < count; r++) {
             evaluators[r].addDecay(0, thetas, offs[r], grads, goffs[r]);
             evaluators[r].pass = Pass.GRADIENT;
@@ -468,12 +468,7 @@ public final class MlpEvaluator {
             double[] in = l == 0 ? batch.x() : h[l - 1];
             double[] dl = d[l];
             if (l > 0 || !layer0Later) {
-                if (l == 0) {
-                    products.dotGroups(fin, 1, fo, n, in, 0, n, new double[][] {dl}, new int[] {0}, n,
-                            new double[][] {grad}, new int[] {goff + w0}, fo, 1, false, batch.nonzeroStrips());
-                } else {
-                    products.dots(fin, fo, n, in, 0, n, dl, 0, n, grad, goff + w0, fo, 1, false);
-                }
+                products.dots(fin, fo, n, in, 0, n, dl, 0, n, grad, goff + w0, fo, 1, false);
                 addDecay(l, theta, off, grad, goff);
             }
             for (int j = 0; j < fo; j++) {
@@ -549,12 +544,7 @@ public final class MlpEvaluator {
             double[] dl = d[l];
             double[] rdl = rd[l];
             if (l > 0 || !layer0Later) {
-                if (l == 0) {
-                    products.dotGroups(fin, 1, fo, n, in, 0, n, new double[][] {rdl}, new int[] {0}, n,
-                            new double[][] {out}, new int[] {ooff + w0}, fo, 1, false, batch.nonzeroStrips());
-                } else {
-                    products.dots(fin, fo, n, in, 0, n, rdl, 0, n, out, ooff + w0, fo, 1, false);
-                }
+                products.dots(fin, fo, n, in, 0, n, rdl, 0, n, out, ooff + w0, fo, 1, false);
                 if (l > 0) {
                     products.dots(fin, fo, n, rh[l - 1], 0, n, dl, 0, n, out, ooff + w0, fo, 1, true);
                 }

@@ -126,21 +126,6 @@ class LayerProductsTest {
             }
             assertThat(y[g]).as("group %d", g).isEqualTo(expected);
         }
-        // the dot table of the sparse x against both groups' rows (as y), skipping its zero strips
-        double[][] outs = {new double[count * wide], new double[3 + count * wide]};
-        int[] oo = {0, 3};
-        for (int threads = 1; threads <= 2; threads++) {
-            new LayerProducts(threads, 0).dotGroups(count, groups, wide, n, x, 0, n, y0, yo, n, outs, oo, wide, 1,
-                    false, nonzero);
-            for (int g = 0; g < groups; g++) {
-                for (int i = 0; i < count; i++) {
-                    for (int j = 0; j < wide; j++) {
-                        assertThat(outs[g][oo[g] + i * wide + j]).as("dot (%d, %d) of group %d", i, j, g)
-                                .isEqualTo(VecOps.dot(n, x, i * n, y0[g], j * n));
-                    }
-                }
-            }
-        }
     }
 
     private static double[] gaussians(SplitMix64 rng, int size) {
