@@ -14,6 +14,7 @@ import netdyn.atlas.AtlasPlan;
 import netdyn.atlas.AtlasQuality;
 import netdyn.atlas.AtlasResult;
 import netdyn.cli.io.RunDirectory;
+import netdyn.curvature.HessianSpectrum;
 import netdyn.run.ResolvedRun;
 import netdyn.sweep.LocalSweep;
 import netdyn.sweep.ValueRange;
@@ -87,6 +88,13 @@ final class AtlasCommand implements Callable<Integer> {
         }
         AtlasPlan plan = new AtlasPlan(network.spec(1, level.steps()), level, lrGiven ? network.lr : null);
         ResolvedRun setup = plan.base().resolve();
+        int p = setup.theta0().length;
+        if (!HessianSpectrum.fits(p)) {
+            throw new BadInputException("atlas: the " + setup.spec().shape() + " network of --data " + network.data
+                    + " (--hidden " + network.hidden + ") has " + p + " parameters, and the atlas's spectrum part asks "
+                    + "for all " + p + " exponents; " + HessianSpectrum.limitText(p) + "; for a large network use "
+                    + "netdyn sweep --measure loss,accuracy,spectrum:10");
+        }
         Map<String, Object> manifest = AtlasWriter.manifest(RunDirectory.manifestHeader("atlas", command), plan, setup,
                 quality);
         RunDirectory dir = AtlasWriter.open(out, force, manifest);
