@@ -87,7 +87,10 @@ final class AtlasCommand implements Callable<Integer> {
             ValueRange.parse("--lr", network.lr); // a bad grid in the command line's words
         }
         AtlasPlan plan = new AtlasPlan(network.spec(1, level.steps()), level, lrGiven ? network.lr : null);
+        HeapReport.loading(network.data);
         ResolvedRun setup = plan.base().resolve();
+        HeapReport.loaded(network.data, setup.trainSet().size() + (long) setup.testSet().size(),
+                setup.trainSet().featureCount());
         int p = setup.theta0().length;
         if (!HessianSpectrum.fits(p)) {
             throw new BadInputException("atlas: the " + setup.spec().shape() + " network of --data " + network.data

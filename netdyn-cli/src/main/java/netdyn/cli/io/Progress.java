@@ -2,6 +2,7 @@ package netdyn.cli.io;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * Progress of long work on stderr: a line rewritten in place on a terminal, a plain line every
@@ -21,7 +22,8 @@ public final class Progress {
     private int stride = 1;
     private long lastClock;
     private final boolean terminal;
-    private final long start = System.nanoTime();
+    private final LongSupplier clock;
+    private final long start;
     private long nextReport;
     private boolean shown;
     private long calls;
@@ -40,6 +42,14 @@ public final class Progress {
      */
     public Progress(PrintWriter err, String what, String unit, String valueName, long total, boolean quiet,
              int sampleEvery) {
+        this(err, what, unit, valueName, total, quiet, sampleEvery, System::nanoTime);
+    }
+
+    /** As above, reading the time in nanoseconds from {@code clock} (a test's). */
+    Progress(PrintWriter err, String what, String unit, String valueName, long total, boolean quiet,
+             int sampleEvery, LongSupplier clock) {
+        this.clock = clock;
+        this.start = clock.getAsLong();
         this.err = err;
         this.unit = unit;
         if (sampleEvery < 1 || Integer.bitCount(sampleEvery) != 1) {
@@ -75,7 +85,7 @@ public final class Progress {
         if ((++calls & (stride - 1)) != 0) {
             return;
         }
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         long since = now - lastClock;
         lastClock = now;
         if (since < 1_000_000L && stride < maxStride) {
