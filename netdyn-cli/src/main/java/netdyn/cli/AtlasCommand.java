@@ -14,6 +14,7 @@ import netdyn.atlas.AtlasPlan;
 import netdyn.atlas.AtlasQuality;
 import netdyn.atlas.AtlasResult;
 import netdyn.cli.io.RunDirectory;
+import netdyn.curvature.HessianSpectrum;
 import netdyn.run.ResolvedRun;
 import netdyn.sweep.LocalSweep;
 import netdyn.sweep.ValueRange;
@@ -86,7 +87,17 @@ final class AtlasCommand implements Callable<Integer> {
             ValueRange.parse("--lr", network.lr); // a bad grid in the command line's words
         }
         AtlasPlan plan = new AtlasPlan(network.spec(1, level.steps()), level, lrGiven ? network.lr : null);
+        HeapReport.loading(network.data);
         ResolvedRun setup = plan.base().resolve();
+        HeapReport.loaded(network.data, setup.trainSet().size() + (long) setup.testSet().size(),
+                setup.trainSet().featureCount());
+        int p = setup.theta0().length;
+        if (!HessianSpectrum.fits(p)) {
+            throw new BadInputException("atlas: the " + setup.spec().shape() + " network of --data " + network.data
+                    + " (--hidden " + network.hidden + ") has " + p + " parameters, and the atlas's spectrum part asks "
+                    + "for all " + p + " exponents; " + HessianSpectrum.limitText(p) + "; for a large network use "
+                    + "netdyn sweep --measure loss,accuracy,spectrum:10");
+        }
         Map<String, Object> manifest = AtlasWriter.manifest(RunDirectory.manifestHeader("atlas", command), plan, setup,
                 quality);
         RunDirectory dir = AtlasWriter.open(out, force, manifest);

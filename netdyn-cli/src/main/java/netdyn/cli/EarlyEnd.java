@@ -80,6 +80,21 @@ final class EarlyEnd {
                 }
             }
             throw e;
+        } catch (OutOfMemoryError e) {
+            // what the failed allocation would have held is free again: enough for a small summary
+            if (dir != null) {
+                try {
+                    Map<String, Object> summary = new LinkedHashMap<>();
+                    summary.put("status", "failed");
+                    summary.put("error", HeapReport.message());
+                    summary.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+                    summary.put("out", dir.path().toString());
+                    Json.write(dir.file("summary.json"), summary);
+                } catch (IOException | RuntimeException | OutOfMemoryError ignored) {
+                    // the error line still says what happened
+                }
+            }
+            throw e;
         }
     }
 

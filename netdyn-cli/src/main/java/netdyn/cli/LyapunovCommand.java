@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import netdyn.analysis.StepReportingMap;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.Progress;
 import netdyn.cli.io.RunDirectory;
@@ -45,7 +46,8 @@ final class LyapunovCommand implements Callable<Integer> {
         LyapunovSource source = LyapunovSource.of(options.system, network, command,
                 options.steps == null ? 1 : options.steps);
         DiscreteMap map = source.map();
-        SpectrumSpec spec = options.spec(map.dimension(), source.defaultTransient());
+        options.explicitK = command.commandLine().getParseResult().hasMatchedOption("--k");
+        SpectrumSpec spec = options.spec(map.dimension(), source.defaultTransient(), source.parameters());
         RunDirectory dir = output.out != null ? RunDirectory.create(output.out, output.force) : null;
         if (dir != null) {
             // first: an interrupted run directory still says what it was
@@ -62,8 +64,15 @@ final class LyapunovCommand implements Callable<Integer> {
                         progress.update(step, estimates[0]);
                     });
             progress.done();
-            TwinOrbitEstimator.Result twin = options.noTwin ? null : TwinOrbitEstimator.run(map, source.x0(),
-                    spec.transient_(), spec.steps(), options.twinDistance, spec.seed());
+            TwinOrbitEstimator.Result twin = null;
+            if (!options.noTwin) {
+                long twinSteps = spec.transient_() + spec.steps();
+                Progress twinProgress = new Progress(command.commandLine().getErr(), "lyapunov twin orbit", null,
+                        twinSteps, output.json);
+                twin = TwinOrbitEstimator.run(new StepReportingMap(map, t -> twinProgress.update(t, Double.NaN)),
+                        source.x0(), spec.transient_(), spec.steps(), options.twinDistance, spec.seed());
+                twinProgress.done();
+            }
             Map<String, Object> summary = LyapunovWriter.summary(source.label(), map, result, twin,
                     options.twinDistance);
             if (dir != null) {

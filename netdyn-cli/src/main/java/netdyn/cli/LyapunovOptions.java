@@ -1,6 +1,7 @@
 package netdyn.cli;
 
 import netdyn.BadInputException;
+import netdyn.curvature.HessianSpectrum;
 import netdyn.lyapunov.SpectrumSpec;
 import picocli.CommandLine.Option;
 
@@ -17,8 +18,12 @@ final class LyapunovOptions {
     Long steps;
 
     @Option(names = "--k", defaultValue = "all", paramLabel = "K|all",
-            description = "Number of exponents; 'all' for the full spectrum (default: ${DEFAULT-VALUE}).")
+            description = "Number of exponents; 'all' for the full spectrum, which gradient descent allows up to P = "
+                    + HessianSpectrum.MAX_PARAMETERS + " parameters (default: ${DEFAULT-VALUE}).")
     String k;
+
+    /** Whether --k was on the command line (set by the command; the default 'all' is refused by name too). */
+    boolean explicitK;
 
     @Option(names = "--transient", paramLabel = "N",
             description = "Steps discarded first (default: the system's own, 0 for gradient descent, whose "
@@ -43,8 +48,19 @@ final class LyapunovOptions {
             + "direction (default: ${DEFAULT-VALUE}).")
     long frameSeed;
 
-    /** The run's settings for a map of dimension {@code dim} whose own transient is {@code defaultTransient}. */
-    SpectrumSpec spec(int dim, long defaultTransient) {
+    /**
+     * The run's settings for a map of dimension {@code dim} whose own transient is {@code defaultTransient};
+     * {@code parameters} is the network's P for gradient descent (0 for a reference system, whose few
+     * dimensions have no limit): all P exponents of a network above {@link HessianSpectrum#MAX_PARAMETERS}
+     * are refused here, before any work.
+     */
+    SpectrumSpec spec(int dim, long defaultTransient, int parameters) {
+        if (parameters > 0 && k.trim().equals("all") && !HessianSpectrum.fits(parameters)) {
+            int top = Math.min(10, dim);
+            throw new BadInputException("--k all" + (explicitK ? "" : " (the default)") + " asks for all " + dim
+                    + " exponents; " + HessianSpectrum.limitText(parameters) + "; use --k " + top + " for the top "
+                    + top);
+        }
         int kk = parseK(dim);
         if ((long) kk * dim > 50_000_000L) {
             throw new BadInputException("--k " + k + ": " + kk + " tangent vectors of dimension " + dim + " need "

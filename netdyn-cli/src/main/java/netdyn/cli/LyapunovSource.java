@@ -21,8 +21,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * @param defaultTransient steps discarded first unless --transient says otherwise
  * @param label            the map's name in text, JSON and figure titles
  * @param config           what manifest.json records of it
+ * @param parameters       the network's P for gradient descent, 0 for a reference system
  */
-record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, String label, Map<String, Object> config) {
+record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, String label, Map<String, Object> config,
+                      int parameters) {
     /** The reference system {@code system} names, or with {@code system} null the gradient-descent map. */
     /** @param steps the run length, when the options give one (the spectrum's own settings decide it) */
     static LyapunovSource of(String system, NetworkOptions network, CommandSpec command, long steps) {
@@ -40,7 +42,7 @@ record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, Strin
             config.put("system", ref.name());
             config.put("parameters", ref.parameters());
             config.put("initialState", x0);
-            return new LyapunovSource(ref.map(), x0, ref.defaultTransient(), ref.name(), config);
+            return new LyapunovSource(ref.map(), x0, ref.defaultTransient(), ref.name(), config, 0);
         }
         ResolvedRun setup = network.resolve(steps);
         // one orbit and its tangents: every core shares the layer products (the numbers do not depend on it)
@@ -50,6 +52,7 @@ record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, Strin
         System.arraycopy(setup.theta0(), 0, x0, 0, setup.theta0().length);
         config.putAll(network.describe(setup));
         return new LyapunovSource(gd, x0, 0,
-                "gradient descent, " + setup.spec() + ", η = " + setup.optimizer().learningRate(), config);
+                "gradient descent, " + setup.spec() + ", η = " + setup.optimizer().learningRate(), config,
+                setup.theta0().length);
     }
 }

@@ -83,9 +83,16 @@ public final class Main implements Runnable {
         int code;
         try {
             code = cli.execute(args);
+        } catch (OutOfMemoryError e) { // an Error, so picocli passes it on; the run's summary says failed already
+            err.println("netdyn: " + HeapReport.message());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            code = 1;
         } finally {
             RunDirectory.releaseAll(); // the next command in this JVM may write where this one wrote
             Interrupts.reset();
+            HeapReport.reset();
         }
         out.flush();
         err.flush();

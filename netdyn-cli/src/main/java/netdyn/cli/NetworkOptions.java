@@ -117,7 +117,10 @@ public final class NetworkOptions {
 
     /** The run resolved: data loaded, network sized, θ₀ drawn, or read from --init-from. */
     ResolvedRun resolve(long steps) {
-        ResolvedRun run = spec(steps).resolve();
+        RunSpec spec = spec(steps);
+        HeapReport.loading(data);
+        ResolvedRun run = spec.resolve();
+        HeapReport.loaded(data, run.trainSet().size() + (long) run.testSet().size(), run.trainSet().featureCount());
         if (initFrom == null) {
             return run;
         }

@@ -11,6 +11,7 @@ import netdyn.cli.io.RunDirectory;
 import netdyn.run.ResolvedRun;
 import netdyn.BadInputException;
 import netdyn.analysis.SharpnessRun;
+import netdyn.curvature.HessianSpectrum;
 import netdyn.nn.Batch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,10 +45,20 @@ final class SharpnessCommand implements Callable<Integer> {
         long[] fulls = options.fullAtSteps();
         ResolvedRun setup = network.resolve(options.steps);
         int p = setup.theta0().length;
-        if (fulls.length > 0 && p > 5000) {
-            throw new BadInputException("--full-at: the full Hessian of " + p + " parameters is too large "
-                    + "(limit 5000); use --full-at none");
+        String fullSkipped = null;
+        if (fulls.length > 0 && !HessianSpectrum.fits(p)) {
+            if (command.commandLine().getParseResult().hasMatchedOption("--full-at")) {
+                throw new BadInputException("--full-at " + options.fullAt + " asks for the full Hessian spectrum of "
+                        + p + " parameters; " + HessianSpectrum.limitText(p) + "; use --full-at none (--top "
+                        + options.top + " gives the top eigenvalues along the run)");
+            }
+            // the default 'end' is an extra: skipped, and said so; the Lanczos top eigenvalues still run
+            fullSkipped = "P = " + p + " > " + HessianSpectrum.MAX_PARAMETERS + ": " + HessianSpectrum.limitText(p)
+                    + "; the top " + options.top + " eigenvalues come from Lanczos";
+            fulls = new long[0];
         }
+        long[] fullSteps = fulls;
+        String skipped = fullSkipped;
         RunDirectory dir = RunDirectory.create(output.outOrDefault("sharpness"), output.force);
         // the manifest first: an interrupted run directory still says what it was
         SharpnessWriter.writeManifest(dir, command, network.describe(setup), options);
@@ -61,16 +72,22 @@ final class SharpnessCommand implements Callable<Integer> {
             try (writer) {
                 result = new SharpnessRun(setup.spec(), Batch.of(setup.trainSet()), setup.optimizer(),
                         Runtime.getRuntime().availableProcessors())
-                        .run(setup.theta0(), options.steps, options.every, options.top, options.lanczos, fulls,
+                        .run(setup.theta0(), options.steps, options.every, options.top, options.lanczos, fullSteps,
                                 options.tolerance, network.seed, writer);
             }
             progress.done();
             Map<String, Object> summary = writer.summary(result, eta, p);
+            if (skipped != null) {
+                summary.put("fullSpectraSkipped", skipped);
+            }
             writer.writeFiles(summary, eta);
             if (output.json) {
                 out.println(Json.write(summary));
             } else {
                 writer.printText(out, result, options.steps, eta);
+                if (skipped != null) {
+                    out.println("  full Hessian spectrum at the end skipped: " + skipped);
+                }
             }
             return 0;
         });

@@ -1,6 +1,7 @@
 package netdyn.cli;
 
 import netdyn.BadInputException;
+import netdyn.curvature.HessianSpectrum;
 import picocli.CommandLine.Option;
 
 /** The options of {@code netdyn sharpness}; {@link #fullAtSteps} checks them and parses --full-at. */
@@ -21,7 +22,9 @@ final class SharpnessOptions {
 
     @Option(names = "--full-at", defaultValue = "end", paramLabel = "STEP[,STEP...]",
             description = "Steps at which to compute the full Hessian spectrum ('end' = T, 'none'; "
-                    + "default: ${DEFAULT-VALUE}).")
+                    + "default: ${DEFAULT-VALUE}, skipped above P = "
+                    + HessianSpectrum.MAX_PARAMETERS + " parameters, where an explicit value is "
+                    + "refused).")
     String fullAt;
 
     @Option(names = "--tolerance", defaultValue = "1e-8",

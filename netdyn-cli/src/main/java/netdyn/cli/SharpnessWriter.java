@@ -31,6 +31,7 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
     private final NpyWriter sharpness;
     private final List<double[]> series = new ArrayList<>();
     private final List<Map<String, Object>> spectra = new ArrayList<>();
+    private double latest = Double.NaN;
 
     SharpnessWriter(RunDirectory dir, int top, Progress progress) throws IOException {
         this.dir = dir;
@@ -66,7 +67,13 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        progress.update(t, eig[0]);
+        latest = eig[0];
+    }
+
+    /** Every step: the progress line (with the latest λ_max) and the stop boundary. */
+    @Override
+    public void step(long t, double loss) {
+        progress.update(t, latest);
     }
 
     @Override

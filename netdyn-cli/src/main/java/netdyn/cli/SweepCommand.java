@@ -58,7 +58,10 @@ final class SweepCommand implements Callable<Integer> {
         SweepSpec spec = options.spec(network);
         int[] shard = options.shard();
         int threads = options.threadCount();
-        SweepJob.Outcome outcome = SweepJob.run(LocalSweep.of(spec), outDir, output.force,
+        HeapReport.loading(network.data); // a sweep's grid may hold several data sets: the base one is named
+        LocalSweep checked = LocalSweep.of(spec); // loads the data
+        HeapReport.loaded(network.data, -1, 0);
+        SweepJob.Outcome outcome = SweepJob.run(checked, outDir, output.force,
                 RunDirectory.manifestHeader("sweep", command), shard, threads, err,
                 output.json ? command.commandLine().getOut() : null, output.json, "sweep");
         print(outDir, outcome.summary());

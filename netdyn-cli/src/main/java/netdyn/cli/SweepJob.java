@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import netdyn.cli.io.Interrupts;
 import netdyn.cli.io.Json;
@@ -15,6 +16,7 @@ import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepResult;
 import netdyn.sweep.SweepSpec;
 import netdyn.sweep.SweepTask;
+import netdyn.sweep.TaskMeasurer;
 import netdyn.sweep.TaskResult;
 
 /**
@@ -40,7 +42,8 @@ final class SweepJob {
         long started = System.nanoTime();
         SweepSpec spec = sweep.spec();
         RunDirectory dir = SweepWriter.open(outDir, force, SweepWriter.manifest(manifestHeader, spec, shard));
-        Listener listener = new Listener(dir, err, quiet, label, outDir, spec.taskCount());
+        Listener listener = new Listener(dir, err, quiet, label, outDir, spec.taskCount(),
+                TaskMeasurer.stepsPerTask(spec));
         return EarlyEnd.guard(dir, jsonOut, "run the same command again to continue (only missing tasks run)",
                 () -> Json.ordered("tasksDone", listener.store == null ? 0 : listener.store.size(), "tasks",
                         spec.taskCount()), () -> {
@@ -63,11 +66,18 @@ final class SweepJob {
         private final String label;
         private final Path outDir;
         private final int taskCount;
+        private final long stepsPerTask;
+        /** Steps taken inside this run's tasks, from the worker threads. */
+        private final AtomicLong steps = new AtomicLong();
+        private volatile int done;
+        private double totalSteps;
         ResultStore store;
         int before;
         Progress progress;
 
-        Listener(RunDirectory dir, PrintWriter err, boolean quiet, String label, Path outDir, int taskCount) {
+        Listener(RunDirectory dir, PrintWriter err, boolean quiet, String label, Path outDir, int taskCount,
+                 long stepsPerTask) {
+            this.stepsPerTask = stepsPerTask;
             this.dir = dir;
             this.err = err;
             this.quiet = quiet;
@@ -89,6 +99,7 @@ final class SweepJob {
                         + " tasks already done, " + pending.size() + " to run");
             }
             progress = new Progress(err, label, "task", null, pending.size(), quiet, 1);
+            totalSteps = (double) stepsPerTask * pending.size();
         }
 
         @Override
@@ -98,7 +109,19 @@ final class SweepJob {
 
         @Override
         public void update(int done, int total) {
-            progress.update(done, Double.NaN);
+            this.done = done;
+            progress.update(done, Double.NaN, steps.get() / totalSteps);
+        }
+
+        @Override
+        public void stepsDone(long n) {
+            steps.addAndGet(n);
+        }
+
+        /** Between finished tasks: the share of the steps taken so far, so one long task still shows progress. */
+        @Override
+        public void tick() {
+            progress.update(done, Double.NaN, steps.get() / totalSteps);
         }
 
         @Override

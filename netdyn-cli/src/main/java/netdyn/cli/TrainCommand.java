@@ -64,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
             if (output.json) {
                 out.println(Json.write(summary));
             } else {
-                TrainWriter.printText(out, dir, result, seconds);
+                TrainWriter.printText(out, dir, result, seconds, summary);
             }
             return 0;
         });

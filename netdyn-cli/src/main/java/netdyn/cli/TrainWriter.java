@@ -20,8 +20,10 @@ import netdyn.cli.io.Plots;
 import netdyn.cli.io.Progress;
 import netdyn.cli.io.RunDirectory;
 import netdyn.curvature.HessianSpectrum;
+import netdyn.curvature.LanczosEstimator;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpEvaluator;
+import netdyn.rng.Seeds;
 import netdyn.run.ResolvedRun;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -145,17 +147,33 @@ final class TrainWriter {
     }
 
     /** The text report on stdout (without --json). */
-    static void printText(PrintWriter out, RunDirectory dir, TrainingResult result, double seconds) {
+    static void printText(PrintWriter out, RunDirectory dir, TrainingResult result, double seconds,
+                          Map<String, Object> summary) {
         out.printf(Locale.ROOT, "%s: %s after %d steps, loss %s, train accuracy %s, test accuracy %s (%.2f s)%n",
                 dir.path(), result.diverged() ? "diverged at step " + result.steps() : "ok", result.steps(),
                 fmt(result.finalLoss()), fmt(result.trainAccuracy()), fmt(result.testAccuracy()), seconds);
+        long every = (long) summary.get("recordEvery");
+        int p = (int) summary.get("parameters");
+        long rows = recordedStates(result.steps(), every);
+        out.printf(Locale.ROOT, "  params.npy: θ every %d step%s (%d states × %d parameters, %.1f MB)%s%n", every,
+                every == 1 ? "" : "s", rows, p, rows * p * 8 / 1e6,
+                every > 1 ? "; --record-every sets it" : "");
+        if (summary.get("finalHessian") instanceof Map<?, ?> h && h.get("skipped") != null) {
+            out.printf(Locale.ROOT, "  final Hessian spectrum skipped: %s%s%n", h.get("skipped"),
+                    h.get("top") == null ? "" : " " + h.get("top"));
+        }
+    }
+
+    /** States params.npy holds after {@code steps} steps recorded every {@code every}: t = 0, k, 2k, … and T. */
+    static long recordedStates(long steps, long every) {
+        return steps / every + 1 + (steps % every == 0 ? 0 : 1);
     }
 
     /**
      * The approach to the end state (SCIENCE.md §2, dynamical stability): distance of the recorded θ(t)
      * to θ(T) and to the average of the last 10 % of the recorded states, each fitted by an exponential
      * and a power law over the recorded steps from 10 % of T to 90 % of T (the distance to θ(T) falls to
-     * zero at T by construction); and the Hessian spectrum at θ(T) when P ≤ 500, whose near-zero
+     * zero at T by construction); and the Hessian spectrum at θ(T) ({@link #finalHessian}), whose near-zero
      * eigenvalues count the flat directions of the minimum.
      */
     private static Map<String, Object> dynamicalStability(RunDirectory dir, ResolvedRun setup,
@@ -200,18 +218,48 @@ final class TrainWriter {
                     "step", "‖θ(t) − θ*‖₁", List.of(Plots.Line.of("to θ(T)", tp, dFinal),
                             Plots.Line.of("to late-time average", tp, dLate)), true, true);
         }
-        if (p <= 500) {
-            HessianSpectrum h = HessianSpectrum.of(new MlpEvaluator(setup.spec(), setup.trainSet().size()), thetaT,
-                    Batch.of(setup.trainSet()), HessianSpectrum.DEFAULT_TOLERANCE);
-            Map<String, Object> hs = new LinkedHashMap<>();
+        out.put("finalHessian", finalHessian(setup, thetaT, p));
+        return out;
+    }
+
+    /** Lanczos iterations of the fallback for a network above the full-Hessian limit. */
+    static final int FALLBACK_LANCZOS = 20;
+    /** Top eigenvalues the fallback reports. */
+    static final int FALLBACK_TOP = 3;
+
+    /**
+     * The Hessian spectrum at θ(T): in full when P ≤ {@link HessianSpectrum#MAX_PARAMETERS}; above it, said to
+     * be skipped (and why), with the top {@value #FALLBACK_TOP} eigenvalues by Lanczos ({@value #FALLBACK_LANCZOS}
+     * Hessian-vector products, about the cost of 40–60 training steps) when the run was at least ten times
+     * that long, so the extra stays within about a tenth of the run.
+     */
+    static Map<String, Object> finalHessian(ResolvedRun setup, double[] thetaT, int p) {
+        Map<String, Object> hs = new LinkedHashMap<>();
+        Batch train = Batch.of(setup.trainSet());
+        MlpEvaluator evaluator = new MlpEvaluator(setup.spec(), setup.trainSet().size());
+        if (HessianSpectrum.fits(p)) {
+            HessianSpectrum h = HessianSpectrum.of(evaluator, thetaT, train, HessianSpectrum.DEFAULT_TOLERANCE);
             hs.put("max", h.max());
             hs.put("min", h.eigenvalues()[p - 1]);
             hs.put("nearZero", h.nearZero());
             hs.put("negative", h.negative());
             hs.put("tolerance", h.tolerance());
-            out.put("finalHessian", hs);
+            return hs;
         }
-        return out;
+        long steps = setup.run().steps();
+        long minSteps = 10L * 3 * FALLBACK_LANCZOS; // a Hessian-vector product costs about 3 steps
+        boolean lanczos = steps >= minSteps;
+        hs.put("skipped", HessianSpectrum.skippedText(p) + (lanczos ? "; top eigenvalues by Lanczos instead"
+                : "; no Lanczos either (" + steps + " steps < " + minSteps + ": it would cost more than a tenth of the "
+                + "run; netdyn sharpness measures it)"));
+        if (lanczos) {
+            double[] top = new LanczosEstimator(evaluator, FALLBACK_LANCZOS).topEigenvalues(thetaT, train,
+                    FALLBACK_TOP, Seeds.derive(setup.run().seed(), "final-hessian"));
+            hs.put("max", top[0]);
+            hs.put("top", Json.numbers(top));
+            hs.put("method", "Lanczos, " + FALLBACK_LANCZOS + " iterations");
+        }
+        return hs;
     }
 
     private static Map<String, Object> fitJson(ApproachFit f) {

@@ -155,6 +155,81 @@ class BadInputTest {
     }
 
     @Test
+    void initFromRowsOfTheWrongLengthSayBothLengths() throws IOException {
+        Path p = tmp.resolve("rows.npy");
+        try (NpyWriter w = NpyWriter.matrix(p, 90)) {
+            w.appendRow(new double[90], 0);
+            w.appendRow(new double[90], 0);
+        }
+        train("--init-from", p.toString()).assertBadInput("--init-from " + p + " holds rows of 90 values but the "
+                + "4-10-3 network has 83 parameters");
+    }
+
+    /** A CSV of MNIST's length (60 000 rows, 5 columns here to stay small), the file written in the test. */
+    private Path longCsv(String name, int brokenLine, String brokenRow) throws IOException {
+        Path p = tmp.resolve(name);
+        StringBuilder b = new StringBuilder(60_001 * 24).append("a,b,c,d,label\n");
+        for (int r = 0; r < 60_000; r++) {
+            if (r + 2 == brokenLine) {
+                b.append(brokenRow).append('\n');
+                continue;
+            }
+            b.append(r % 7).append(",0.5,").append(r % 3).append(",-1.25,").append(r % 10).append('\n');
+        }
+        Files.writeString(p, b);
+        return p;
+    }
+
+    @Test
+    void aBrokenCellDeepInASixtyThousandRowCsvNamesItsLineAndColumn() throws IOException {
+        Path p = longCsv("big.csv", 54_321, "1,0.5,O.3,-1.25,4");
+        train("--data", "csv:" + p).assertBadInput("big.csv line 54321, column 3: 'O.3' is not a number");
+    }
+
+    @Test
+    void aShortRowDeepInASixtyThousandRowCsvNamesItsLine() throws IOException {
+        Path p = longCsv("ragged-big.csv", 60_001, "1,0.5,2,7");
+        train("--data", "csv:" + p).assertBadInput("ragged-big.csv line 60001: has 4 columns but line 1 has 5");
+    }
+
+    @Test
+    void aSixtyThousandRowCsvLoads() throws IOException {
+        Path p = longCsv("fine.csv", -1, null);
+        CliHarness r = train("--data", "csv:" + p, "--hidden", "3");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    /** An IDX file with the header of {@code n} 28 × 28 images (or n labels) and only {@code bytes} bytes of data. */
+    private static byte[] idx(int rank, int n, int bytes) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 * rank + bytes);
+        b.putInt(0x0800 | rank).putInt(n);
+        if (rank == 3) {
+            b.putInt(28).putInt(28);
+        }
+        return b.array();
+    }
+
+    @Test
+    void anIdxImageFileCutShortNamesTheFileAndExpectedAgainstActualBytes() throws IOException {
+        Files.write(tmp.resolve("cut-images-idx3-ubyte"), idx(3, 1000, 500 * 784));
+        Files.write(tmp.resolve("cut-labels-idx1-ubyte"), idx(1, 1000, 1000));
+        train("--data", "idx:" + tmp.resolve("cut")).assertBadInput(tmp.resolve("cut-images-idx3-ubyte") + ": cut "
+                + "short: its header declares 1000 × 28 × 28 values of type 0x8, 784016 bytes in all, but the file has "
+                + "392016 bytes");
+    }
+
+    @Test
+    void aGzippedIdxLabelFileCutShortSaysSoAfterDecompression() throws IOException {
+        Files.write(tmp.resolve("gz-images-idx3-ubyte"), idx(3, 10, 10 * 784));
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(tmp.resolve(
+                "gz-labels-idx1-ubyte.gz")))) {
+            out.write(idx(1, 10, 4));
+        }
+        train("--data", "idx:" + tmp.resolve("gz")).assertBadInput("gz-labels-idx1-ubyte.gz: cut short: its header "
+                + "declares 10 values of type 0x8, 18 bytes in all, but the file has 12 bytes after decompression");
+    }
+
+    @Test
     void outputDirectoryThatExistsAndIsNotEmptyIsRefusedUnlessForced() throws IOException {
         Path out = tmp.resolve("run");
         CliHarness first = CliHarness.run("train", "--steps", "3", "--out", out.toString());

@@ -163,6 +163,29 @@ class EarlyEndTest {
     }
 
     @Test
+    void runningOutOfMemoryEndsInOneLineNamingTheDataAndTheHeapAndRecordsTheFailure() throws Exception {
+        Path run = tmp.resolve("oom");
+        // 200 000 samples: the evaluator's workspace of a 64-wide hidden layer alone is 8 × 64 × 200 000 doubles
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                "netdyn.cli.Main", "train", "--data", "moons:n=200000", "--hidden", "64", "--steps", "2", "--out",
+                run.toString()));
+        Process child = new ProcessBuilder(cmd).redirectOutput(tmp.resolve("child.out").toFile())
+                .redirectError(tmp.resolve("child.err").toFile()).start();
+        int code = exit(child);
+
+        assertThat(code).as(childErr()).isEqualTo(1);
+        List<String> lines = childErr().strip().lines().filter(l -> !l.startsWith("WARNING: Using incubator")).toList();
+        assertThat(lines).as("one line, no stack trace").hasSize(1);
+        assertThat(lines.get(0)).isEqualTo("netdyn: out of memory after loading moons:n=200000 (200000 samples × 2 "
+                + "features = 3 MB); the JVM's heap is limited to 64 MB: give it more with NETDYN_JAVA_OPTS=-Xmx2g "
+                + "(README: \"Large networks\" lists what a run needs)");
+        JsonNode summary = Json.mapper().readTree(run.resolve("summary.json").toFile());
+        assertThat(summary.get("status").asText()).isEqualTo("failed");
+        assertThat(summary.get("error").asText()).startsWith("out of memory after loading moons:n=200000");
+    }
+
+    @Test
     void trainRecordsAboutAThousandStatesByDefaultAndSaysHowOften() throws Exception {
         Path run = tmp.resolve("default");
         JsonNode summary = CliHarness.run("train", "--steps", "5000", "--out", run.toString(), "--json").json();
@@ -179,6 +202,11 @@ class EarlyEndTest {
         TrainOptions o = new TrainOptions();
         o.steps = 201;
         assertThat(o.recordEvery(50_890)).as("MNIST 784-64-10: 202 states would be 82 MB").isEqualTo(2);
+        o.steps = 5000;
+        // 5001 states would be 2.0 GB: every 31st step gives 163 states (t = 0, 31, …, 4991 and T), 66 MB
+        assertThat(o.recordEvery(50_890)).isEqualTo(31);
+        assertThat(TrainWriter.recordedStates(5000, 31) * 50_890 * 8).isLessThanOrEqualTo(64L << 20);
+        assertThat(o.recordEvery(83)).as("the Iris network: about 1000 states").isEqualTo(5);
         o.steps = 2_000_000;
         assertThat(o.recordEvery(83)).isEqualTo(2000);
         o.steps = 10;

@@ -124,7 +124,46 @@ class LauncherTest {
                 + "arg=[$HOME]\n");
     }
 
+    @Test
+    void theJvmGetsThreeQuartersOfTheMemoryByDefault() throws Exception {
+        String out = jvm(null);
+        assertThat(out).contains("jvm arg=[-XX:MaxRAMPercentage=75]\n");
+        long physical = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        // the JVM's default would be a quarter; 75 % of the machine (or the container's limit) allows more
+        assertThat(maxHeap(out)).isGreaterThan(physical / 2).isLessThanOrEqualTo(physical);
+    }
+
+    @Test
+    void netdynJavaOptsWithAHeapSizeOverridesTheDefault() throws Exception {
+        String out = jvm("-Xmx300m");
+        assertThat(out).contains("jvm arg=[-Xmx300m]\n").doesNotContain("MaxRAMPercentage");
+        assertThat(maxHeap(out)).isBetween(250L << 20, 300L << 20);
+        assertThat(jvm("-XX:MaxRAMPercentage=10 -Xss2m")).contains("jvm arg=[-XX:MaxRAMPercentage=10]\n")
+                .contains("jvm arg=[-Xss2m]\n").doesNotContain("MaxRAMPercentage=75");
+        assertThat(jvm("-Xss2m")).as("options that do not size the heap keep the default")
+                .contains("jvm arg=[-XX:MaxRAMPercentage=75]\n").contains("jvm arg=[-Xss2m]\n");
+    }
+
+    /** What the fake prints in {@code jvm} mode, run with {@code NETDYN_JAVA_OPTS} (null: unset). */
+    private String jvm(String javaOpts) throws Exception {
+        Launched l = launch(javaOpts == null ? java.util.Map.of() : java.util.Map.of("NETDYN_JAVA_OPTS", javaOpts),
+                "jvm");
+        assertThat(l.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        l.drained();
+        assertThat(l.process.exitValue()).as(l.err()).isZero();
+        return l.out();
+    }
+
+    private static long maxHeap(String out) {
+        return Long.parseLong(out.substring(out.indexOf("max heap ") + 9).strip().lines().findFirst().orElseThrow());
+    }
+
     private Launched launch(String... args) throws IOException {
+        return launch(java.util.Map.of(), args);
+    }
+
+    private Launched launch(java.util.Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
@@ -133,6 +172,7 @@ class LauncherTest {
                 + pb.environment().getOrDefault("PATH", ""));
         pb.environment().keySet().removeAll(List.of("NETDYN_JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
                 "_JAVA_OPTIONS"));
+        pb.environment().putAll(env);
         Launched l = new Launched(pb.start());
         launched.add(l.process);
         return l;
@@ -210,6 +250,7 @@ class LauncherTest {
      * The main class of the fake netdyn.jar; first prints its pid on stdout. {@code wait [marker]}: installs a
      * shutdown hook that creates the marker file, then sleeps (at most a minute). {@code exit code args...}:
      * prints whether the incubator module is loaded, each argument, two stderr lines, and exits with the code.
+     * {@code jvm}: prints the JVM's own options and its maximal heap, and exits 0.
      */
     static final class FakeNetdyn {
         public static void main(String[] args) throws Exception {
@@ -225,6 +266,14 @@ class LauncherTest {
             }
             System.out.println("pid " + ProcessHandle.current().pid());
             System.out.flush();
+            if (args[0].equals("jvm")) {
+                for (String a : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                    System.out.println("jvm arg=[" + a + "]");
+                }
+                System.out.println("max heap " + Runtime.getRuntime().maxMemory());
+                System.out.flush();
+                System.exit(0);
+            }
             if (args[0].equals("wait")) {
                 Thread.sleep(60_000);
                 System.exit(1);

@@ -26,6 +26,13 @@ public final class SharpnessRun {
 
         /** The full Hessian spectrum at step t. */
         void fullSpectrum(long t, HessianSpectrum spectrum);
+
+        /**
+         * Step t's loss, at every step before anything else of step t (progress: one step of a large network
+         * may take a second, and the sharpness samples come every few steps only).
+         */
+        default void step(long t, double loss) {
+        }
     }
 
     /** How the run ended: steps taken, whether the loss became non-finite, and the extremes of λ_max. */
@@ -73,6 +80,7 @@ public final class SharpnessRun {
             public void visit(OrbitStep step) {
                 long t = step.t();
                 double loss = step.loss(0);
+                observer.step(t, loss);
                 if (!Double.isFinite(loss)) {
                     result = new Result(t, true, max, last);
                     return;

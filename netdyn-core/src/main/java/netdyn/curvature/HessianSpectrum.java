@@ -12,8 +12,9 @@ import netdyn.nn.MlpEvaluator;
 /**
  * The full Hessian H(θ) of the training loss, assembled column by column from P exact
  * Hessian-vector products (then symmetrised, which only removes rounding), and its eigenvalues by
- * EJML's symmetric QR algorithm. Cost: P Hessian-vector products + O(P³); meant for P up to a few
- * thousand.
+ * EJML's symmetric QR algorithm. Cost: P Hessian-vector products + O(P³) and P² doubles of memory;
+ * limited to P ≤ {@value #MAX_PARAMETERS} (see there), above which the top eigenvalues come from
+ * {@link LanczosEstimator}.
  *
  * @param eigenvalues descending
  * @param nearZero    eigenvalues with |λ| ≤ tolerance · max|λ| (flat directions)
@@ -21,6 +22,31 @@ import netdyn.nn.MlpEvaluator;
  * @param tolerance   the relative tolerance used
  */
 public record HessianSpectrum(double[] eigenvalues, int nearZero, int negative, double tolerance) {
+
+    /**
+     * The largest P for which netdyn builds a full P × P Hessian or follows all P tangent directions (the
+     * full Lyapunov spectrum): 2000² doubles are 32 MB (EJML's eigensolver holds a few such matrices) and
+     * the O(P³) eigensolve or QR step takes seconds on one core, where P = 50 890 (a 784–64–10 network)
+     * would need 20 GB and days. Above it, commands refuse an explicit request for the full spectrum and
+     * skip an automatic one.
+     */
+    public static final int MAX_PARAMETERS = 2000;
+
+    /** Whether a network of {@code parameters} values is within {@link #MAX_PARAMETERS}. */
+    public static boolean fits(long parameters) {
+        return parameters <= MAX_PARAMETERS;
+    }
+
+    /** Why a full spectrum of {@code parameters} values is not computed, for messages and summaries. */
+    public static String limitText(long parameters) {
+        return "the full spectrum is limited to P ≤ " + MAX_PARAMETERS + " parameters (this network has "
+                + parameters + ")";
+    }
+
+    /** Why an automatic full spectrum of {@code parameters} values was skipped: "P = 50890 > 2000, the limit …". */
+    public static String skippedText(long parameters) {
+        return "P = " + parameters + " > " + MAX_PARAMETERS + ", the limit of the full spectrum";
+    }
 
     /** Default relative tolerance for "near zero": well above rounding in H, far below curvature scales. */
     public static final double DEFAULT_TOLERANCE = 1e-8;
@@ -56,6 +82,9 @@ public record HessianSpectrum(double[] eigenvalues, int nearZero, int negative, 
     /** The spectrum of H(θ). */
     public static HessianSpectrum of(MlpEvaluator evaluator, double[] theta, Batch batch, double tolerance) {
         int p = evaluator.layout().parameterCount();
+        if (!fits(p)) {
+            throw new IllegalArgumentException("a full Hessian of P = " + p + " parameters: " + limitText(p));
+        }
         double[] h = new double[p * p];
         assemble(evaluator, theta, batch, h);
         return ofSymmetric(h, p, tolerance);

@@ -28,18 +28,65 @@ public final class CsvLoader {
      *                    (negative counts from the end, −1 is the last column)
      */
     public static Dataset load(Path file, String labelColumn) {
-        List<String[]> rows = new ArrayList<>();
-        List<Integer> lineNumbers = new ArrayList<>();
+        // parsed line by line: 60 000 rows × 785 cells kept as strings first would take gigabytes
+        List<double[]> rows = new ArrayList<>();
+        List<String> rawLabels = new ArrayList<>();
+        List<String> featureNames = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
+            int firstLine = 0;
+            int columns = 0;
+            int label = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 if (line.isBlank()) {
                     continue;
                 }
-                rows.add(splitLine(line));
-                lineNumbers.add(lineNo);
+                String[] cells = splitLine(line);
+                if (firstLine == 0) {
+                    firstLine = lineNo;
+                    columns = cells.length;
+                    if (columns < 2) {
+                        throw new BadInputException(file + ": needs at least two columns (features and a label), "
+                                + "found " + columns + " on line " + lineNo);
+                    }
+                    label = resolveLabelColumn(file, labelColumn, cells, columns);
+                    boolean header = false;
+                    for (int c = 0; c < columns; c++) {
+                        if (c != label && !isNumber(cells[c])) {
+                            header = true;
+                            break;
+                        }
+                    }
+                    for (int c = 0; c < columns; c++) {
+                        if (c != label) {
+                            featureNames.add(header ? cells[c] : "x" + featureNames.size());
+                        }
+                    }
+                    if (header) {
+                        continue;
+                    }
+                } else if (cells.length != columns) {
+                    throw new BadInputException(file + " line " + lineNo + ": has " + cells.length
+                            + " columns but line " + firstLine + " has " + columns);
+                }
+                double[] features = new double[columns - 1];
+                int j = 0;
+                for (int c = 0; c < columns; c++) {
+                    if (c != label) {
+                        features[j++] = parseFeature(file, lineNo, c, cells[c]);
+                    }
+                }
+                if (cells[label].isEmpty()) {
+                    throw new BadInputException(file + " line " + lineNo + ", column " + (label + 1)
+                            + ": empty label");
+                }
+                rows.add(features);
+                rawLabels.add(cells[label]);
+            }
+            if (firstLine == 0) {
+                throw new BadInputException(file + ": the CSV file is empty");
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": file not found");
@@ -47,62 +94,15 @@ public final class CsvLoader {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         }
         if (rows.isEmpty()) {
-            throw new BadInputException(file + ": the CSV file is empty");
-        }
-        int columns = rows.get(0).length;
-        if (columns < 2) {
-            throw new BadInputException(file + ": needs at least two columns (features and a label), found "
-                    + columns + " on line " + lineNumbers.get(0));
-        }
-        for (int r = 1; r < rows.size(); r++) {
-            if (rows.get(r).length != columns) {
-                throw new BadInputException(file + " line " + lineNumbers.get(r) + ": has " + rows.get(r).length
-                        + " columns but line " + lineNumbers.get(0) + " has " + columns);
-            }
-        }
-        String[] first = rows.get(0);
-        int label = resolveLabelColumn(file, labelColumn, first, columns);
-        boolean header = false;
-        for (int c = 0; c < columns; c++) {
-            if (c != label && !isNumber(first[c])) {
-                header = true;
-                break;
-            }
-        }
-        int start = header ? 1 : 0;
-        int n = rows.size() - start;
-        if (n == 0) {
             throw new BadInputException(file + ": has a header row but no data rows");
         }
-        List<String> featureNames = new ArrayList<>();
-        for (int c = 0; c < columns; c++) {
-            if (c != label) {
-                featureNames.add(header ? first[c] : "x" + featureNames.size());
-            }
-        }
-        double[][] features = new double[n][columns - 1];
-        String[] rawLabels = new String[n];
-        for (int r = 0; r < n; r++) {
-            String[] row = rows.get(start + r);
-            int line = lineNumbers.get(start + r);
-            int j = 0;
-            for (int c = 0; c < columns; c++) {
-                if (c == label) {
-                    rawLabels[r] = row[c];
-                    continue;
-                }
-                features[r][j++] = parseFeature(file, line, c, row[c]);
-            }
-            if (rawLabels[r].isEmpty()) {
-                throw new BadInputException(file + " line " + line + ", column " + (label + 1) + ": empty label");
-            }
-        }
-        Labels labels = Labels.encode(rawLabels);
+        Labels labels = Labels.encode(rawLabels.toArray(String[]::new));
         if (labels.classNames().size() < 2) {
             throw new BadInputException(file + ": all rows have the same label '" + labels.classNames().get(0)
                     + "'; classification needs at least two classes");
         }
-        return new Dataset("csv:" + file, features, labels.codes(), labels.classNames(), featureNames);
+        return new Dataset("csv:" + file, rows.toArray(double[][]::new), labels.codes(), labels.classNames(),
+                featureNames);
     }
 
     private static int resolveLabelColumn(Path file, String spec, String[] first, int columns) {

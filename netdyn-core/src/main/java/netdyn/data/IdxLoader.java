@@ -36,24 +36,22 @@ public final class IdxLoader {
             throw new BadInputException(images + " holds " + n + " images but " + labels + " holds " + lab.dims[0]
                     + " labels");
         }
-        int d = 1;
-        for (int i = 1; i < img.dims.length; i++) {
-            d *= img.dims[i];
-        }
+        double[][] features = img.rows; // read once, row by row: no second copy of 60 000 × 784 doubles
+        int d = n == 0 ? 0 : features[0].length;
         double scale = img.type == 0x08 ? 1.0 / 255 : 1.0;
-        double[][] features = new double[n][d];
         for (int r = 0; r < n; r++) {
+            double[] row = features[r];
             for (int j = 0; j < d; j++) {
-                double v = img.values[r * d + j] * scale;
+                double v = row[j] * scale;
                 if (!Double.isFinite(v)) {
                     throw new BadInputException(images + ": image " + r + ", element " + j + " is not finite");
                 }
-                features[r][j] = v;
+                row[j] = v;
             }
         }
         String[] raw = new String[n];
         for (int r = 0; r < n; r++) {
-            double v = lab.values[r];
+            double v = lab.rows[r][0];
             if (v != Math.rint(v)) {
                 throw new BadInputException(labels + ": label " + r + " is " + v + ", not an integer");
             }
@@ -82,16 +80,26 @@ public final class IdxLoader {
         throw new BadInputException("idx:" + prefix + ": file not found: " + base + " (or " + base + ".gz)");
     }
 
-    private record Idx(int type, int[] dims, double[] values) {
+    /** A file's element type, dimensions, and its values as dims[0] rows of the remaining dimensions' product. */
+    private record Idx(int type, int[] dims, double[][] rows) {
+    }
+
+    private static int elementSize(Path file, int type) {
+        return switch (type) {
+            case 0x08, 0x09 -> 1;
+            case 0x0B -> 2;
+            case 0x0C, 0x0D -> 4;
+            case 0x0E -> 8;
+            default -> throw new BadInputException(file + ": unknown IDX element type 0x" + Integer.toHexString(type));
+        };
     }
 
     private static Idx read(Path file) {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
-            InputStream in = raw;
-            if (file.toString().endsWith(".gz")) {
-                in = new GZIPInputStream(raw);
-            }
-            DataInputStream data = new DataInputStream(new BufferedInputStream(in));
+        boolean gz = file.toString().endsWith(".gz");
+        long consumed = 0;
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
+            DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
             int magic = data.readInt();
             int type = (magic >>> 8) & 0xFF;
             int rank = magic & 0xFF;
@@ -99,33 +107,65 @@ public final class IdxLoader {
                 throw new BadInputException(file + ": not an IDX file (magic number 0x" + Integer.toHexString(magic)
                         + ")");
             }
+            int size = elementSize(file, type);
             int[] dims = new int[rank];
             long count = 1;
             for (int i = 0; i < rank; i++) {
                 dims[i] = data.readInt();
                 count *= dims[i];
             }
-            if (count > Integer.MAX_VALUE || count < 1) {
+            if (count > Integer.MAX_VALUE || count < 1 || dims[0] < 1) {
                 throw new BadInputException(file + ": unsupported size " + count);
             }
-            double[] values = new double[(int) count];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = switch (type) {
-                    case 0x08 -> data.readUnsignedByte();
-                    case 0x09 -> data.readByte();
-                    case 0x0B -> data.readShort();
-                    case 0x0C -> data.readInt();
-                    case 0x0D -> data.readFloat();
-                    case 0x0E -> data.readDouble();
-                    default -> throw new BadInputException(file + ": unknown IDX element type 0x"
-                            + Integer.toHexString(type));
-                };
+            consumed = 4L + 4L * rank;
+            long expected = consumed + count * size;
+            if (!gz) {
+                long actual = Files.size(file);
+                if (actual < expected) {
+                    throw cutShort(file, dims, type, expected, actual, "");
+                }
             }
-            return new Idx(type, dims, values);
+            int n = dims[0];
+            int d = (int) (count / n);
+            double[][] rows = new double[n][d];
+            byte[] buffer = new byte[d * size];
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(buffer); // big-endian, as IDX
+            for (int r = 0; r < n; r++) {
+                int got = data.readNBytes(buffer, 0, buffer.length);
+                consumed += got;
+                if (got < buffer.length) {
+                    throw cutShort(file, dims, type, expected, consumed, gz ? " after decompression" : "");
+                }
+                double[] row = rows[r];
+                bytes.clear();
+                for (int j = 0; j < d; j++) {
+                    row[j] = switch (type) {
+                        case 0x08 -> buffer[j] & 0xFF;
+                        case 0x09 -> buffer[j];
+                        case 0x0B -> bytes.getShort(j * 2);
+                        case 0x0C -> bytes.getInt(j * 4);
+                        case 0x0D -> bytes.getFloat(j * 4);
+                        default -> bytes.getDouble(j * 8);
+                    };
+                }
+            }
+            return new Idx(type, dims, rows);
         } catch (EOFException e) {
-            throw new BadInputException(file + ": file ends before all values declared in its header");
+            throw new BadInputException(file + ": cut short: the file ends inside its header");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         }
+    }
+
+    /** The file holds fewer bytes than its header declares (an interrupted download, say). */
+    private static BadInputException cutShort(Path file, int[] dims, int type, long expected, long actual,
+                                              String where) {
+        StringBuilder shape = new StringBuilder();
+        for (int i = 0; i < dims.length; i++) {
+            shape.append(i == 0 ? "" : " × ").append(dims[i]);
+        }
+        return new BadInputException(file + ": cut short: its header declares " + shape + " values of type 0x"
+                + Integer.toHexString(type) + ", " + expected + " bytes in all, but the file has " + actual + " bytes"
+                + where);
     }
 }

@@ -36,6 +36,8 @@ public final class Seeds {
             "lyapunov-frame", "(seed): the random start frame of the QR spectrum (QrSpectrumEstimator)",
             "twin-direction", "(seed): the direction of the twin orbit (TwinOrbitEstimator)",
             "lanczos", "(seed, call): the start vector of one Lanczos run (LanczosEstimator)",
+            "final-hessian", "(seed): the Lanczos seed of train's top final Hessian eigenvalues above the full-"
+                    + "spectrum limit (TrainWriter)",
             "acf-shuffle", "(seed, shuffle): one shuffle of the autocorrelation null band (Autocorrelation)",
             "zero-one-frequencies", "(seed): the frequencies c of the 0–1 test (ZeroOneTest)",
             "expansion-references", "(seed): the reference times of the local expansion rates "

@@ -36,6 +36,17 @@ public final class SweepRunner {
         default boolean stopRequested() {
             return false;
         }
+
+        /**
+         * {@code n} more training steps were taken inside the running tasks ({@link TaskMeasurer#stepsPerTask}
+         * per task); called from worker threads, concurrently: keep it to an atomic add.
+         */
+        default void stepsDone(long n) {
+        }
+
+        /** Called on the calling thread at least every 100 ms while tasks run: a moment to show progress. */
+        default void tick() {
+        }
     }
 
     private SweepRunner() {
@@ -88,7 +99,7 @@ public final class SweepRunner {
                     if (leaving.get()) {
                         return task;
                     }
-                    TaskResult result = TaskMeasurer.measure(spec, task, problems.apply(task));
+                    TaskResult result = TaskMeasurer.measure(spec, task, problems.apply(task), progress::stepsDone);
                     synchronized (sink) {
                         if (!closed[0]) {
                             sink.accept(task, result);
@@ -104,6 +115,7 @@ public final class SweepRunner {
                         if (progress.stopRequested()) {
                             return false;
                         }
+                        progress.tick();
                     }
                     next.get(); // in order of completion: a failure stops the sweep at once
                 } catch (ExecutionException e) {

@@ -1,6 +1,7 @@
 package netdyn.sweep;
 
 import java.util.Arrays;
+import java.util.function.LongConsumer;
 
 import netdyn.analysis.DivergenceSpec;
 import netdyn.analysis.EnsembleRun;
@@ -9,6 +10,8 @@ import netdyn.analysis.PerturbedReplicas;
 import netdyn.analysis.RegimeClassifier;
 import netdyn.analysis.RegimeEvidence;
 import netdyn.analysis.ResultKeys;
+import netdyn.analysis.StepReportingMap;
+import netdyn.curvature.HessianSpectrum;
 import netdyn.curvature.LanczosEstimator;
 import netdyn.dynamics.GradientDescentMap;
 import netdyn.lyapunov.FiniteTimeFit;
@@ -46,6 +49,26 @@ public final class TaskMeasurer {
     }
 
     public static TaskResult measure(SweepSpec sweep, SweepTask task, TaskProblem problem) {
+        return measure(sweep, task, problem, n -> { });
+    }
+
+    /**
+     * The training steps one task takes in all: the reference pass, and one more pass each for the twin orbit
+     * and the tangent (QR) pass when measured; the unit of {@link #measure(SweepSpec, SweepTask, TaskProblem,
+     * LongConsumer)}'s step reports.
+     */
+    public static long stepsPerTask(SweepSpec sweep) {
+        Measures m = sweep.measures();
+        int passes = 1 + (m.twin() ? 1 : 0) + (m.spectrumK() > 0 || m.series() ? 1 : 0);
+        return passes * sweep.steps();
+    }
+
+    /**
+     * As {@link #measure(SweepSpec, SweepTask, TaskProblem)}, telling {@code stepsDone} of every step taken
+     * (one call with 1 per step of each pass, {@link #stepsPerTask} in all when no run diverges), for progress
+     * inside a task: one task of a large network can take hours.
+     */
+    public static TaskResult measure(SweepSpec sweep, SweepTask task, TaskProblem problem, LongConsumer stepsDone) {
         Measures m = sweep.measures();
         MlpLayout layout = new MlpLayout(problem.spec());
         int p = layout.parameterCount();
@@ -60,7 +83,8 @@ public final class TaskMeasurer {
         out.put(ResultKeys.TASK, task.index());
         sweep.rowValues(task).forEach(out::put);
         out.put(ResultKeys.INIT, task.init());
-        Reference ref = reference(sweep, task, problem, x0, layout, Seeds.derive(seed, "sweep-lanczos", id));
+        Reference ref = reference(sweep, task, problem, x0, layout, Seeds.derive(seed, "sweep-lanczos", id),
+                stepsDone);
         out.put(ResultKeys.STATUS, ref.divergedAt < 0 ? "ok" : "diverged");
         out.put(ResultKeys.DIVERGED_AT_STEP, ref.divergedAt);
         out.put(ResultKeys.FINAL_LOSS, ref.loss[ref.loss.length - 1]);
@@ -90,8 +114,9 @@ public final class TaskMeasurer {
             out.series(ResultKeys.DISTANCE, distance);
         }
         if (m.twin()) {
-            TwinOrbitEstimator.Result twin = TwinOrbitEstimator.run(
-                    new GradientDescentMap(problem.spec(), problem.train(), problem.optimizer()), x0, 0,
+            TwinOrbitEstimator.Result twin = TwinOrbitEstimator.run(new StepReportingMap(
+                    new GradientDescentMap(problem.spec(), problem.train(), problem.optimizer()),
+                    t -> stepsDone.accept(1)), x0, 0,
                     sweep.steps(), TWIN_DISTANCE, Seeds.derive(seed, "sweep-twin", id));
             out.put(ResultKeys.LAMBDA_TWIN, twin.failure() == null ? twin.exponent() : Double.NaN);
         }
@@ -103,7 +128,7 @@ public final class TaskMeasurer {
             out.put(ResultKeys.EOS_RATIO_MAX, ref.sharpnessMax * eta / 2);
         }
         if (m.spectrumK() > 0 || m.series()) {
-            Tangent tangent = tangent(sweep, problem, x0, Seeds.derive(seed, "sweep-qr", id));
+            Tangent tangent = tangent(sweep, problem, x0, Seeds.derive(seed, "sweep-qr", id), stepsDone);
             if (m.spectrumK() > 0) {
                 SpectrumResult s = tangent.result; // k = min(K, dimension) exponents when K > 0
                 double[] exponents = s.completed() ? s.exponents() : nans(Math.min(m.spectrumK(), dim));
@@ -163,7 +188,8 @@ public final class TaskMeasurer {
      * run (Gram–Schmidt leaves the first column alone), so λ1 over the second half — the regime rule's
      * exponent, with the first half aligning the vector — is the difference of its running sums at T and T/2.
      */
-    private static Tangent tangent(SweepSpec sweep, TaskProblem problem, double[] x0, long seed) {
+    private static Tangent tangent(SweepSpec sweep, TaskProblem problem, double[] x0, long seed,
+                                   LongConsumer stepsDone) {
         GradientDescentMap map = new GradientDescentMap(problem.spec(), problem.train(), problem.optimizer());
         int k = Math.min(Math.max(sweep.measures().spectrumK(), 1), map.dimension());
         long steps = sweep.steps();
@@ -171,6 +197,7 @@ public final class TaskMeasurer {
         double[] firstColumn = {Double.NaN, Double.NaN}; // running estimates at T/2 and T
         SpectrumResult s = new QrSpectrumEstimator(map, k).run(x0.clone(),
                 new SpectrumSpec(steps, 0, k, 1, false, seed), (step, estimates) -> {
+                    stepsDone.accept(1);
                     if (step == half) {
                         firstColumn[0] = estimates[0];
                     }
@@ -189,7 +216,7 @@ public final class TaskMeasurer {
      * is {@code netdyn divergence}'s for the same seed, init, η and ε.
      */
     private static Reference reference(SweepSpec sweep, SweepTask task, TaskProblem problem, double[] x0,
-                                       MlpLayout layout, long lanczosSeed) {
+                                       MlpLayout layout, long lanczosSeed, LongConsumer stepsDone) {
         Measures m = sweep.measures();
         int steps = (int) sweep.steps();
         int p = layout.parameterCount();
@@ -228,6 +255,9 @@ public final class TaskMeasurer {
 
         OrbitObserver observer = step -> {
             int t = (int) step.t();
+            if (t > 0) {
+                stepsDone.accept(1);
+            }
             if (replicas > 0) {
                 PerturbedReplicas.distances(step, 0, replicas, p, DivergenceSpec.Norm.L1, r.replicaDistances, t);
             }
@@ -279,6 +309,23 @@ public final class TaskMeasurer {
         if (sweep.tailWeight() >= p) {
             throw netdyn.BadInputException.of(SweepSpec.class, "tailWeight", sweep.tailWeight() + " is outside θ of "
                     + "the " + layout.spec().shape() + " network (P = " + p + ", indices 0.." + (p - 1) + ")");
+        }
+    }
+
+    /**
+     * Fails naming {@code measures} when the sweep asks for more tangent exponents than
+     * {@link HessianSpectrum#MAX_PARAMETERS} of a network above that size ({@code spectrum:all} of a
+     * 784–64–10 network: 50 890 tangent vectors of 50 890 values each).
+     */
+    public static void requireSpectrumWithinLimit(SweepSpec sweep, MlpLayout layout) {
+        int k = sweep.measures().spectrumK();
+        int p = layout.parameterCount();
+        if (k > HessianSpectrum.MAX_PARAMETERS && p > HessianSpectrum.MAX_PARAMETERS) {
+            int top = 10;
+            throw netdyn.BadInputException.of(Measures.class, "measures", ": spectrum:"
+                    + (k == Measures.ALL ? "all asks for all " + p : k + " asks for " + k) + " exponents of the "
+                    + layout.spec().shape() + " network; " + HessianSpectrum.limitText(p) + "; use spectrum:" + top
+                    + " for the top " + top);
         }
     }
 

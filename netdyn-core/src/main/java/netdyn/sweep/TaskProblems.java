@@ -26,12 +26,14 @@ public final class TaskProblems implements Function<SweepTask, TaskProblem> {
     }
 
     /**
-     * Loads every data source of the grid and sizes every network now (and checks the tail weight against
-     * it), so that a bad grid value fails before any work.
+     * Loads every data source of the grid and sizes every network now (and checks the tail weight and the
+     * number of tangent exponents against it), so that a bad grid value fails before any work.
      */
     public TaskProblems check() {
         for (int i = 0; i < sweep.taskCount(); i += sweep.inits()) {
-            TaskMeasurer.requireTailWeight(sweep, new MlpLayout(apply(sweep.task(i)).spec()));
+            MlpLayout layout = new MlpLayout(apply(sweep.task(i)).spec());
+            TaskMeasurer.requireTailWeight(sweep, layout);
+            TaskMeasurer.requireSpectrumWithinLimit(sweep, layout);
         }
         return this;
     }

@@ -120,4 +120,19 @@ class CurvatureTest {
         }
         return m;
     }
+
+    /** Above the limit the full Hessian is refused before its P² doubles are allocated (50 890² would be 20 GB). */
+    @Test
+    void theFullHessianOfANetworkAboveTheLimitIsRefusedNamingBothSizes() {
+        MlpSpec large = new MlpSpec(4, new int[] {500}, 3, Activation.SIGMOID, OutputKind.SOFTMAX, LossKind.CE, 0);
+        MlpEvaluator ev = new MlpEvaluator(large, IRIS.size());
+        double[] th = new double[ev.layout().parameterCount()];
+        assertThat(th.length).isEqualTo(4003);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HessianSpectrum.of(ev, th, IRIS, 1e-8))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P = 4003")
+                .hasMessageContaining("P ≤ 2000");
+        assertThat(HessianSpectrum.fits(2000)).isTrue();
+        assertThat(HessianSpectrum.fits(2001)).isFalse();
+        assertThat(HessianSpectrum.skippedText(50_890)).isEqualTo("P = 50890 > 2000, the limit of the full spectrum");
+    }
 }
