@@ -24,10 +24,10 @@ import java.util.concurrent.Future;
  */
 final class LayerProducts {
     /**
-     * Samples per cache block of a dot table (a multiple of 8): eight x rows of a block (16 KB) stay
+     * Samples per cache block of a dot table (a multiple of 8): eight x rows of a block (32 KB) stay
      * in the level-1 cache while the y rows stream past them.
      */
-    private static final int SAMPLE_BLOCK = 256;
+    private static final int SAMPLE_BLOCK = 512;
     /** Terms per cache block of a row combination: a strip of 128 source rows × 24 samples is 24 KB. */
     private static final int TERM_BLOCK = 128;
     /**
