@@ -1,5 +1,7 @@
 package netdyn.curvature;
 
+import netdyn.linalg.DenseOps;
+
 /**
  * ln|det A| of a dense square matrix by LU factorisation with partial pivoting (Golub &amp; Van Loan, Matrix
  * Computations, 4th ed., §3.4, Algorithm 3.4.1): P A = L U with L unit lower triangular, so
@@ -17,20 +19,34 @@ public final class DeterminantOps {
     }
 
     /**
-     * ln|det A| of the n × n matrix A held row-major in {@code a[0 .. n·n)}, which is overwritten by the factors
-     * (U on and above the diagonal, the multipliers of L below it, rows in pivot order). No allocation.
-     *
-     * <p>Cost: ⅔ n³ flops (one multiply-subtract per element of the trailing block at each of the n stages; the
-     * inner loop runs over contiguous rows) plus n² comparisons for the finiteness check.
-     *
-     * @return ln|det A|; −∞ when a pivot column is exactly zero (A is exactly singular, as the eigenvalue formula
-     *         gives −∞ when some 1 − ηh_i is exactly 0); NaN when A holds a NaN or an infinity
-     * @throws IllegalArgumentException if n &lt; 0 or {@code a} is shorter than n·n (naming both sizes)
+     * {@link #logAbsDet(double[], int, double[])} with a workspace of its own (allocates n doubles).
      */
     public static double logAbsDet(double[] a, int n) {
+        return logAbsDet(a, n, new double[Math.max(n, 0)]);
+    }
+
+    /**
+     * ln|det A| of the n × n matrix A held row-major in {@code a[0 .. n·n)}, which is used as workspace (its
+     * contents afterwards are unspecified). No allocation.
+     *
+     * <p>Cost: ⅔ n³ flops (one fused multiply-add per element of the trailing block at each of the n stages, a
+     * {@link DenseOps#axpy} along each row) plus n² comparisons for the finiteness check.
+     *
+     * @param pivotRow workspace of at least n doubles (overwritten): the pivot row of each stage, copied out so
+     *                 that the elimination reads one array and writes another
+     * @return ln|det A|; −∞ when a pivot column is exactly zero (A is exactly singular, as the eigenvalue formula
+     *         gives −∞ when some 1 − ηh_i is exactly 0); NaN when A holds a NaN or an infinity
+     * @throws IllegalArgumentException if n &lt; 0, {@code a} is shorter than n·n or {@code pivotRow} shorter
+     *                                  than n (naming both sizes)
+     */
+    public static double logAbsDet(double[] a, int n, double[] pivotRow) {
         if (n < 0 || (long) n * n > a.length) {
             throw new IllegalArgumentException("the matrix is " + n + " × " + n + " but the array holds "
                     + a.length + " values");
+        }
+        if (pivotRow.length < n) {
+            throw new IllegalArgumentException("the matrix is " + n + " × " + n + " but the pivot row workspace holds "
+                    + pivotRow.length + " values");
         }
         for (int i = 0; i < n * n; i++) {
             if (!Double.isFinite(a[i])) {
@@ -51,33 +67,19 @@ public final class DeterminantOps {
             if (max == 0) {
                 return Double.NEGATIVE_INFINITY;
             }
-            if (pivot != k) {
-                swapRows(a, n, k, pivot);
-            }
             int rk = k * n;
-            double inv = 1 / a[rk + k];
+            int rp = pivot * n;
+            System.arraycopy(a, rp + k, pivotRow, k, n - k);
+            if (pivot != k) {
+                System.arraycopy(a, rk + k, a, rp + k, n - k); // columns left of k are L's, not needed any more
+            }
+            double inv = 1 / pivotRow[k];
             for (int i = k + 1; i < n; i++) {
                 int ri = i * n;
-                double l = a[ri + k] * inv;
-                a[ri + k] = l;
-                if (l != 0) {
-                    for (int j = k + 1; j < n; j++) {
-                        a[ri + j] -= l * a[rk + j];
-                    }
-                }
+                DenseOps.axpy(n - k - 1, -(a[ri + k] * inv), pivotRow, k + 1, a, ri + k + 1);
             }
             sum += Math.log(max);
         }
         return sum;
-    }
-
-    private static void swapRows(double[] a, int n, int r, int s) {
-        int or = r * n;
-        int os = s * n;
-        for (int j = 0; j < n; j++) {
-            double t = a[or + j];
-            a[or + j] = a[os + j];
-            a[os + j] = t;
-        }
     }
 }

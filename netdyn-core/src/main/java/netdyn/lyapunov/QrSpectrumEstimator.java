@@ -109,8 +109,8 @@ public final class QrSpectrumEstimator {
             if (s == 0) {
                 Orthonormalizer.orthonormalize(frame, k, n, logDiag);
             }
-            map.tangentBlock(t, xt, frame, k, image);
             if (s < 0) {
+                map.tangentBlock(t, xt, frame, k, image);
                 System.arraycopy(image, 0, frame, 0, k * n);
                 if ((t + 1) % spec.qrEvery() == 0 && Orthonormalizer.orthonormalize(frame, k, n, logDiag) >= 0) {
                     ended = failedInTransient("a tangent vector became zero or non-finite", t);
@@ -118,11 +118,14 @@ public final class QrSpectrumEstimator {
                 return;
             }
             if (logDet) {
-                double ld = map.logAbsDetJacobian(t, xt);
+                // one call: a map may get the tangent block and the determinant from one Jacobian
+                double ld = map.tangentBlockAndLogAbsDet(t, xt, frame, k, image);
                 if (Double.isNaN(ld)) {
                     logDet = false;
                 }
                 logDetSum += ld;
+            } else {
+                map.tangentBlock(t, xt, frame, k, image);
             }
             System.arraycopy(image, 0, frame, 0, k * n);
             boolean last = s == spec.steps() - 1;
