@@ -1,5 +1,7 @@
 package netdyn.lyapunov;
 
+import java.util.Arrays;
+
 import netdyn.linalg.DenseOps;
 
 /**
@@ -14,7 +16,8 @@ import netdyn.linalg.DenseOps;
  * 2nk² − ⅔k³ flops for R and as many for Q (8/3 n³ for k = n, against 4 n³ for Gram–Schmidt twice). The
  * work runs on A transposed (n × k row-major), where every O(nk²) loop is an axpy over contiguous memory
  * ({@link DenseOps}, SIMD where available) and none is a reduction across lanes (the one reduction, ‖x_j‖², is
- * O(n) per column and sequential), so every sum's order is fixed and the bits do not depend on the vector width. An instance owns its workspace for one (k, n); not thread-safe.
+ * O(n) per column and sequential), so every sum's order is fixed and the bits do not depend on the vector width.
+ * An instance owns its workspace for one (k, n); not thread-safe.
  */
 final class Orthonormalizer {
     private final int k;
@@ -72,7 +75,7 @@ final class Orthonormalizer {
             beta[j] = 1 / (norm * (norm + Math.abs(x0)));
             reflect(a, j, j + 1);
         }
-        java.util.Arrays.fill(q, 0);
+        Arrays.fill(q, 0);
         for (int i = 0; i < k; i++) {
             q[i * k + i] = 1;
         }
@@ -98,7 +101,7 @@ final class Orthonormalizer {
             return;
         }
         int width = k - from;
-        java.util.Arrays.fill(w, from, k, 0);
+        Arrays.fill(w, from, k, 0);
         DenseOps.axpyRows(width, a, j * k + j, k, n - j, m, j * k + from, k, w, from);
         double b = beta[j];
         for (int s = j; s < n; s++) {
