@@ -27,9 +27,11 @@ import netdyn.nn.MlpSpec;
 
 /**
  * One step of the full (83-exponent) Lyapunov spectrum of gradient descent on the study's Iris
- * network at η = 1: the GD step, 83 tangent vectors through I − ηH by exact Hessian-vector
- * products, and the QR re-orthonormalisation. Compare with PyTorch's hessian-qr form
- * (bench/pytorch/baseline.py). µs per spectrum step.
+ * network at η = 1: the GD step, 83 tangent vectors through I − ηH, and the QR
+ * re-orthonormalisation. Without the sum rule the tangent vectors go through exact Hessian-vector
+ * products; with it ({@code netdyn lyapunov --k all}'s default) H is assembled from 83 products,
+ * the tangent block is one dense product and ln|det(I − ηH)| one LU. Compare with PyTorch's
+ * hessian-qr form (bench/pytorch/baseline.py), which also assembles H. µs per spectrum step.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +43,7 @@ public class LyapunovSpectrumBenchmark {
     private static final int STEPS = 20;
     private QrSpectrumEstimator estimator;
     private SpectrumSpec spec;
+    private SpectrumSpec withSumRule;
     private double[] theta;
 
     @Setup
@@ -52,11 +55,18 @@ public class LyapunovSpectrumBenchmark {
         InitSpec.STUDY.initialize(new MlpLayout(net), 1, 0, theta, 0);
         estimator = new QrSpectrumEstimator(map, map.parameterCount());
         spec = new SpectrumSpec(STEPS, 0, map.parameterCount(), 1, false, 0);
+        withSumRule = new SpectrumSpec(STEPS, 0, map.parameterCount(), 1, true, 0);
     }
 
     @Benchmark
     @OperationsPerInvocation(STEPS)
     public double fullSpectrumStep() {
         return estimator.run(theta, spec, SpectrumObserver.NONE).exponents()[0];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public double fullSpectrumStepWithSumRule() {
+        return estimator.run(theta, withSumRule, SpectrumObserver.NONE).meanLogDet();
     }
 }

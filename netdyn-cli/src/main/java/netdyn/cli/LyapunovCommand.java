@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import netdyn.analysis.StepReportingMap;
 import netdyn.cli.io.Json;
+import netdyn.cli.io.Plots;
 import netdyn.cli.io.Progress;
 import netdyn.cli.io.RunDirectory;
 import netdyn.dynamics.DiscreteMap;
@@ -52,6 +53,7 @@ final class LyapunovCommand implements Callable<Integer> {
         if (dir != null) {
             // first: an interrupted run directory still says what it was
             LyapunovWriter.writeManifest(dir, command, source.config(), spec);
+            Plots.warmUpInBackground(); // running.png comes at the end: start the plotting stack meanwhile
         }
         PrintWriter out = command.commandLine().getOut();
         LyapunovWriter writer = new LyapunovWriter(spec);

@@ -28,6 +28,17 @@ public interface DiscreteMap {
     }
 
     /**
+     * {@link #tangentBlock} and {@link #logAbsDetJacobian} at one (t, x) in one call: writes DF_t(x) times the k
+     * rows of {@code vs} into {@code out} and returns ln |det DF_t(x)| (or NaN as logAbsDetJacobian would). Maps
+     * whose two computations share work override it (gradient descent gets both from one assembled Hessian);
+     * {@code out} then equals tangentBlock's to rounding, not necessarily bit for bit.
+     */
+    default double tangentBlockAndLogAbsDet(long t, double[] x, double[] vs, int k, double[] out) {
+        tangentBlock(t, x, vs, k, out);
+        return logAbsDetJacobian(t, x);
+    }
+
+    /**
      * Why x is outside the map's domain (e.g. the logistic map's x outside [0, 1]), or null when it
      * is inside. Non-finite states are caught by the estimators themselves.
      */

@@ -2,6 +2,8 @@ package netdyn.dynamics;
 
 import java.util.Arrays;
 
+import netdyn.curvature.DeterminantOps;
+import netdyn.linalg.DenseOps;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpEvaluator;
 import netdyn.nn.MlpLayout;
@@ -45,7 +47,11 @@ public final class GradientDescentMap implements DiscreteMap {
     private final Batch batchBuffer;
     private final int[] order;
     private long orderEpoch = -1;
-    private double[] hessian;
+    // H e_j in row j, the Jacobian's LU workspace and its pivot row, and a unit vector: made on first use
+    private double[] hessianColumns;
+    private double[] jacobian;
+    private double[] pivotRow;
+    private double[] unit;
     private double lastLoss = Double.NaN;
     private MlpEvaluator fullSet; // the whole training set, for mini-batch runs
     private int lastCorrect;
@@ -321,57 +327,97 @@ public final class GradientDescentMap implements DiscreteMap {
         }
     }
 
-    /** Largest P for which {@link #logAbsDetJacobian} assembles and diagonalises the Hessian. */
+    /** Largest P for which {@link #logAbsDetJacobian} assembles the Hessian and factorises I − ηH. */
     public static final int LOG_DET_MAX_PARAMETERS = 300;
 
     /**
-     * ln|det(I − ηH(θ))| = Σ_i ln|1 − η h_i| from the eigenvalues h_i of the full Hessian, for the sum
-     * rule; NaN with momentum or when P &gt; {@value #LOG_DET_MAX_PARAMETERS} (cost P Hessian-vector
-     * products + O(P³)). With layer rates D = diag(η_i) &gt; 0, I − DH = D^½ (I − D^½ H D^½) D^−½ is
-     * similar to a symmetric matrix, so ln|det(I − DH)| = Σ_i ln|1 − μ_i| with μ_i the eigenvalues of
-     * D^½ H D^½ (H with row i and column i scaled by √η_i).
+     * ln|det(I − ηH(θ))| for the sum rule, by LU factorisation with partial pivoting of I − ηH
+     * ({@link DeterminantOps#logAbsDet}; equal to Σ_i ln|1 − η h_i| over the eigenvalues h_i of H, to rounding).
+     * With layer rates D = diag(η_i) it is ln|det(I − DH)|, factorised as it stands (non-symmetric). NaN with
+     * momentum or when P &gt; {@value #LOG_DET_MAX_PARAMETERS}. Cost: P Hessian-vector products (reusing the
+     * gradient pass of step t at x when the evaluator holds it) + ⅔ P³ flops.
      */
     @Override
     public double logAbsDetJacobian(long t, double[] x) {
-        if (optimizer.hasMomentum() || parameters > LOG_DET_MAX_PARAMETERS) {
+        if (!hasLogDet()) {
             return Double.NaN;
         }
-        if (hessian == null) {
-            hessian = new double[parameters * parameters];
-        }
-        Batch b = batchAt(t);
-        netdyn.curvature.HessianSpectrum.assemble(evaluator, x, b, hessian);
-        evaluatedStep = t; // assemble left the evaluator's state at (t, x)
-        evaluatedBatch = b;
-        if (rates != null) {
-            return logAbsDetWithLayerRates();
-        }
-        double[] h = netdyn.curvature.HessianSpectrum.symmetricEigenvalues(hessian, parameters);
-        double eta = optimizer.learningRate();
-        double sum = 0;
-        for (double v : h) {
-            sum += Math.log(Math.abs(1 - eta * v));
-        }
-        return sum;
+        assembleHessian(t, x);
+        return logAbsDetOfJacobian();
     }
 
-    private double logAbsDetWithLayerRates() {
+    /**
+     * The tangent block and ln|det(I − ηH)| from one assembled Hessian: the P Hessian-vector products that
+     * {@link #logAbsDetJacobian} needs anyway give H, and the k tangent vectors then cost one dense product
+     * H·v each (2P² flops) instead of a Hessian-vector product each. {@code out} equals {@link #tangentBlock}'s
+     * to rounding (H v is summed from H's columns instead of propagated through the network), and is computed
+     * by the same update rule. Without a log-determinant (momentum, P &gt; {@value #LOG_DET_MAX_PARAMETERS})
+     * this is tangentBlock followed by NaN.
+     */
+    @Override
+    public double tangentBlockAndLogAbsDet(long t, double[] x, double[] vs, int k, double[] out) {
+        if (!hasLogDet()) {
+            tangentBlock(t, x, vs, k, out);
+            return Double.NaN;
+        }
+        assembleHessian(t, x);
         int p = parameters;
-        double[] root = new double[p];
-        for (int i = 0; i < p; i++) {
-            root[i] = Math.sqrt(rates[i]);
+        for (int r = 0; r < k; r++) {
+            // H v = Σ_j v_j (H e_j): the rows of hessianColumns are the H e_j
+            Arrays.fill(hv, 0);
+            int vo = r * p;
+            DenseOps.axpyRows(p, vs, vo, 1, p, hessianColumns, 0, p, hv, 0);
+            update(vs, vo, hv, out, vo);
         }
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                hessian[i * p + j] *= root[i] * root[j];
+        return logAbsDetOfJacobian();
+    }
+
+    private boolean hasLogDet() {
+        return !optimizer.hasMomentum() && parameters <= LOG_DET_MAX_PARAMETERS;
+    }
+
+    /**
+     * H(θ) at (t, x) into {@link #hessianColumns}, row j holding H e_j (the column j of H, which is symmetric up
+     * to rounding): P Hessian-vector products after the gradient pass of step t at x (the step's own, when the
+     * evaluator still holds it).
+     */
+    private void assembleHessian(long t, double[] x) {
+        int p = parameters;
+        if (hessianColumns == null) {
+            hessianColumns = new double[p * p];
+            jacobian = new double[p * p];
+            pivotRow = new double[p];
+            unit = new double[p];
+        }
+        ensureEvaluated(t, x);
+        for (int j = 0; j < p; j++) {
+            unit[j] = 1;
+            evaluator.hessianVectorProduct(x, 0, evaluatedBatch, unit, 0, hessianColumns, j * p);
+            unit[j] = 0;
+        }
+    }
+
+    /**
+     * ln|det J| for J = I − DH (D = ηI without layer rates) from {@link #hessianColumns}. The factorised matrix is
+     * Jᵀ = I − H D, which has the same determinant and whose row j, δ_ji − η_i (H e_j)_i, is contiguous.
+     */
+    private double logAbsDetOfJacobian() {
+        int p = parameters;
+        double eta = optimizer.learningRate();
+        for (int j = 0; j < p; j++) {
+            int o = j * p;
+            if (rates == null) {
+                for (int i = 0; i < p; i++) {
+                    jacobian[o + i] = -eta * hessianColumns[o + i];
+                }
+            } else {
+                for (int i = 0; i < p; i++) {
+                    jacobian[o + i] = -rates[i] * hessianColumns[o + i];
+                }
             }
+            jacobian[o + j] += 1;
         }
-        double[] mu = netdyn.curvature.HessianSpectrum.symmetricEigenvalues(hessian, p);
-        double sum = 0;
-        for (double m : mu) {
-            sum += Math.log(Math.abs(1 - m));
-        }
-        return sum;
+        return DeterminantOps.logAbsDet(jacobian, p, pivotRow);
     }
 
     /**

@@ -31,6 +31,7 @@ public final class QrSpectrumEstimator {
     private final double[] logDiag;
     private final double[] sums;
     private final double[] running;
+    private final Orthonormalizer qr;
 
     public QrSpectrumEstimator(DiscreteMap map, int k) {
         this.map = map;
@@ -46,6 +47,7 @@ public final class QrSpectrumEstimator {
         logDiag = new double[k];
         sums = new double[k];
         running = new double[k];
+        qr = new Orthonormalizer(k, n);
     }
 
     /** The spectrum of the orbit from x0 (not modified). */
@@ -107,27 +109,30 @@ public final class QrSpectrumEstimator {
             }
             long s = t - spec.transient_(); // the step of the average, negative in the transient
             if (s == 0) {
-                Orthonormalizer.orthonormalize(frame, k, n, logDiag);
+                qr.orthonormalize(frame, logDiag);
             }
-            map.tangentBlock(t, xt, frame, k, image);
             if (s < 0) {
+                map.tangentBlock(t, xt, frame, k, image);
                 System.arraycopy(image, 0, frame, 0, k * n);
-                if ((t + 1) % spec.qrEvery() == 0 && Orthonormalizer.orthonormalize(frame, k, n, logDiag) >= 0) {
+                if ((t + 1) % spec.qrEvery() == 0 && qr.orthonormalize(frame, logDiag) >= 0) {
                     ended = failedInTransient("a tangent vector became zero or non-finite", t);
                 }
                 return;
             }
             if (logDet) {
-                double ld = map.logAbsDetJacobian(t, xt);
+                // one call: a map may get the tangent block and the determinant from one Jacobian
+                double ld = map.tangentBlockAndLogAbsDet(t, xt, frame, k, image);
                 if (Double.isNaN(ld)) {
                     logDet = false;
                 }
                 logDetSum += ld;
+            } else {
+                map.tangentBlock(t, xt, frame, k, image);
             }
             System.arraycopy(image, 0, frame, 0, k * n);
             boolean last = s == spec.steps() - 1;
             if ((s + 1) % spec.qrEvery() == 0 || last) {
-                int collapsed = Orthonormalizer.orthonormalize(frame, k, n, logDiag);
+                int collapsed = qr.orthonormalize(frame, logDiag);
                 if (collapsed >= 0) {
                     ended = finish(done, logDet ? logDetAtQr : Double.NaN, dt,
                             "tangent vector " + (collapsed + 1) + " became zero or non-finite at step " + s, s);
@@ -209,6 +214,6 @@ public final class QrSpectrumEstimator {
         for (int i = 0; i < k * n; i++) {
             frame[i] = rng.nextGaussian();
         }
-        Orthonormalizer.orthonormalize(frame, k, n, logDiag);
+        qr.orthonormalize(frame, logDiag);
     }
 }

@@ -240,6 +240,40 @@ abstract class DiscreteMapContract {
         }
     }
 
+    /**
+     * The combined call gives what the two calls give apart: the block to rounding (a map may compute it from an
+     * assembled Jacobian instead) and the same ln |det DF| (or NaN), at every point and for k = 1 and k = n.
+     */
+    @Test
+    void tangentBlockAndLogAbsDetIsBothCallsInOne() {
+        SplitMix64 rng = new SplitMix64(31);
+        for (double[] x : orbitPoints(11)) {
+            int n = x.length;
+            for (int k : new int[] {1, n}) {
+                double[] vs = new double[k * n];
+                for (int r = 0; r < k; r++) {
+                    System.arraycopy(unitVector(n, rng), 0, vs, r * n, n);
+                }
+                DiscreteMap apart = newMap();
+                double[] expected = new double[k * n];
+                apart.tangentBlock(0, x, vs, k, expected);
+                double expectedLogDet = apart.logAbsDetJacobian(0, x);
+                double[] block = new double[k * n];
+                double logDet = newMap().tangentBlockAndLogAbsDet(0, x, vs, k, block);
+                double scale = Math.max(1, maxAbs(expected));
+                for (int i = 0; i < k * n; i++) {
+                    assertThat(block[i]).as("k = %d, element %d at x = %s", k, i, Arrays.toString(x))
+                            .isCloseTo(expected[i], within(1e-12 * scale));
+                }
+                if (Double.isNaN(expectedLogDet)) {
+                    assertThat(logDet).isNaN();
+                } else {
+                    assertThat(logDet).isCloseTo(expectedLogDet, within(1e-12 * Math.max(1, Math.abs(expectedLogDet))));
+                }
+            }
+        }
+    }
+
     @Test
     void tangentMapGivesTheKnownLyapunovExponents() {
         double[] known = knownExponents();

@@ -24,6 +24,28 @@ public final class Plots {
     }
 
     /**
+     * Loads and initialises the plotting stack (XChart, Java2D's anti-aliasing rasteriser, fonts, the PNG
+     * writer) on a daemon thread by drawing and encoding a small chart that is thrown away, so that a command
+     * which computes first and plots at the end does not pay that start-up (about 0.7 s on the reference
+     * machine, most of a figure's cost) after its computation; on a machine with a second core it is hidden.
+     * Changes no output; a failure here is ignored (the real chart reports its own). Returns at once.
+     */
+    public static void warmUpInBackground() {
+        Thread warm = new Thread(() -> {
+            try {
+                XYChart chart = chart("warm-up", "x", "y");
+                chart.addSeries("a", new double[] {0, 1, 2}, new double[] {0, 1, 0}).setMarker(SeriesMarkers.NONE);
+                BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            } catch (IOException | RuntimeException e) {
+                // nothing to do: warming up is an optimisation only
+            }
+        }, "netdyn-plot-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
+    }
+
+    /**
      * One line of a chart; {@code dashed} for reference lines such as 2/η or λ = 0, {@code emphasis}
      * (thick, black) for a summary over the other lines, such as their mean.
      */
@@ -38,6 +60,68 @@ public final class Plots {
 
         public static Line horizontal(String name, double x0, double x1, double y) {
             return new Line(name, new double[] {x0, x1}, new double[] {y, y}, true, false);
+        }
+
+        /**
+         * The line through (x, y) as a chart {@code buckets} columns wide shows it: the points split into
+         * {@code buckets} runs of consecutive points, and of each run the points of its minimum and maximum of y
+         * are kept, in their order, and the first and the last point of the line always. Every extreme stays
+         * (an early spike is not stepped over), at most 2 · buckets + 2 points are drawn, and a line of at most
+         * 2 · buckets points is returned as it is. A run holding a non-finite y keeps all its points.
+         */
+        public static Line envelope(String name, double[] x, double[] y, int buckets) {
+            int n = x.length;
+            if (n <= 2 * buckets) {
+                return of(name, x, y);
+            }
+            double[] kx = new double[2 * buckets + 2];
+            double[] ky = new double[kx.length];
+            int kept = 0;
+            int last = -1;
+            for (int b = 0; b < buckets; b++) {
+                int from = (int) ((long) n * b / buckets);
+                int to = (int) ((long) n * (b + 1) / buckets);
+                int min = from;
+                int max = from;
+                boolean finite = true;
+                for (int i = from; i < to; i++) {
+                    finite &= Double.isFinite(y[i]);
+                    if (y[i] < y[min]) {
+                        min = i;
+                    }
+                    if (y[i] > y[max]) {
+                        max = i;
+                    }
+                }
+                if (!finite) {
+                    // rare: keep the whole run, growing the arrays as needed
+                    int room = kept + (to - from) + 2 * (buckets - b) + 2;
+                    if (room > kx.length) {
+                        kx = java.util.Arrays.copyOf(kx, room);
+                        ky = java.util.Arrays.copyOf(ky, room);
+                    }
+                    for (int i = Math.max(from, last + 1); i < to; i++) {
+                        kx[kept] = x[i];
+                        ky[kept++] = y[i];
+                        last = i;
+                    }
+                    continue;
+                }
+                int[] picks = b == 0 ? new int[] {0, Math.min(min, max), Math.max(min, max)}
+                        : new int[] {Math.min(min, max), Math.max(min, max)};
+                for (int i : picks) {
+                    if (i > last) {
+                        kx[kept] = x[i];
+                        ky[kept++] = y[i];
+                        last = i;
+                    }
+                }
+            }
+            if (last < n - 1) {
+                kx[kept] = x[n - 1];
+                ky[kept++] = y[n - 1];
+            }
+            return of(name, java.util.Arrays.copyOf(kx, kept), java.util.Arrays.copyOf(ky, kept));
         }
     }
 
