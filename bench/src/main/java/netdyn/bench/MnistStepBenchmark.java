@@ -46,7 +46,7 @@ public class MnistStepBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Batch train = MnistProblem.batch(samples);
-        map = new GradientDescentMap(MnistProblem.SPEC, train, OptimizerSpec.gradientDescent(0.01));
+        map = new GradientDescentMap(MnistProblem.SPEC, train, OptimizerSpec.gradientDescent(0.01), threads);
         theta = MnistProblem.init(1);
         next = new double[theta.length];
     }

@@ -19,8 +19,8 @@ public final class Batch {
     private final int[] labels;
     private int size;
     private long version; // refills so far: the contents are a function of (identity, version)
-    private NonzeroStrips nonzero;    // built for the contents of version nonzeroVersion, or not yet
-    private long nonzeroVersion = -1;
+    private volatile NonzeroStrips nonzero;    // built for the contents of version nonzeroVersion, or not yet
+    private volatile long nonzeroVersion = -1;
 
     private Batch(int features, int classes, int capacity) {
         this.features = features;
@@ -100,11 +100,16 @@ public final class Batch {
         return x;
     }
 
-    /** Which features are nonzero in each strip of samples, for these contents; null when few inputs are zero. */
-    synchronized NonzeroStrips nonzeroStrips() { // shared by the threads of an ensemble
+    /**
+     * Which features are nonzero in each strip of samples, for these contents; null when few inputs are zero.
+     * Built on first use after a refill; threads of an ensemble share a batch, and a race only builds the
+     * same index twice (the contents are written before the version that vouches for them).
+     */
+    NonzeroStrips nonzeroStrips() {
         if (nonzeroVersion != version) {
+            long v = version;
             nonzero = NonzeroStrips.of(x, features, size);
-            nonzeroVersion = version;
+            nonzeroVersion = v;
         }
         return nonzero;
     }

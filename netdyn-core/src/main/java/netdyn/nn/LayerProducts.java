@@ -66,6 +66,11 @@ final class LayerProducts {
         return threads;
     }
 
+    /** Whether a row combination of this size takes the blocked kernels (only then can it skip zero strips). */
+    boolean blocks(int rows, int n, int count) {
+        return blocked && (long) rows * n * count >= blockedMin;
+    }
+
     /** Sets the workers for the following products; the results do not depend on it. */
     void setThreads(int threads) {
         if (threads < 1) {
@@ -84,8 +89,21 @@ final class LayerProducts {
      */
     void combineRows(int rows, int n, int count, double[] c, int co, int cRow, int cK, double[] x, int xo,
                      int xStride, double[] y, int yo, int yStride) {
+        combineRows(rows, n, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride, null);
+    }
+
+    /** {@link #combineRows} over a batch's input x with its {@link NonzeroStrips} (see {@link #combineRowGroups}). */
+    void combineRows(int rows, int n, int count, double[] c, int co, int cRow, int cK, double[] x, int xo,
+                     int xStride, double[] y, int yo, int yStride, NonzeroStrips nonzero) {
+        if (!blocked || (long) rows * n * count < blockedMin) {
+            // small layers (the Iris network's): straight to the row kernels, nothing allocated per call
+            for (int r = 0; r < rows; r++) {
+                VecOps.axpyRows(n, c, co + r * cRow, cK, count, x, xo, xStride, y, yo + r * yStride);
+            }
+            return;
+        }
         combineRowGroups(1, rows, n, count, new double[][] {c}, new int[] {co}, cRow, cK, x, xo, xStride,
-                new double[][] {y}, new int[] {yo}, yStride);
+                new double[][] {y}, new int[] {yo}, yStride, nonzero);
     }
 
     /**
@@ -223,6 +241,17 @@ final class LayerProducts {
      */
     void dots(int xRows, int yRows, int n, double[] x, int xo, int xStride, double[] y, int yo, int yStride,
               double[] out, int oo, int oRow, int oCol, boolean accumulate) {
+        if (!blocked || (long) xRows * yRows * n < blockedMin) {
+            // small layers: straight to the dot kernel, nothing allocated per call
+            for (int i = 0; i < xRows; i++) {
+                for (int j = 0; j < yRows; j++) {
+                    double d = VecOps.dot(n, x, xo + i * xStride, y, yo + j * yStride);
+                    int o = oo + i * oRow + j * oCol;
+                    out[o] = accumulate ? out[o] + d : d;
+                }
+            }
+            return;
+        }
         dotGroups(xRows, 1, yRows, n, x, xo, xStride, new double[][] {y}, new int[] {yo}, yStride,
                 new double[][] {out}, new int[] {oo}, oRow, oCol, accumulate);
     }

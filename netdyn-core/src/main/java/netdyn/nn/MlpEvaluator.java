@@ -439,12 +439,8 @@ public final class MlpEvaluator {
                 for (int j = 0; j < fo; j++) {
                     java.util.Arrays.fill(al, j * n, j * n + n, theta[b0 + j]);
                 }
-                if (l == 0) {
-                    products.combineRowGroups(1, fo, n, fin, new double[][] {theta}, new int[] {w0}, 1, fo, in, 0, n,
-                            new double[][] {al}, new int[] {0}, n, b.nonzeroStrips());
-                } else {
-                    products.combineRows(fo, n, fin, theta, w0, 1, fo, in, 0, n, al, 0, n);
-                }
+                products.combineRows(fo, n, fin, theta, w0, 1, fo, in, 0, n, al, 0, n,
+                        l == 0 && products.blocks(fo, n, fin) ? b.nonzeroStrips() : null);
             }
             if (l < layers - 1) {
                 act.forward(al, h[l], fp[l], fo * n);
@@ -506,12 +502,8 @@ public final class MlpEvaluator {
                     java.util.Arrays.fill(ral, j * n, j * n + n, v[voff + b0 + j]);
                 }
                 // per element: R{b}, then the V terms, then the W terms, as one row at a time did
-                if (l == 0) {
-                    products.combineRowGroups(1, fo, n, fin, new double[][] {v}, new int[] {voff + w0}, 1, fo, in, 0,
-                            n, new double[][] {ral}, new int[] {0}, n, batch.nonzeroStrips());
-                } else {
-                    products.combineRows(fo, n, fin, v, voff + w0, 1, fo, in, 0, n, ral, 0, n);
-                }
+                products.combineRows(fo, n, fin, v, voff + w0, 1, fo, in, 0, n, ral, 0, n,
+                        l == 0 && products.blocks(fo, n, fin) ? batch.nonzeroStrips() : null);
             }
             if (l > 0) {
                 products.combineRows(fo, n, fin, theta, off + w0, 1, fo, rh[l - 1], 0, n, ral, 0, n);
