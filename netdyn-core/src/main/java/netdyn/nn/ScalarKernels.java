@@ -128,16 +128,6 @@ final class ScalarKernels {
         }
     }
 
-    static void axpy4(int from, int to, double w0, double w1, double w2, double w3, double[] x, int x0, int x1,
-                      int x2, int x3, double[] y, int yo) {
-        for (int s = from; s < to; s++) {
-            double acc = Math.fma(w0, x[x0 + s], y[yo + s]);
-            acc = Math.fma(w1, x[x1 + s], acc);
-            acc = Math.fma(w2, x[x2 + s], acc);
-            y[yo + s] = Math.fma(w3, x[x3 + s], acc);
-        }
-    }
-
     static double dot(int n, double[] x, int xo, double[] y, int yo) {
         double s0 = 0;
         double s1 = 0;

@@ -1,5 +1,7 @@
 package netdyn.nn;
 
+import netdyn.linalg.DenseOps;
+
 /**
  * The vector kernels under every layer: contiguous runs of {@code n} doubles at explicit offsets,
  * no allocation.
@@ -26,41 +28,20 @@ final class VecOps {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported();
     }
 
-    /** y[yo..yo+n) = fma(α, x[xo..xo+n), y). Modifies y. Cost n fused multiply-adds. */
+    /** y[yo..yo+n) = fma(α, x[xo..xo+n), y). Modifies y. Cost n fused multiply-adds ({@link DenseOps#axpy}). */
     static void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
-        if (VECTOR) {
-            VectorKernels.axpy(n, alpha, x, xo, y, yo);
-        } else {
-            for (int s = 0; s < n; s++) {
-                y[yo + s] = Math.fma(alpha, x[xo + s], y[yo + s]);
-            }
-        }
+        DenseOps.axpy(n, alpha, x, xo, y, yo);
     }
 
     /**
      * y[yo+s] = y[yo+s] + Σ_{k<count} w[wo + k·wStride] · x[xo + k·xStride + s] for s &lt; n, fused in
-     * k order, so it equals {@code count} successive axpy's bit for bit while reading and writing y
-     * once per four terms. The row combination under every layer (a_j = b_j + Σ_i W_ij h_i and its
-     * transposes). Modifies y. Cost n·count FMAs.
+     * k order ({@link DenseOps#axpyRows}: it equals {@code count} successive axpy's bit for bit). The row
+     * combination under every small layer (a_j = b_j + Σ_i W_ij h_i and its transposes). Modifies y.
+     * Cost n·count FMAs.
      */
     static void axpyRows(int n, double[] w, int wo, int wStride, int count, double[] x, int xo, int xStride,
                          double[] y, int yo) {
-        int k = 0;
-        for (; k + 3 < count; k += 4) {
-            int o = xo + k * xStride;
-            double w0 = w[wo + k * wStride];
-            double w1 = w[wo + (k + 1) * wStride];
-            double w2 = w[wo + (k + 2) * wStride];
-            double w3 = w[wo + (k + 3) * wStride];
-            if (VECTOR) {
-                VectorKernels.axpy4(n, w0, w1, w2, w3, x, o, o + xStride, o + 2 * xStride, o + 3 * xStride, y, yo);
-            } else {
-                ScalarKernels.axpy4(0, n, w0, w1, w2, w3, x, o, o + xStride, o + 2 * xStride, o + 3 * xStride, y, yo);
-            }
-        }
-        for (; k < count; k++) {
-            axpy(n, w[wo + k * wStride], x, xo + k * xStride, y, yo);
-        }
+        DenseOps.axpyRows(n, w, wo, wStride, count, x, xo, xStride, y, yo);
     }
 
     /** Σ_s x[xo+s] y[yo+s] in the fixed eight-partial-sum order (see class comment). */

@@ -126,36 +126,6 @@ final class VectorKernels {
         return m.reinterpretAsLongs().or(s.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
     }
 
-    static void axpy(int n, double alpha, double[] x, int xo, double[] y, int yo) {
-        DoubleVector a = DoubleVector.broadcast(WIDE, alpha);
-        int bound = WIDE.loopBound(n);
-        int s = 0;
-        for (; s < bound; s += LANES) {
-            DoubleVector.fromArray(WIDE, x, xo + s).fma(a, DoubleVector.fromArray(WIDE, y, yo + s))
-                    .intoArray(y, yo + s);
-        }
-        for (; s < n; s++) {
-            y[yo + s] = Math.fma(alpha, x[xo + s], y[yo + s]);
-        }
-    }
-
-    static void axpy4(int n, double w0, double w1, double w2, double w3, double[] x, int x0, int x1, int x2, int x3,
-                      double[] y, int yo) {
-        DoubleVector v0 = DoubleVector.broadcast(WIDE, w0);
-        DoubleVector v1 = DoubleVector.broadcast(WIDE, w1);
-        DoubleVector v2 = DoubleVector.broadcast(WIDE, w2);
-        DoubleVector v3 = DoubleVector.broadcast(WIDE, w3);
-        int bound = WIDE.loopBound(n);
-        int s = 0;
-        for (; s < bound; s += LANES) {
-            DoubleVector acc = v0.fma(DoubleVector.fromArray(WIDE, x, x0 + s), DoubleVector.fromArray(WIDE, y, yo + s));
-            acc = v1.fma(DoubleVector.fromArray(WIDE, x, x1 + s), acc);
-            acc = v2.fma(DoubleVector.fromArray(WIDE, x, x2 + s), acc);
-            v3.fma(DoubleVector.fromArray(WIDE, x, x3 + s), acc).intoArray(y, yo + s);
-        }
-        ScalarKernels.axpy4(s, n, w0, w1, w2, w3, x, x0, x1, x2, x3, y, yo);
-    }
-
     static void sigmoid(int n, double[] a, double[] h, double[] fp) {
         int step = WIDE.length();
         int bound = WIDE.loopBound(n);

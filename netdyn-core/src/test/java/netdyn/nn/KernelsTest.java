@@ -58,19 +58,7 @@ class KernelsTest {
         ScalarKernels.expShifted(0, n, x, 3, m, u2);
         assertThat(u1).isEqualTo(u2);
 
-        double[] r1 = y.clone();
-        double[] r2 = y.clone();
-        VectorKernels.axpy4(n, 0.3, -1.7, 2.1, 0.9, x, 0, 1, 2, 3, r1, 5);
-        ScalarKernels.axpy4(0, n, 0.3, -1.7, 2.1, 0.9, x, 0, 1, 2, 3, r2, 5);
-        assertThat(r1).isEqualTo(r2);
-
-        double[] a1 = y.clone();
-        double[] a2 = y.clone();
-        VectorKernels.axpy(n, 0.37, x, 1, a1, 4);
-        for (int s = 0; s < n; s++) {
-            a2[4 + s] = Math.fma(0.37, x[1 + s], a2[4 + s]);
-        }
-        assertThat(a1).isEqualTo(a2);
+        // axpy and axpyRows are netdyn.linalg.DenseOps' (DenseOpsTest checks their SIMD and scalar bits)
     }
 
     @ParameterizedTest
