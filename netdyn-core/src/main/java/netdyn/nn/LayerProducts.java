@@ -13,20 +13,20 @@ import java.util.concurrent.Future;
  *   <li>{@link #dots}: C(i, j) = ⟨x_i, y_j⟩ over the samples, the weight gradient Σ_s h_i δ_j and
  *       its R-operator form.</li>
  * </ul>
- * The order of every sum is fixed by the product's shape alone. Row combinations take one fused
- * multiply-add per term in k order, as {@link VecOps#axpyRows}. Dot tables under 32 k multiply-adds
- * (the Iris network's) are {@link VecOps#dot}'s eight partial sums; larger ones sum each output in
- * sample order, one FMA per term, as outer products of x's columns with the y rows laid out
- * sample-major (the order a GEMM accumulates in, 1.5× the speed of the eight-partial tiles here). Either
- * way the bits are the same whichever path runs — the register-blocked {@link BlockKernels} on
- * 8-lane machines, plain loops elsewhere — and work is split over output elements only (sample
- * strips of a combination, row blocks of a dot table), never inside a sum, so the bits do not depend
- * on the thread count either.
+ * Every output element is computed by the same operations in the same order as the row-by-row
+ * kernels {@link VecOps#axpyRows} (one fused multiply-add per term, in k order) and
+ * {@link VecOps#dot} (eight partial sums, fixed combination), so the results are the same bits
+ * whichever path runs: the register-blocked {@link BlockKernels} on 8-lane machines, the row kernels
+ * elsewhere. Work is split over output elements only (sample strips of a combination, row blocks
+ * of a dot table), never inside a sum, so the bits do not depend on the thread count either.
  *
  * <p>An instance owns its scratch space and is used by one evaluator at a time.
  */
 final class LayerProducts {
-    /** Samples per cache block of a large dot table: the block of the y rows (512 × 64 values) stays in cache. */
+    /**
+     * Samples per cache block of a dot table (a multiple of 8): eight x rows of a block (32 KB) stay
+     * in the level-1 cache while the y rows stream past them.
+     */
     private static final int SAMPLE_BLOCK = 512;
     /** Terms per cache block of a row combination: a strip of 128 source rows × 24 samples is 24 KB. */
     private static final int TERM_BLOCK = 128;
@@ -48,8 +48,7 @@ final class LayerProducts {
     private final long blockedMin;
     private int threads;
     private double[][] panels = new double[0][];   // per worker: one strip of a row combination's source block
-    private double[] sampleMajor = new double[0];  // a large dot table's y rows, sample-major
-    private double[] table = new double[0];        // a large dot table's sums
+    private double[][] partials = new double[0][]; // per worker: the partial sums of 8 × (y rows) dot products
 
     /** @param threads workers for one product (1: the caller's thread only) */
     LayerProducts(int threads) {
@@ -80,6 +79,7 @@ final class LayerProducts {
         this.threads = threads;
         if (panels.length < threads) {
             panels = java.util.Arrays.copyOf(panels, threads);
+            partials = java.util.Arrays.copyOf(partials, threads);
         }
     }
 
@@ -241,7 +241,7 @@ final class LayerProducts {
      */
     void dots(int xRows, int yRows, int n, double[] x, int xo, int xStride, double[] y, int yo, int yStride,
               double[] out, int oo, int oRow, int oCol, boolean accumulate) {
-        if ((long) xRows * yRows * n < blockedMin) {
+        if (!blocked || (long) xRows * yRows * n < blockedMin) {
             // small layers: straight to the dot kernel, nothing allocated per call
             for (int i = 0; i < xRows; i++) {
                 for (int j = 0; j < yRows; j++) {
@@ -263,9 +263,7 @@ final class LayerProducts {
      */
     void dotGroups(int xRows, int groups, int yRows, int n, double[] x, int xo, int xStride, double[][] y, int[] yo,
                    int yStride, double[][] out, int[] oo, int oRow, int oCol, boolean accumulate) {
-        // the order of each sum depends on one table's size only (not on the groups stacked with it), never
-        // on the machine or the thread count
-        if ((long) xRows * yRows * n < blockedMin) {
+        if (!blocked || (long) groups * xRows * yRows * n < blockedMin) {
             for (int g = 0; g < groups; g++) {
                 for (int i = 0; i < xRows; i++) {
                     for (int j = 0; j < yRows; j++) {
@@ -277,74 +275,66 @@ final class LayerProducts {
             }
             return;
         }
-        // Large tables sum each output in sample order, one FMA per term, as outer products of x's columns
-        // with the y rows laid out sample-major: register tiles of 6 x rows × 32 (or 8) columns, on any
-        // machine the same order (the scalar loops below follow it where the Vector API is missing).
-        int width = groups * yRows;
-        if (sampleMajor.length < n * width) {
-            sampleMajor = new double[n * width];
-        }
-        if (table.length < xRows * width) {
-            table = new double[xRows * width];
-        }
-        double[] dt = sampleMajor;
-        double[] t = table;
-        for (int g = 0; g < groups; g++) {
-            for (int j = 0; j < yRows; j++) {
-                int src = yo[g] + j * yStride;
-                int col = g * yRows + j;
-                for (int s = 0; s < n; s++) {
-                    dt[s * width + col] = y[g][src + s];
-                }
-            }
-        }
-        java.util.Arrays.fill(t, 0, xRows * width, 0);
-        int tiles = xRows / 6;
-        int workers = workers((long) width * xRows * n, Math.max(1, tiles));
+        int blocks = (xRows + 7) / 8;
+        int workers = workers((long) groups * xRows * yRows * n, blocks);
         forEach(workers, w -> {
-            int i0 = 6 * (tiles * w / workers);
-            int i1 = w == workers - 1 ? xRows : 6 * (tiles * (w + 1) / workers);
-            outerRows(i0, i1, width, n, x, xo, xStride, dt, t);
-        });
-        for (int g = 0; g < groups; g++) {
-            for (int i = 0; i < xRows; i++) {
-                for (int j = 0; j < yRows; j++) {
-                    int o = oo[g] + i * oRow + j * oCol;
-                    double d = t[i * width + g * yRows + j];
-                    out[g][o] = accumulate ? out[g][o] + d : d;
-                }
+            double[] acc = partials(w, groups * yRows);
+            int from = blocks * w / workers;
+            int to = blocks * (w + 1) / workers;
+            for (int b = from; b < to; b++) {
+                dotBlock(b * 8, Math.min(8, xRows - b * 8), groups, yRows, n, x, xo, xStride, y, yo, yStride, out,
+                        oo, oRow, oCol, accumulate, acc);
             }
-        }
+        });
     }
 
-    /** Table rows [i0, i1) over all samples, in sample blocks (the block of y stays in the level-2 cache). */
-    private void outerRows(int i0, int i1, int width, int n, double[] x, int xo, int xStride, double[] dt,
-                           double[] t) {
-        int full = i0 + (i1 - i0) / 6 * 6;
-        int w32 = blocked ? width / 32 * 32 : 0;
-        int w8 = blocked ? width / 8 * 8 : 0;
-        for (int s0 = 0; s0 < n; s0 += SAMPLE_BLOCK) {
-            int s1 = Math.min(n, s0 + SAMPLE_BLOCK);
-            if (blocked) {
-                for (int i = i0; i < full; i += 6) {
-                    for (int j = 0; j < w32; j += 32) {
-                        BlockKernels.outer6x32(i, j, s0, s1, x, xo, xStride, dt, width, t, width);
+    /**
+     * Dot products of x rows i0..i0+m (m ≤ 8) with every y row of every group, through the partial
+     * sums in acc: those of (i, group g, row j) at ((i·groups + g)·yRows + j)·8.
+     */
+    private static void dotBlock(int i0, int m, int groups, int yRows, int n, double[] x, int xo, int xStride,
+                                 double[][] y, int[] yo, int yStride, double[][] out, int[] oo, int oRow, int oCol,
+                                 boolean accumulate, double[] acc) {
+        int ld = groups * yRows; // partials per x row
+        java.util.Arrays.fill(acc, 0, m * ld * 8, 0);
+        int n8 = n & ~7;
+        int yRows3 = yRows - yRows % 3;
+        // rows [0, tiled) go through 8 × 3 or 4 × 3 tiles, the rest one pair at a time
+        int tiled = m == 8 ? 8 : m >= 4 ? 4 : 0;
+        for (int s0 = 0; s0 < n8; s0 += SAMPLE_BLOCK) {
+            int s1 = Math.min(n8, s0 + SAMPLE_BLOCK);
+            for (int g = 0; g < groups; g++) {
+                // the group's partials start at column g·yRows of the ld-wide table: shift the table by it
+                int gy = yo[g];
+                for (int j = 0; j < yRows3; j += 3) {
+                    if (tiled == 8) {
+                        BlockKernels.dots8x3(i0, j, s0, s1, x, xo, xStride, y[g], gy, yStride, acc, ld, g * yRows);
+                    } else if (tiled == 4) {
+                        BlockKernels.dots4x3(i0, j, s0, s1, x, xo, xStride, y[g], gy, yStride, acc, ld, g * yRows);
                     }
-                    for (int j = w32; j < w8; j += 8) {
-                        BlockKernels.outer6x8(i, j, s0, s1, x, xo, xStride, dt, width, t, width);
+                }
+                for (int i = 0; i < m; i++) {
+                    for (int j = i < tiled ? yRows3 : 0; j < yRows; j++) {
+                        BlockKernels.dots1x1(i0 + i, j, s0, s1, x, xo, xStride, y[g], gy, yStride, acc,
+                                (i * ld + g * yRows + j) * 8);
                     }
                 }
             }
-            // the rest one element at a time, in the same order: all of it without the blocked kernels
-            for (int i = i0; i < i1; i++) {
-                int jFrom = blocked && i < full ? w8 : 0;
-                int xi = xo + i * xStride;
-                for (int j = jFrom; j < width; j++) {
-                    double acc = t[i * width + j];
-                    for (int s = s0; s < s1; s++) {
-                        acc = Math.fma(x[xi + s], dt[s * width + j], acc);
+        }
+        for (int i = 0; i < m; i++) {
+            int xi = xo + (i0 + i) * xStride;
+            for (int g = 0; g < groups; g++) {
+                for (int j = 0; j < yRows; j++) {
+                    int yj = yo[g] + j * yStride;
+                    double tail = 0;
+                    for (int s = n8; s < n; s++) {
+                        tail = Math.fma(x[xi + s], y[g][yj + s], tail);
                     }
-                    t[i * width + j] = acc;
+                    int p = (i * ld + g * yRows + j) * 8;
+                    double d = ScalarKernels.combine(acc[p], acc[p + 1], acc[p + 2], acc[p + 3], acc[p + 4],
+                            acc[p + 5], acc[p + 6], acc[p + 7]) + tail;
+                    int o = oo[g] + (i0 + i) * oRow + j * oCol;
+                    out[g][o] = accumulate ? out[g][o] + d : d;
                 }
             }
         }
@@ -355,6 +345,15 @@ final class LayerProducts {
         if (p == null) {
             p = new double[TERM_BLOCK * BlockKernels.STRIP];
             panels[worker] = p;
+        }
+        return p;
+    }
+
+    private double[] partials(int worker, int columns) {
+        double[] p = partials[worker];
+        if (p == null || p.length < 8 * columns * 8) {
+            p = new double[8 * columns * 8];
+            partials[worker] = p;
         }
         return p;
     }
