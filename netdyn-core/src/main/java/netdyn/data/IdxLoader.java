@@ -16,7 +16,7 @@ import netdyn.BadInputException;
 /**
  * Loads a dataset in the IDX format of MNIST (LeCun et al.): {@code PREFIX-images-idx3-ubyte} and
  * {@code PREFIX-labels-idx1-ubyte}, each optionally gzipped ({@code .gz}). Images of any rank are
- * flattened row-major into features; unsigned-byte images are scaled to [0, 1] by 1/255, other
+ * flattened row-major into features; unsigned-byte images are divided by 255 (k/255 correctly rounded), other
  * element types (byte, short, int, float, double) are read as they are.
  */
 public final class IdxLoader {
@@ -26,8 +26,29 @@ public final class IdxLoader {
     public static Dataset load(String prefix) {
         Path images = find(prefix, "images", 3);
         Path labels = find(prefix, "labels", 1);
-        Idx img = read(images);
-        Idx lab = read(labels);
+        return load("idx:" + prefix, images, labels);
+    }
+
+    /** Loads an image file and its label file (each gzipped when its name ends in {@code .gz}) as {@code name}. */
+    public static Dataset load(String name, Path images, Path labels) {
+        return assemble(name, read(images), images.toString(), read(labels), labels.toString());
+    }
+
+    /**
+     * Loads a pair of gzipped IDX streams (a bundled resource, say) as {@code name}; {@code where} names
+     * them in messages.
+     */
+    public static Dataset loadGzipped(String name, InputStream images, InputStream labels, String where) {
+        try (InputStream img = new GZIPInputStream(images, 1 << 16);
+             InputStream lab = new GZIPInputStream(labels, 1 << 16)) {
+            return assemble(name, read(img, where + " images", -1, " after decompression"),
+                    where + " images", read(lab, where + " labels", -1, " after decompression"), where + " labels");
+        } catch (IOException e) {
+            throw new BadInputException(where + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static Dataset assemble(String name, Idx img, String images, Idx lab, String labels) {
         if (lab.dims.length != 1) {
             throw new BadInputException(labels + ": a label file must have 1 dimension, found " + lab.dims.length);
         }
@@ -38,11 +59,11 @@ public final class IdxLoader {
         }
         double[][] features = img.rows; // read once, row by row: no second copy of 60 000 × 784 doubles
         int d = n == 0 ? 0 : features[0].length;
-        double scale = img.type == 0x08 ? 1.0 / 255 : 1.0;
+        double divisor = img.type == 0x08 ? 255 : 1;
         for (int r = 0; r < n; r++) {
             double[] row = features[r];
             for (int j = 0; j < d; j++) {
-                double v = row[j] * scale;
+                double v = row[j] / divisor;
                 if (!Double.isFinite(v)) {
                     throw new BadInputException(images + ": image " + r + ", element " + j + " is not finite");
                 }
@@ -66,7 +87,7 @@ public final class IdxLoader {
         for (int j = 0; j < d; j++) {
             names.add("x" + j);
         }
-        return new Dataset("idx:" + prefix, features, encoded.codes(), encoded.classNames(), names);
+        return new Dataset(name, features, encoded.codes(), encoded.classNames(), names);
     }
 
     private static Path find(String prefix, String kind, int rank) {
@@ -84,7 +105,7 @@ public final class IdxLoader {
     private record Idx(int type, int[] dims, double[][] rows) {
     }
 
-    private static int elementSize(Path file, int type) {
+    private static int elementSize(String file, int type) {
         return switch (type) {
             case 0x08, 0x09 -> 1;
             case 0x0B -> 2;
@@ -96,9 +117,21 @@ public final class IdxLoader {
 
     private static Idx read(Path file) {
         boolean gz = file.toString().endsWith(".gz");
-        long consumed = 0;
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
+            return read(in, file.toString(), gz ? -1 : Files.size(file), gz ? " after decompression" : "");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Reads one IDX stream; {@code size} is the file's size in bytes when known (checked against the header
+     * before reading), −1 when not (a compressed stream); {@code where} says which bytes were counted.
+     */
+    private static Idx read(InputStream in, String file, long size, String where) {
+        long consumed = 0;
+        try {
             DataInputStream data = new DataInputStream(new BufferedInputStream(in, 1 << 16));
             int magic = data.readInt();
             int type = (magic >>> 8) & 0xFF;
@@ -107,7 +140,7 @@ public final class IdxLoader {
                 throw new BadInputException(file + ": not an IDX file (magic number 0x" + Integer.toHexString(magic)
                         + ")");
             }
-            int size = elementSize(file, type);
+            int elementSize = elementSize(file, type);
             int[] dims = new int[rank];
             long count = 1;
             for (int i = 0; i < rank; i++) {
@@ -118,23 +151,20 @@ public final class IdxLoader {
                 throw new BadInputException(file + ": unsupported size " + count);
             }
             consumed = 4L + 4L * rank;
-            long expected = consumed + count * size;
-            if (!gz) {
-                long actual = Files.size(file);
-                if (actual < expected) {
-                    throw cutShort(file, dims, type, expected, actual, "");
-                }
+            long expected = consumed + count * elementSize;
+            if (size >= 0 && size < expected) {
+                throw cutShort(file, dims, type, expected, size, "");
             }
             int n = dims[0];
             int d = (int) (count / n);
             double[][] rows = new double[n][d];
-            byte[] buffer = new byte[d * size];
+            byte[] buffer = new byte[d * elementSize];
             java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(buffer); // big-endian, as IDX
             for (int r = 0; r < n; r++) {
                 int got = data.readNBytes(buffer, 0, buffer.length);
                 consumed += got;
                 if (got < buffer.length) {
-                    throw cutShort(file, dims, type, expected, consumed, gz ? " after decompression" : "");
+                    throw cutShort(file, dims, type, expected, consumed, where);
                 }
                 double[] row = rows[r];
                 bytes.clear();
@@ -158,7 +188,7 @@ public final class IdxLoader {
     }
 
     /** The file holds fewer bytes than its header declares (an interrupted download, say). */
-    private static BadInputException cutShort(Path file, int[] dims, int type, long expected, long actual,
+    private static BadInputException cutShort(String file, int[] dims, int type, long expected, long actual,
                                               String where) {
         StringBuilder shape = new StringBuilder();
         for (int i = 0; i < dims.length; i++) {

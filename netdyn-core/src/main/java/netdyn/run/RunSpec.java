@@ -135,6 +135,9 @@ public record RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double 
         Map<String, String> m = new LinkedHashMap<>();
         m.put("data", data.source());
         m.put("train", String.valueOf(data.train()));
+        if (data.test() != null) {
+            m.put("test", String.valueOf(data.test())); // only when given: older stores stay comparable
+        }
         m.put("shuffle", String.valueOf(data.shuffle()));
         m.put("label-column", String.valueOf(data.labelColumn()));
         m.put("standardize", String.valueOf(data.standardize()));

