@@ -11,9 +11,12 @@ import java.util.Map;
 
 import netdyn.BadInputException;
 import netdyn.atlas.AtlasFindings;
+import netdyn.atlas.AtlasPart;
 import netdyn.atlas.AtlasPlan;
+import netdyn.atlas.AtlasPreset;
 import netdyn.atlas.AtlasQuality;
 import netdyn.atlas.BoundaryWindow;
+import netdyn.atlas.FastestTraining;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.OutputFiles;
 import netdyn.cli.io.RunDirectory;
@@ -45,22 +48,29 @@ final class AtlasWriter {
         manifest.put("title", data + ", " + shape + " " + setup.spec().activation().id() + " network");
         manifest.put("seed", seed);
         Map<String, Object> facts = new LinkedHashMap<>();
+        boolean followup = plan.preset() == AtlasPreset.FOLLOWUP;
         facts.put("data", data + " (" + setup.trainSet().size() + " train, " + setup.testSet().size()
                 + " test samples)");
         facts.put("network", shape + ", " + setup.spec().activation().id() + " hidden, " + setup.spec().output().id()
                 + " output, " + setup.spec().loss().id() + " loss, init " + setup.init().weightsText());
         facts.put("learning rates", etas.length + " values, " + AtlasReport.fmt(etas[0]) + " to "
-                + AtlasReport.fmt(etas[etas.length - 1]) + (plan.defaultLearningRates() ? ", log-spaced" : ""));
-        facts.put("per learning rate", level.inits() + " inits × " + level.replicas() + " perturbed replicas "
-                + "(ε = 1e-8), " + level.steps() + " steps; full spectrum of init 0 over " + level.spectrumSteps()
-                + " steps");
-        facts.put("trainability map", level.mapSide() + " × " + level.mapSide() + " (hidden, output) learning rates "
-                + AtlasPlan.MAP_RATES.replace(":log:", "").replace(":", " to ") + ", " + level.mapSteps()
-                + " steps, plus a zoom");
-        facts.put("quality", quality + ", seed " + seed);
+                + AtlasReport.fmt(etas[etas.length - 1]) + (plan.defaultLearningRates() && !followup ? ", log-spaced" : ""));
+        facts.put("per learning rate", plan.inits() + " inits × " + plan.replicas() + " perturbed replicas "
+                + "(ε = 1e-8), " + plan.steps() + " steps; " + (followup ? "top " + plan.spectrumK() + " exponents"
+                : "full spectrum") + " of init 0 over " + plan.spectrumSteps() + " steps");
+        facts.put("target accuracy", AtlasReport.fmt(plan.target()) + " on the test samples");
+        if (plan.parts().contains(AtlasPart.MAP)) {
+            facts.put("trainability map", level.mapSide() + " × " + level.mapSide() + " (hidden, output) learning "
+                    + "rates " + AtlasPlan.MAP_RATES.replace(":log:", "").replace(":", " to ") + ", "
+                    + level.mapSteps() + " steps, plus a zoom");
+        }
+        facts.put("quality", quality + (followup ? ", preset followup" : "") + ", seed " + seed);
         manifest.put("facts", facts);
         manifest.put("settings", plan.settings());
-        manifest.put("parts", Json.ordered(ReportPages.LR, "learning-rate sweep (netdyn sweep directory)",
+        manifest.put("preset", plan.preset().id());
+        manifest.put("parts", followup ? Json.ordered(ReportPages.LR, "learning-rate sweep (netdyn sweep directory)",
+                ReportPages.SPECTRUM, "top " + plan.spectrumK() + " Lyapunov exponents, init 0 per η")
+                : Json.ordered(ReportPages.LR, "learning-rate sweep (netdyn sweep directory)",
                 ReportPages.SPECTRUM, "full Lyapunov spectrum, init 0 per η",
                 ReportPages.MAP, "trainability map over (hidden, output) learning rates",
                 ReportPages.ZOOM, "the same map zoomed into its boundary"));
@@ -73,7 +83,9 @@ final class AtlasWriter {
         Map<String, Object> facts = (Map<String, Object>) manifest.get("facts");
         int side = plan.quality().mapSide();
         return "netdyn atlas: " + facts.get("data") + ", " + setup.spec().shape() + "; " + facts.get("learning rates")
-                + "; " + facts.get("per learning rate") + "; map " + side + "×" + side + " → " + out;
+                + "; " + facts.get("per learning rate")
+                + (plan.parts().contains(AtlasPart.MAP) ? "; map " + side + "×" + side : "; target test accuracy "
+                + facts.get("target accuracy").toString().replace(" on the test samples", "")) + " → " + out;
     }
 
     /**
@@ -126,16 +138,31 @@ final class AtlasWriter {
         summary.put("figures", page.figures());
         summary.put("regimes", regimes);
         summary.put("onsetOfChaos", Json.number(findings.onsetOfChaos()));
-        summary.put("zoomWindow", Json.ordered("lrHidden", List.of(w.hiddenFrom(), w.hiddenTo()), "lrOutput",
-                List.of(w.outputFrom(), w.outputTo())));
+        if (w != null) {
+            summary.put("zoomWindow", Json.ordered("lrHidden", List.of(w.hiddenFrom(), w.hiddenTo()), "lrOutput",
+                    List.of(w.outputFrom(), w.outputTo())));
+        }
+        FastestTraining fastest = FastestTraining.of(findings.learningRates());
+        if (fastest != null) {
+            summary.put("fastestToTarget", Json.ordered("lr", fastest.eta(), "medianSteps", fastest.medianSteps(),
+                    "reached", fastest.reached(), "inits", fastest.inits()));
+        }
         summary.put("seconds", seconds);
         Json.write(out.resolve("summary.json"), summary);
         if (json) {
             stdout.println(Json.write(summary));
         } else {
-            stdout.printf(Locale.ROOT, "atlas: %s in %.0f s%n  regimes: %s%n  onset of chaos: η ≈ %s%n  open %s%n",
-                    quality, total,
-                    regimes, AtlasReport.fmt(findings.onsetOfChaos()), index.toAbsolutePath());
+            stdout.printf(Locale.ROOT, "atlas: %s in %.0f s%n", quality, total);
+            if (regimes != null) {
+                stdout.printf(Locale.ROOT, "  regimes: %s%n", regimes);
+            }
+            stdout.printf(Locale.ROOT, "  onset of chaos: η ≈ %s%n", AtlasReport.fmt(findings.onsetOfChaos()));
+            if (fastest != null) {
+                stdout.printf(Locale.ROOT, "  fastest to the target test accuracy: η = %s (median %.0f steps; %d of "
+                        + "%d inits reach it)%n", AtlasReport.fmt(fastest.eta()), fastest.medianSteps(), fastest.reached(),
+                        fastest.inits());
+            }
+            stdout.printf(Locale.ROOT, "  open %s%n", index.toAbsolutePath());
         }
     }
 }

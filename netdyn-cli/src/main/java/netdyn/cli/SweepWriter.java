@@ -76,7 +76,8 @@ public final class SweepWriter {
                 "spectrum.npy", "[tasks × K] tangent exponents (when measured)",
                 "weight_tail.npy", "[tasks × tail] last values of θ[--tail-weight] (when given)",
                 "tasks/task-NNNNNN-loss.npy", "the task's loss at every step",
-                "tasks/task-NNNNNN-distance.npy", "replica-mean ℓ1 distance / (N_w ε) at every step"));
+                "tasks/task-NNNNNN-distance.npy", "replica-mean ℓ1 distance / (N_w ε) at every step",
+                "tasks/task-NNNNNN-testAccuracy.npy", "test accuracy at every step (with accuracy and a test set)"));
         return m;
     }
 

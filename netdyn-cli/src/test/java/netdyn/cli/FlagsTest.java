@@ -99,6 +99,7 @@ class FlagsTest {
                 0), "--batch-size must be >= 1, or 0 for full batch (got -1)");
         bad(t, () -> BASE.withSteps(0), "--steps must be >= 1 (got 0)");
         bad(t, () -> new DataSpec("iris", null, null, 0, false), "--train must be >= 1 (got 0)");
+        bad(t, () -> new DataSpec("iris", null, null, null, -1, false), "--test must be >= 0 (got -1)");
         bad(t, () -> new DataSpec("iris", null, null, 1000, false).load(),
                 "--train must be between 1 and 150, the number of rows of iris (got 1000)");
         bad(t, () -> new DataSpec(" ", null, null, null, false), "--data is empty; " + DataSources.validForms());
@@ -201,6 +202,10 @@ class FlagsTest {
         bad(sw, () -> new LocalSweep.Options(2, 2, 1, null),
                 "--shard must be between 0 and shards − 1 for shards >= 1 (got shard 2 of 2)");
         bad("atlas", () -> AtlasQuality.parse("best"), "--quality must be one of quick, default, high (got 'best')");
+        bad("atlas", () -> netdyn.atlas.AtlasPreset.parse("paper"),
+                "--preset must be one of study, followup (got 'paper')");
+        bad("atlas", () -> netdyn.atlas.AtlasPlan.of(BASE, AtlasQuality.QUICK).withTarget(1.5),
+                "--target-accuracy must be in (0, 1] (got 1.5)");
         // series
         bad(s, () -> new AutocorrelationSpec(0, 10, 3, 97, 0), "--lags must be >= 1 (got 0)");
         bad(s, () -> new AutocorrelationSpec(5, -1, 3, 97, 0), "--shuffles must be >= 0 (got -1)");

@@ -114,8 +114,8 @@ class SweepCommandTest {
         List<String> files = new ArrayList<>(EXPORTS);
         files.add("spectrum.npy");
         files.addAll(taskFiles(tmp.resolve("t1")));
-        assertThat(taskFiles(tmp.resolve("t1"))).hasSize(16).contains("tasks/task-000007-loss.npy",
-                "tasks/task-000007-distance.npy");
+        assertThat(taskFiles(tmp.resolve("t1"))).hasSize(24).contains("tasks/task-000007-loss.npy",
+                "tasks/task-000007-distance.npy", "tasks/task-000007-testAccuracy.npy");
         for (String other : new String[] {"t2", "m"}) {
             assertThat(taskFiles(tmp.resolve(other))).as(other).isEqualTo(taskFiles(tmp.resolve("t1")));
             assertSameFiles(tmp.resolve("t1"), tmp.resolve(other), files);

@@ -40,6 +40,13 @@ public final class ResultKeys {
     public static final String NMLE_R2 = "nmleR2";
     /** 1 when the nMLE fit passes the study's filters (R² and slope), else 0. */
     public static final String NMLE_PASSED = "nmlePassed";
+    /** The short-phase exponent of the same replica-mean distance ({@code ShortPhaseFit.STANDARD}), per step. */
+    public static final String NMLE_SHORT = "nmleShort";
+    public static final String NMLE_SHORT_R2 = "nmleShortR2";
+    /** 1 when the short-phase fit passes its filters (a decade of growth over at least 4 steps, R², slope). */
+    public static final String NMLE_SHORT_PASSED = "nmleShortPassed";
+    /** The last step of the short-phase fit's rise: where the distance stops growing exponentially. */
+    public static final String NMLE_SHORT_END = "nmleShortEnd";
     /** d̄(t) / (N_w ε) of the divergence command: {initial, final, max}. */
     public static final String NORMALIZED_DISTANCE = "normalizedDistance";
     /** The divergence command's results for every ε, ascending. */
@@ -97,6 +104,8 @@ public final class ResultKeys {
     public static final String WEIGHT_TAIL = "weightTail";
     /** A task's loss at every step (a series file). */
     public static final String LOSS = "loss";
+    /** A task's test accuracy at every step (a series file). */
+    public static final String TEST_ACCURACY_SERIES = "testAccuracy";
     /** A task's replica-mean distance / (N_w ε) at every step (a series file). */
     public static final String DISTANCE = "distance";
 

@@ -11,8 +11,8 @@ import netdyn.sweep.SweepResult;
 import netdyn.sweep.SweepSpec;
 
 /**
- * Runs an atlas: its four parts in order ({@link AtlasPart}), the zoom inside the window the map's results
- * decide, then the findings. Each part is a resumable sweep, so an atlas run again continues where it
+ * Runs an atlas: its parts in order ({@link AtlasPreset#parts}; the study's four: the zoom inside the window
+ * the map's results decide), then the findings. Each part is a resumable sweep, so an atlas run again continues where it
  * stopped and recomputes nothing.
  *
  * <pre>{@code
@@ -54,18 +54,22 @@ public final class Atlas {
      */
     public static AtlasResult run(AtlasPlan plan, PartRunner parts) {
         Map<AtlasPart, SweepResult> done = new EnumMap<>(AtlasPart.class);
-        for (AtlasPart part : new AtlasPart[] {AtlasPart.LEARNING_RATES, AtlasPart.SPECTRA, AtlasPart.MAP}) {
-            if (runPart(parts, part, plan.sweep(part), done)) {
+        for (AtlasPart part : plan.parts()) {
+            if (part != AtlasPart.ZOOM && runPart(parts, part, plan.sweep(part), done)) {
                 return new AtlasResult(done, null);
             }
+        }
+        List<Map<String, Object>> lr = done.get(AtlasPart.LEARNING_RATES).rows();
+        LearningRateGroups groups = LearningRateGroups.of(lr);
+        if (!plan.parts().contains(AtlasPart.MAP)) {
+            return new AtlasResult(done, new AtlasFindings(groups, ResultRows.regimeLabels(lr),
+                    LearningRateGroups.onsetOfChaos(groups, done.get(AtlasPart.SPECTRA).rows()), null, null));
         }
         TrainabilityMap map = TrainabilityMap.of(done.get(AtlasPart.MAP).rows());
         BoundaryWindow window = map.boundaryWindow();
         if (runPart(parts, AtlasPart.ZOOM, plan.zoomSweep(window), done)) {
             return new AtlasResult(done, null);
         }
-        List<Map<String, Object>> lr = done.get(AtlasPart.LEARNING_RATES).rows();
-        LearningRateGroups groups = LearningRateGroups.of(lr);
         return new AtlasResult(done, new AtlasFindings(groups, ResultRows.regimeLabels(lr), groups.onsetOfChaos(),
                 map, window));
     }

@@ -13,8 +13,8 @@ import netdyn.sweep.ResultRows;
  * @param regimes       how many runs of that part carry each regime label, in order of first appearance
  *                      ({@link ResultRows#regimeLabels}; empty without the series measure)
  * @param onsetOfChaos  {@link LearningRateGroups#onsetOfChaos}; NaN when no η is chaotic
- * @param map           the trainability map
- * @param zoomWindow    its boundary window ({@link TrainabilityMap#boundaryWindow})
+ * @param map           the trainability map; null when the atlas has none (the follow-up preset)
+ * @param zoomWindow    its boundary window ({@link TrainabilityMap#boundaryWindow}); null without a map
  */
 public record AtlasFindings(LearningRateGroups learningRates, Map<String, Long> regimes, double onsetOfChaos,
                             TrainabilityMap map, BoundaryWindow zoomWindow) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import netdyn.BadInputException;
 import netdyn.run.RunSpec;
 import netdyn.sweep.Axis;
 import netdyn.sweep.Axis.Setting;
@@ -30,12 +31,20 @@ import netdyn.sweep.ValueRange;
  * </ol>
  * Seeds are the sweeps' ({@link SweepSpec}): every part starts its inits from the base's seed.
  *
+ * <p>The {@link AtlasPreset#FOLLOWUP} preset runs parts 1 and 2 only, with the follow-up study's grid, steps,
+ * replicas and measures ({@link AtlasPreset}), the top {@value AtlasPreset#FOLLOWUP_SPECTRUM} exponents in
+ * part 2, {@code inits} inits and the {@code target} accuracy.
+ *
  * @param base          the run every task varies (its steps and learning rates are replaced)
  * @param quality       how much is computed
- * @param learningRates the η grid in {@link ValueRange} syntax, or null for the default:
- *                      {@value #DEFAULT_LEARNING_RATES}{@code quality.learningRates()}
+ * @param learningRates the η grid in {@link ValueRange} syntax, or null for the preset's default:
+ *                      {@value #DEFAULT_LEARNING_RATES}{@code quality.learningRates()} for the study
+ * @param preset        which study the atlas follows
+ * @param inits         initialisations per η; 0 for the preset's at this quality
+ * @param target        the test accuracy whose first crossing is recorded; NaN for the preset's
  */
-public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates) implements Serializable {
+public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates, AtlasPreset preset, int inits,
+                        double target) implements Serializable {
     /** The default η grid without its count: log-spaced from 0.001 to 20. */
     public static final String DEFAULT_LEARNING_RATES = "0.001:20:log:";
     /** Both axes of the trainability map without their count: log-spaced from 0.05 to 50. */
@@ -56,12 +65,25 @@ public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates
     public static final String MAP_MEASURES = "loss";
 
     public AtlasPlan {
-        if (base == null || quality == null) {
-            throw new IllegalArgumentException("base and quality are required");
+        if (base == null || quality == null || preset == null) {
+            throw new IllegalArgumentException("base, quality and preset are required");
         }
+        if (inits < 0) {
+            throw BadInputException.of("inits", "must be >= 1 (got " + inits + ")");
+        }
+        if (!Double.isNaN(target) && !(target > 0 && target <= 1)) {
+            throw BadInputException.of("targetAccuracy", "must be in (0, 1] (got " + target + ")");
+        }
+        inits = inits == 0 ? preset.inits(quality) : inits;
+        target = Double.isNaN(target) ? (preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_TARGET
+                : TARGET_ACCURACY) : target;
         // every η must make a valid run: fail now, before anything runs
-        String grid = learningRates != null ? learningRates : DEFAULT_LEARNING_RATES + quality.learningRates();
-        etaSweep(base, quality, grid, false);
+        etaSweep(false, base, quality, grid(learningRates, quality, preset), preset, inits, target);
+    }
+
+    /** The study's atlas as before presets: the preset's inits and target. */
+    public AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates) {
+        this(base, quality, learningRates, AtlasPreset.STUDY, 0, Double.NaN);
     }
 
     /** The atlas of {@code base} at this quality, over the default learning rates. */
@@ -69,9 +91,66 @@ public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates
         return new AtlasPlan(base, quality, null);
     }
 
+    /** The follow-up study's atlas of {@code base} (data and network as given) at this quality. */
+    public static AtlasPlan followup(RunSpec base, AtlasQuality quality) {
+        return new AtlasPlan(base, quality, null, AtlasPreset.FOLLOWUP, 0, Double.NaN);
+    }
+
     /** The same atlas over these learning rates ({@link ValueRange} syntax: a list or a range). */
     public AtlasPlan withLearningRates(String grid) {
-        return new AtlasPlan(base, quality, grid);
+        return new AtlasPlan(base, quality, grid, preset, inits, target);
+    }
+
+    /** The same atlas with {@code n} inits per η. */
+    public AtlasPlan withInits(int n) {
+        if (n < 1) {
+            throw BadInputException.of("inits", "must be >= 1 (got " + n + ")");
+        }
+        return new AtlasPlan(base, quality, learningRates, preset, n, target);
+    }
+
+    /** The same atlas recording the first step at this test accuracy. */
+    public AtlasPlan withTarget(double accuracy) {
+        if (!(accuracy > 0 && accuracy <= 1)) {
+            throw BadInputException.of("targetAccuracy", "must be in (0, 1] (got " + accuracy + ")");
+        }
+        return new AtlasPlan(base, quality, learningRates, preset, inits, accuracy);
+    }
+
+    /** The parts this atlas runs, in order. */
+    public java.util.List<AtlasPart> parts() {
+        return preset.parts();
+    }
+
+    /** Steps of every run of the learning-rate part. */
+    public long steps() {
+        return preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_STEPS : quality.steps();
+    }
+
+    /** Perturbed replicas per init. */
+    public int replicas() {
+        return preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_REPLICAS : quality.replicas();
+    }
+
+    /** Steps of the spectrum part's runs. */
+    public long spectrumSteps() {
+        return preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_STEPS : quality.spectrumSteps();
+    }
+
+    /** Exponents per run of the spectrum part ({@link Measures#ALL}: all). */
+    public int spectrumK() {
+        return preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_SPECTRUM : Measures.ALL;
+    }
+
+    private static String grid(String learningRates, AtlasQuality quality, AtlasPreset preset) {
+        if (learningRates != null) {
+            return learningRates;
+        }
+        if (preset == AtlasPreset.FOLLOWUP) {
+            return quality == AtlasQuality.QUICK ? AtlasPreset.FOLLOWUP_QUICK_LEARNING_RATES
+                    : AtlasPreset.FOLLOWUP_LEARNING_RATES;
+        }
+        return DEFAULT_LEARNING_RATES + quality.learningRates();
     }
 
     /** Whether the η grid is the default one. */
@@ -81,7 +160,7 @@ public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates
 
     /** The η grid as text: as given, or the default with the quality's count. */
     public String learningRateGrid() {
-        return learningRates != null ? learningRates : DEFAULT_LEARNING_RATES + quality.learningRates();
+        return grid(learningRates, quality, preset);
     }
 
     /** The η grid's values, ascending. */
@@ -102,12 +181,12 @@ public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates
 
     /** Part 1: every measure at each η. */
     public SweepSpec learningRateSweep() {
-        return etaSweep(base, quality, learningRateGrid(), false);
+        return etaSweep(false, base, quality, learningRateGrid(), preset, inits, target);
     }
 
-    /** Part 2: the full spectrum of init 0 at each η. */
+    /** Part 2: the full spectrum (the follow-up: the top exponents) of init 0 at each η. */
     public SweepSpec spectrumSweep() {
-        return etaSweep(base, quality, learningRateGrid(), true);
+        return etaSweep(true, base, quality, learningRateGrid(), preset, inits, target);
     }
 
     /** Part 3: the trainability map. */
@@ -123,15 +202,23 @@ public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates
                 window.outputFrom() + ":" + window.outputTo() + ":log:" + n);
     }
 
-    /** Part 1 (every measure, several inits) or part 2 ({@code spectra}: the full spectrum of init 0) over the η grid. */
-    private static SweepSpec etaSweep(RunSpec base, AtlasQuality quality, String grid, boolean spectra) {
+    /**
+     * Part 1 (every measure, several inits) or part 2 ({@code spectra}: the spectrum of init 0) over the η
+     * grid.
+     */
+    private static SweepSpec etaSweep(boolean spectra, RunSpec base, AtlasQuality quality, String grid,
+                                      AtlasPreset preset, int inits, double target) {
         Axis eta = Axis.numeric(Setting.LEARNING_RATE, ValueRange.parse("learningRates", grid));
+        boolean followup = preset == AtlasPreset.FOLLOWUP;
         if (spectra) {
-            return new SweepSpec(base.withSteps(quality.spectrumSteps()), List.of(eta), 1, 1, EPSILON,
-                    Measures.parse(SPECTRUM_MEASURES), TAIL, TARGET_ACCURACY, TAIL_WEIGHT);
+            return new SweepSpec(base.withSteps(followup ? AtlasPreset.FOLLOWUP_STEPS : quality.spectrumSteps()),
+                    List.of(eta), 1, 1, EPSILON, Measures.parse(followup
+                    ? AtlasPreset.FOLLOWUP_SPECTRUM_MEASURES : SPECTRUM_MEASURES), TAIL, target, TAIL_WEIGHT);
         }
-        return new SweepSpec(base.withSteps(quality.steps()), List.of(eta), quality.inits(), quality.replicas(),
-                EPSILON, Measures.parse(Measures.DEFAULT), TAIL, TARGET_ACCURACY, TAIL_WEIGHT);
+        return new SweepSpec(base.withSteps(followup ? AtlasPreset.FOLLOWUP_STEPS : quality.steps()), List.of(eta),
+                inits, followup ? AtlasPreset.FOLLOWUP_REPLICAS : quality.replicas(), EPSILON,
+                Measures.parse(followup ? AtlasPreset.FOLLOWUP_MEASURES : Measures.DEFAULT), TAIL, target,
+                TAIL_WEIGHT);
     }
 
     private SweepSpec map(String hidden, String output) {
@@ -150,6 +237,12 @@ public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates
         s.put("lr", learningRateGrid());
         s.put("quality", quality.id());
         s.put("seed", Long.toString(base.seed()));
+        if (preset != AtlasPreset.STUDY || inits != preset.inits(quality) || target != TARGET_ACCURACY) {
+            // only when they differ from the study's atlas: its directories from before presets stay resumable
+            s.put("preset", preset.id());
+            s.put("inits", Integer.toString(inits));
+            s.put("target-accuracy", Double.toString(target));
+        }
         return s;
     }
 }

@@ -106,4 +106,18 @@ public final class LearningRateGroups {
         }
         return Double.NaN;
     }
+
+    /**
+     * The onset of chaos of an atlas: from its learning-rate rows when they carry a maximal exponent other
+     * than the study's nMLE ({@link #chaosExponent}), else from the spectrum part's rows (the follow-up
+     * preset: tangent λ₁ of init 0 per η), else from the nMLE; NaN when none is chaotic.
+     *
+     * @param spectrumRows the spectrum part's rows, or null
+     */
+    public static double onsetOfChaos(LearningRateGroups learningRates, List<Map<String, Object>> spectrumRows) {
+        if (learningRates.chaosExponent().equals("nmle") && spectrumRows != null && !spectrumRows.isEmpty()) {
+            return of(spectrumRows).onsetOfChaos();
+        }
+        return learningRates.onsetOfChaos();
+    }
 }

@@ -16,6 +16,7 @@ import netdyn.curvature.LanczosEstimator;
 import netdyn.dynamics.GradientDescentMap;
 import netdyn.lyapunov.FiniteTimeFit;
 import netdyn.lyapunov.QrSpectrumEstimator;
+import netdyn.lyapunov.ShortPhaseFit;
 import netdyn.lyapunov.SpectrumResult;
 import netdyn.lyapunov.SpectrumSpec;
 import netdyn.lyapunov.TwinOrbitEstimator;
@@ -96,6 +97,9 @@ public final class TaskMeasurer {
             out.put(ResultKeys.TRAIN_ACCURACY, ref.trainAccuracy);
             out.put(ResultKeys.TEST_ACCURACY, ref.testAccuracy);
             out.put(ResultKeys.STEPS_TO_TARGET, ref.stepsToTarget);
+            if (ref.testAccuracySeries != null) {
+                out.series(ResultKeys.TEST_ACCURACY_SERIES, ref.testAccuracySeries);
+            }
         }
         if (m.nmle()) {
             PerturbedReplicas.Fit fit = PerturbedReplicas.fit(ref.replicaDistances, FiniteTimeFit.STUDY);
@@ -109,6 +113,11 @@ public final class TaskMeasurer {
             out.put(ResultKeys.NMLE, w.slope());
             out.put(ResultKeys.NMLE_R2, w.r2() == Double.NEGATIVE_INFINITY ? Double.NaN : w.r2());
             out.put(ResultKeys.NMLE_PASSED, pass ? 1 : 0);
+            ShortPhaseFit.Result rise = ShortPhaseFit.STANDARD.fit(fit.mean());
+            out.put(ResultKeys.NMLE_SHORT, rise.slope());
+            out.put(ResultKeys.NMLE_SHORT_R2, rise.r2());
+            out.put(ResultKeys.NMLE_SHORT_PASSED, rise.passes() ? 1 : 0);
+            out.put(ResultKeys.NMLE_SHORT_END, rise.end());
             out.put(ResultKeys.DISTANCE_FINAL, distance[distance.length - 1]);
             out.put(ResultKeys.DISTANCE_MAX, max(distance));
             out.series(ResultKeys.DISTANCE, distance);
@@ -172,6 +181,7 @@ public final class TaskMeasurer {
         long divergedAt = -1;
         double trainAccuracy = Double.NaN;
         double testAccuracy = Double.NaN;
+        double[] testAccuracySeries;
         long stepsToTarget = -1;
         double sharpnessFinal = Double.NaN;
         double sharpnessMax = Double.NaN;
@@ -228,6 +238,10 @@ public final class TaskMeasurer {
         boolean hasTest = problem.test() != null && problem.test().size() > 0;
         MlpEvaluator testEval = m.accuracy() && hasTest ? new MlpEvaluator(problem.spec(), problem.test().size())
                 : null;
+        if (testEval != null) {
+            r.testAccuracySeries = new double[steps + 1];
+            Arrays.fill(r.testAccuracySeries, Double.NaN);
+        }
         LanczosEstimator lanczos = m.sharpness() ? new LanczosEstimator(trainEval, LANCZOS_ITERATIONS) : null;
         int sharpnessEvery = Math.max(1, steps / SHARPNESS_SAMPLES);
 
@@ -275,6 +289,7 @@ public final class TaskMeasurer {
                     r.stepsToTarget = t;
                 }
                 r.testAccuracy = acc;
+                r.testAccuracySeries[t] = acc;
             }
             if (lanczos != null && (t % sharpnessEvery == 0 || step.last())) {
                 double s = lanczos.topEigenvalues(x, problem.train(), 1, Seeds.derive(lanczosSeed, "step", t))[0];
@@ -290,6 +305,9 @@ public final class TaskMeasurer {
                 r.loss[t] = Double.NaN;
                 r.trainAccuracy = Double.NaN;
                 r.testAccuracy = Double.NaN;
+                if (r.testAccuracySeries != null) {
+                    r.testAccuracySeries[t] = Double.NaN;
+                }
                 r.sharpnessFinal = Double.NaN;
             } else if (step.last()) {
                 r.last = Arrays.copyOf(x, dim);

@@ -152,4 +152,53 @@ class AtlasPlanTest {
         assertThat(stopped.findings()).isNull();
         assertThat(stopped.parts()).containsOnlyKeys(AtlasPart.LEARNING_RATES, AtlasPart.SPECTRA);
     }
+
+    @Test
+    void theFollowupPresetRunsTheFollowupsProtocolWithoutMaps() {
+        AtlasPlan plan = AtlasPlan.followup(BASE, AtlasQuality.DEFAULT);
+        assertThat(plan.parts()).containsExactly(AtlasPart.LEARNING_RATES, AtlasPart.SPECTRA);
+        SweepSpec lr = plan.learningRateSweep();
+        assertThat(lr.axes().get(0).values()).containsExactly("5.0E-4", "0.001", "0.005", "0.01", "0.05", "0.1",
+                "0.5", "1.0", "2.5", "5.0", "7.5", "10.0", "12.5", "15.0", "17.5", "20.0");
+        assertThat(lr.inits()).isEqualTo(3);
+        assertThat(lr.replicas()).isEqualTo(5);
+        assertThat(lr.steps()).isEqualTo(201);
+        assertThat(lr.epsilon()).isEqualTo(1e-8);
+        assertThat(lr.target()).isEqualTo(0.7);
+        assertThat(lr.measures()).isEqualTo(Measures.parse("loss,accuracy,nmle"));
+        SweepSpec spectra = plan.spectrumSweep();
+        assertThat(spectra.inits()).isEqualTo(1);
+        assertThat(spectra.measures()).isEqualTo(Measures.parse("loss,twin,spectrum:3"));
+        assertThat(plan.settings()).containsEntry("preset", "followup").containsEntry("inits", "3")
+                .containsEntry("target-accuracy", "0.7");
+        // sizes raised as a user asks for the full protocol
+        AtlasPlan full = plan.withInits(50).withTarget(0.8);
+        assertThat(full.learningRateSweep().inits()).isEqualTo(50);
+        assertThat(full.learningRateSweep().target()).isEqualTo(0.8);
+        assertThat(AtlasPlan.followup(BASE, AtlasQuality.QUICK).etas()).containsExactly(0.5, 5, 10, 20);
+        // the study's settings are as before presets: its atlas directories stay resumable
+        assertThat(AtlasPlan.of(BASE, AtlasQuality.DEFAULT).settings()).doesNotContainKeys("preset", "inits",
+                "target-accuracy");
+        assertThat(AtlasPlan.of(BASE, AtlasQuality.DEFAULT).parts()).hasSize(4);
+    }
+
+    @Test
+    void theFastestLearningRateCountsRunsThatNeverReachTheTargetAsInfinitelySlow() {
+        java.util.List<java.util.Map<String, Object>> rows = java.util.List.of(
+                row(1, 0, 40), row(1, 1, 50), row(1, 2, -1),   // median 50
+                row(5, 0, 12), row(5, 1, -1), row(5, 2, -1),   // most never: median ∞ (censored)
+                row(10, 0, 30), row(10, 1, 20), row(10, 2, 90)); // median 30: the fastest
+        LearningRateGroups groups = LearningRateGroups.of(rows);
+        FastestTraining fastest = FastestTraining.of(groups);
+        assertThat(fastest.eta()).isEqualTo(10);
+        assertThat(fastest.medianSteps()).isEqualTo(30);
+        assertThat(fastest.reached()).isEqualTo(3);
+        assertThat(FastestTraining.medianSteps(groups.rows(1))).isInfinite();
+        assertThat(FastestTraining.reachedCount(groups.rows(1))).isEqualTo(1);
+        assertThat(FastestTraining.of(LearningRateGroups.of(java.util.List.of(row(1, 0, -1))))).isNull();
+    }
+
+    private static java.util.Map<String, Object> row(double eta, int init, long steps) {
+        return java.util.Map.of("lr", eta, "init", (long) init, "stepsToTarget", steps);
+    }
 }

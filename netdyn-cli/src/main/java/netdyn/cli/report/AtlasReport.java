@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import netdyn.analysis.Regime;
+import netdyn.atlas.FastestTraining;
 import netdyn.atlas.LearningRateGroups;
 import netdyn.atlas.Trainability;
 import netdyn.atlas.TrainabilityMap;
@@ -54,12 +55,13 @@ public final class AtlasReport {
     static void learningRateSections(HtmlPage page, SweepRows data, SweepRows spectrum, String prefix) {
         LearningRateGroups s = LearningRateGroups.of(data.rows);
         double[] eta = s.eta();
-        double onset = s.onsetOfChaos();
+        double onset = LearningRateGroups.onsetOfChaos(s, spectrum == null ? null : spectrum.rows);
+        LearningRateGroups sp = spectrum == null ? null : LearningRateGroups.of(spectrum.rows);
         String[] majority = s.majorityRegime();
         boolean hasRegimes = data.has("regime");
 
-        page.heading("Regimes across learning rates");
         if (hasRegimes) {
+            page.heading("Regimes across learning rates");
             page.paragraph(regimeSentence(eta, majority, onset));
             String[] hover = new String[eta.length];
             for (int i = 0; i < hover.length; i++) {
@@ -95,6 +97,15 @@ public final class AtlasReport {
         if (data.has("lambdaTwin")) {
             lyap.line("twin orbits", eta, s.mean("lambdaTwin"), "#009E73");
         }
+        boolean initZero = false; // exponents of init 0 from the spectrum part (the follow-up preset)
+        if (!data.has("lambdaTangent") && sp != null && spectrum.has("lambdaTangent")) {
+            lyap.line("tangent λ₁ (QR), init 0", sp.eta(), sp.mean("lambdaTangent"), "#0072B2");
+            initZero = true;
+        }
+        if (!data.has("lambdaTwin") && sp != null && spectrum.has("lambdaTwin")) {
+            lyap.line("twin orbits, init 0", sp.eta(), sp.mean("lambdaTwin"), "#009E73");
+            initZero = true;
+        }
         if (data.has("nmle")) {
             double[] nmle = new double[eta.length];
             String[] hover = new String[nmle.length];
@@ -105,7 +116,13 @@ public final class AtlasReport {
                 hover[i] = String.format(Locale.ROOT, "η = %.4g: nMLE %.4g, %d of %d inits pass the fit", eta[i],
                         nmle[i], passed.size(), s.rows(i).size());
             }
-            lyap.points("nMLE (study's protocol, passing fits)", eta, nmle, "#D55E00", 3.5, hover);
+            boolean anyPass = Arrays.stream(nmle).anyMatch(Double::isFinite);
+            lyap.points("nMLE (study's protocol, passing fits)" + (anyPass ? "" : ": no init passes"), eta, nmle,
+                    "#D55E00", 3.5, hover);
+        }
+        if (data.has("nmleShort")) {
+            lyap.points("short-phase nMLE (passing fits)", eta, passingMean(s, "nmleShort", "nmleShortPassed"),
+                    "#E69F00", 3, passingHover(s, "nmleShort", "nmleShortPassed", "short-phase nMLE"));
         }
         if (data.has("lambdaSeries")) {
             lyap.line("loss series (Rosenstein)", eta, s.mean("lambdaSeries"), "#CC79A7");
@@ -117,10 +134,13 @@ public final class AtlasReport {
         List<Figure> exponents = new ArrayList<>();
         exponents.add(Figure.svg(lyap.render(), "Tangent exponent λ₁ over the whole run (QR on exact Hessian-vector "
                 + "products), the same from a renormalised twin orbit, the study's finite-time exponent of perturbed "
-                + "replicas (first 200 steps; mean of the inits whose fit passes, hover for counts) and the exponent "
-                + "of the scalar loss series. Positive means nearby networks separate."));
+                + "replicas (first 200 steps; mean of the inits whose fit passes, hover for counts)"
+                + (data.has("nmleShort") ? ", the same distances fitted over their rise from 10 % to 90 % of the "
+                + "growth (short exponential phases; README, sweeps)" : "")
+                + (initZero ? " (tangent and twin: init 0 of each η)" : "")
+                + (data.has("lambdaSeries") ? " and the exponent of the scalar loss series" : "")
+                + ". Positive means nearby networks separate."));
         if (spectrum != null && spectrum.has("spectrum")) {
-            LearningRateGroups sp = LearningRateGroups.of(spectrum.rows);
             double[] spEta = sp.eta();
             int n = spEta.length;
             double[] lo = new double[n];
@@ -136,14 +156,19 @@ public final class AtlasReport {
                     }
                 }
             }
-            SvgChart band = SvgChart.of("Full Lyapunov spectrum", "learning rate η", "exponent per step").logX();
-            band.band("λ_P … λ₁", spEta, lo, hi, "#0072B2");
+            int k = spectrumLength(sp);
+            boolean top = k > 0 && k < TOP_SPECTRUM;
+            String last = top ? "λ" + subscript(k) : "λ_P";
+            SvgChart band = SvgChart.of(top ? "Top " + k + " Lyapunov exponents" : "Full Lyapunov spectrum",
+                    "learning rate η", "exponent per step").logX();
+            band.band(last + " … λ₁", spEta, lo, hi, "#0072B2");
             band.line("λ₁", spEta, hi, "#0072B2");
-            band.line("λ_P", spEta, lo, "#56B4E9");
+            band.line(last, spEta, lo, "#56B4E9");
             band.hline(0, "λ = 0", "#444444");
-            exponents.add(Figure.svg(band.render(), "All P exponents of the training map (one init per η): the band "
-                    + "from the most contracting to the most expanding direction. Their sum is the mean of "
-                    + "ln|det(I − ηH)| along the orbit."));
+            exponents.add(Figure.svg(band.render(), top ? "The " + k + " largest exponents of the training map (init 0 "
+                    + "per η; QR on exact Hessian-vector products over the whole run)." : "All P exponents of the "
+                    + "training map (one init per η): the band from the most contracting to the most expanding "
+                    + "direction. Their sum is the mean of ln|det(I − ηH)| along the orbit."));
         }
         page.figureRow(exponents.toArray(Figure[]::new));
 
@@ -170,24 +195,10 @@ public final class AtlasReport {
         }
         page.figureRow(row.toArray(Figure[]::new));
         if (data.has("stepsToTarget")) {
-            double[] steps = new double[eta.length];
-            String[] hover = new String[steps.length];
-            for (int i = 0; i < steps.length; i++) {
-                double[] reached = s.rows(i).stream().mapToDouble(r -> ResultRows.number(r, "stepsToTarget"))
-                        .filter(v -> v >= 0).toArray();
-                steps[i] = ResultRows.mean(reached);
-                hover[i] = String.format(Locale.ROOT, "η = %.4g: %d of %d inits reached it", eta[i], reached.length,
-                        s.rows(i).size());
-            }
-            SvgChart speed = SvgChart.of("Steps to reach the target test accuracy", "learning rate η", "steps")
-                    .logX().logY().size(1040, 340);
-            speed.line("", eta, steps, "#999999");
-            speed.points("mean over the inits that reach it", eta, steps, "#0072B2", 3.5, hover);
-            if (Double.isFinite(onset)) {
-                speed.vline(onset, "onset of chaos", "#D55E00");
-            }
-            page.figure(speed.render(), "The follow-up study's claim: training is fastest at the onset of chaos "
-                    + "(SCIENCE.md §3). Learning rates where no init reaches the target within the run have no point.");
+            stepsToTarget(page, data, s, onset);
+        }
+        if (data.has("testAccuracy") && anySeries(data, "testAccuracy")) {
+            accuracyAlongTraining(page, data, s, onset);
         }
 
         if (hasRegimes) {
@@ -199,6 +210,142 @@ public final class AtlasReport {
     }
 
     /** Every run's tail of {@code key} as points against η, coloured by the run's regime. */
+    /** Spectra with fewer exponents than this are drawn as "top k". */
+    private static final int TOP_SPECTRUM = 20;
+
+    /** The number of exponents per row of the spectrum part (0 when none is stored). */
+    private static int spectrumLength(LearningRateGroups sp) {
+        for (int i = 0; i < sp.size(); i++) {
+            for (Map<String, Object> r : sp.rows(i)) {
+                if (r.get("spectrum") instanceof double[] e) {
+                    return e.length;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static String subscript(int k) {
+        StringBuilder b = new StringBuilder();
+        for (char c : Integer.toString(k).toCharArray()) {
+            b.append((char) ('₀' + (c - '0')));
+        }
+        return b.toString();
+    }
+
+    /** The mean of {@code key} over the inits whose {@code passed} flag is 1, at each η (NaN where none). */
+    private static double[] passingMean(LearningRateGroups s, String key, String passed) {
+        double[] out = new double[s.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ResultRows.mean(ResultRows.values(s.rows(i).stream()
+                    .filter(r -> ResultRows.number(r, passed) == 1).toList(), key));
+        }
+        return out;
+    }
+
+    private static String[] passingHover(LearningRateGroups s, String key, String passed, String label) {
+        double[] mean = passingMean(s, key, passed);
+        double[] eta = s.eta();
+        String[] hover = new String[eta.length];
+        for (int i = 0; i < eta.length; i++) {
+            long n = s.rows(i).stream().filter(r -> ResultRows.number(r, passed) == 1).count();
+            hover[i] = String.format(Locale.ROOT, "η = %.4g: %s %.4g, %d of %d inits pass the fit", eta[i], label,
+                    mean[i], n, s.rows(i).size());
+        }
+        return hover;
+    }
+
+    /**
+     * Steps to the target test accuracy against η: the median over inits with runs that never reach it
+     * counted as infinitely slow (censored, not dropped; {@link FastestTraining#medianSteps}); where more than
+     * half never reach it, a marker at the run's length says so.
+     */
+    private static void stepsToTarget(HtmlPage page, SweepRows data, LearningRateGroups s, double onset) {
+        double[] eta = s.eta();
+        double steps = maxSteps(data);
+        double[] median = new double[eta.length];
+        double[] censored = new double[eta.length];
+        String[] hover = new String[eta.length];
+        for (int i = 0; i < eta.length; i++) {
+            double m = FastestTraining.medianSteps(s.rows(i));
+            int reached = FastestTraining.reachedCount(s.rows(i));
+            median[i] = Double.isFinite(m) ? Math.max(m, 0.5) : Double.NaN; // step 0 on a log axis
+            censored[i] = Double.isFinite(m) ? Double.NaN : steps;
+            hover[i] = String.format(Locale.ROOT, "η = %.4g: median %s steps; %d of %d inits reach the target",
+                    eta[i], Double.isFinite(m) ? fmt(m) : "> " + fmt(steps), reached, s.rows(i).size());
+        }
+        SvgChart speed = SvgChart.of("Steps to reach the target test accuracy", "learning rate η", "steps")
+                .logX().logY().size(1040, 340);
+        speed.line("", eta, median, "#999999");
+        speed.points("median over inits (never reached = ∞)", eta, median, "#0072B2", 3.5, hover);
+        speed.points("most inits never reach it within " + fmt(steps) + " steps (censored)", eta, censored,
+                "#8c1c13", 3.5, hover);
+        if (Double.isFinite(onset)) {
+            speed.vline(onset, "onset of chaos", "#D55E00");
+        }
+        FastestTraining fastest = FastestTraining.of(s);
+        page.figure(speed.render(), "The follow-up study's claim: training is fastest at the onset of chaos "
+                + "(SCIENCE.md §3). Runs that never reach the target count as infinitely slow, so a median is drawn "
+                + "only where more than half of the inits reach it; red markers at the top are learning rates where "
+                + "most do not (hover for the counts)."
+                + (fastest == null ? "" : String.format(Locale.ROOT, " Fastest: η = %s (median %s steps)%s.",
+                fmt(fastest.eta()), fmt(fastest.medianSteps()), Double.isFinite(onset) ? ", onset of chaos η ≈ "
+                + fmt(onset) : "")));
+    }
+
+    /** The longest run of the sweep: its loss series' length − 1 (the steps of every run). */
+    private static double maxSteps(SweepRows data) {
+        for (Map<String, Object> r : data.rows) {
+            double[] loss = data.series(r, "loss");
+            if (loss != null) {
+                return loss.length - 1;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static boolean anySeries(SweepRows data, String name) {
+        return !data.rows.isEmpty() && data.series(data.rows.get(0), name) != null;
+    }
+
+    /** Test accuracy at every step of init 0 at up to eight learning rates spread over the grid. */
+    private static void accuracyAlongTraining(HtmlPage page, SweepRows data, LearningRateGroups s, double onset) {
+        double[] eta = s.eta();
+        int shown = Math.min(8, eta.length);
+        String[] colors = {"#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#444444"};
+        SvgChart acc = SvgChart.of("Test accuracy along training (init 0)", "step", "test accuracy")
+                .size(1040, 360);
+        for (int j = 0; j < shown; j++) {
+            int i = shown == eta.length ? j : (int) Math.round(j * (eta.length - 1) / (double) (shown - 1));
+            Map<String, Object> r = s.rows(i).get(0);
+            double[] a = data.series(r, "testAccuracy");
+            if (a != null) {
+                acc.line("η = " + fmt(eta[i]) + (Double.isFinite(onset) && eta[i] >= onset ? " (chaotic)" : ""),
+                        steps(a.length), a, colors[j]);
+            }
+        }
+        double target = data.rows.isEmpty() ? Double.NaN : targetAccuracy(data);
+        if (Double.isFinite(target)) {
+            acc.hline(target, "target", "#8c1c13");
+        }
+        page.figure(acc.render(), "How fast each learning rate learns: the test accuracy of init 0 at every step, at "
+                + "learning rates spread over the grid (every run's series is in tasks/task-N-testAccuracy.npy).");
+    }
+
+    /** The sweep's target accuracy, from its manifest's settings; NaN when not recorded there. */
+    private static double targetAccuracy(SweepRows data) {
+        try {
+            Map<String, Object> manifest = ReportPages.readJson(data.dir.resolve("manifest.json"));
+            if (manifest != null && manifest.get("settings") instanceof Map<?, ?> m
+                    && m.get("target-accuracy") != null) {
+                return Double.parseDouble(String.valueOf(m.get("target-accuracy")));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // the line is a guide only
+        }
+        return Double.NaN;
+    }
+
     private static SvgChart bifurcation(SweepRows data, String key, String title, String yLabel, boolean logY) {
         SvgChart chart = SvgChart.of(title, "learning rate η", yLabel).logX().size(1040, 420);
         if (logY) {

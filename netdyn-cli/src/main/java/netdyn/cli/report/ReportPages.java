@@ -66,10 +66,34 @@ public final class ReportPages {
         }
         page.heading("Reproduce");
         page.paragraph("Command: " + manifest.get("commandLine") + ". Every row of " + LR + "/results.csv is one "
-                + "task; init 0 of a task is the run `netdyn train --lr η --seed " + manifest.getOrDefault("seed", 0)
-                + " --steps T` gives (same θ₀, same losses).");
+                + "task; init 0 of a task is the run `netdyn train" + runOptions(manifest) + " --lr η --seed "
+                + manifest.getOrDefault("seed", 0) + " --steps T` gives (same θ₀, same losses).");
         page.downloads(List.of("manifest.json"));
         return new Page(page.render(), "atlas", page.figureCount());
+    }
+
+    /** The train command's defaults of the run settings an atlas records ({@code RunSpec.settings}). */
+    private static final Map<String, String> TRAIN_DEFAULTS = Map.ofEntries(Map.entry("data", "iris"),
+            Map.entry("train", "null"), Map.entry("test", "null"), Map.entry("shuffle", "null"),
+            Map.entry("label-column", "null"), Map.entry("standardize", "false"), Map.entry("hidden", "10"),
+            Map.entry("activation", "sigmoid"), Map.entry("output", "softmax"), Map.entry("loss", "ce"),
+            Map.entry("weight-decay", "0.0"), Map.entry("init", "normal:1"), Map.entry("bias-init", "zero"),
+            Map.entry("momentum", "0.0"), Map.entry("batch-size", "0"));
+
+    /** The options that give {@code netdyn train} the atlas's data and network: those off the train defaults. */
+    private static String runOptions(Map<String, Object> manifest) {
+        StringBuilder b = new StringBuilder();
+        if (manifest.get("settings") instanceof Map<?, ?> settings) {
+            settings.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                String value = String.valueOf(v);
+                String fallback = TRAIN_DEFAULTS.get(key);
+                if (fallback != null && !fallback.equals(value)) {
+                    b.append(key.equals("standardize") ? " --standardize" : " --" + key + " " + value);
+                }
+            });
+        }
+        return b.toString();
     }
 
     private static Map<String, String> facts(Map<String, Object> manifest) {
