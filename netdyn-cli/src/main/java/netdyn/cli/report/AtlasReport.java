@@ -308,15 +308,35 @@ public final class AtlasReport {
         return !data.rows.isEmpty() && data.series(data.rows.get(0), name) != null;
     }
 
-    /** Test accuracy at every step of init 0 at up to eight learning rates spread over the grid. */
+    /**
+     * Test accuracy at every step of init 0 at up to eight learning rates: the fastest to the target, the
+     * onset of chaos and the learning rates next to them, and others spread over the grid.
+     */
     private static void accuracyAlongTraining(HtmlPage page, SweepRows data, LearningRateGroups s, double onset) {
         double[] eta = s.eta();
-        int shown = Math.min(8, eta.length);
+        java.util.TreeSet<Integer> picked = new java.util.TreeSet<>();
+        FastestTraining fastest = FastestTraining.of(s);
+        for (double focus : new double[] {fastest == null ? Double.NaN : fastest.eta(), onset}) {
+            int at = Arrays.binarySearch(eta, focus);
+            for (int i = at - 1; at >= 0 && i <= at + 1; i++) {
+                if (i >= 0 && i < eta.length) {
+                    picked.add(i);
+                }
+            }
+        }
+        int wanted = Math.min(8, eta.length);
+        for (int q = 0; q <= 4 && picked.size() < wanted; q++) {
+            picked.add((int) Math.round(q * (eta.length - 1) / 4.0)); // the ends and quarters of the grid
+        }
+        for (int i = 0; picked.size() < wanted; i++) {
+            picked.add(i);
+        }
         String[] colors = {"#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#444444"};
         SvgChart acc = SvgChart.of("Test accuracy along training (init 0)", "step", "test accuracy")
                 .size(1040, 360);
-        for (int j = 0; j < shown; j++) {
-            int i = shown == eta.length ? j : (int) Math.round(j * (eta.length - 1) / (double) (shown - 1));
+        int j = -1;
+        for (int i : picked) {
+            j++;
             Map<String, Object> r = s.rows(i).get(0);
             double[] a = data.series(r, "testAccuracy");
             if (a != null) {
@@ -329,7 +349,8 @@ public final class AtlasReport {
             acc.hline(target, "target", "#8c1c13");
         }
         page.figure(acc.render(), "How fast each learning rate learns: the test accuracy of init 0 at every step, at "
-                + "learning rates spread over the grid (every run's series is in tasks/task-N-testAccuracy.npy).");
+                + "the fastest learning rate, the onset of chaos, their neighbours and others spread over the grid "
+                + "(every run's series is in tasks/task-N-testAccuracy.npy).");
     }
 
     /** The sweep's target accuracy, from its manifest's settings; NaN when not recorded there. */
