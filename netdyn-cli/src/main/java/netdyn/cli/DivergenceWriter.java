@@ -128,6 +128,12 @@ final class DivergenceWriter implements AutoCloseable {
             nmle.put("passed", e.passed());
             nmle.put("total", e.total());
             row.put(ResultKeys.NMLE, nmle);
+            Map<String, Object> rise = new LinkedHashMap<>();
+            rise.put("mean", Json.number(e.shortMean()));
+            rise.put("std", Json.number(e.shortStd()));
+            rise.put("passed", e.shortPassed());
+            rise.put("total", e.total());
+            row.put(ResultKeys.NMLE_SHORT, rise);
             Map<String, Object> nd = new LinkedHashMap<>();
             nd.put("initial", Json.number(e.normalizedInitial()));
             nd.put("final", Json.number(e.normalizedFinal()));
@@ -153,6 +159,7 @@ final class DivergenceWriter implements AutoCloseable {
         s.put("referenceLossFinalMean", Json.number(lT / loss.length));
         // the contract keys (DESIGN.md): the smallest ε's nmle and normalizedDistance (perEps is ascending in ε)
         s.put(ResultKeys.NMLE, rows.get(0).get(ResultKeys.NMLE));
+        s.put(ResultKeys.NMLE_SHORT, rows.get(0).get(ResultKeys.NMLE_SHORT));
         s.put(ResultKeys.NORMALIZED_DISTANCE, rows.get(0).get(ResultKeys.NORMALIZED_DISTANCE));
         return s;
     }
@@ -278,12 +285,12 @@ final class DivergenceWriter implements AutoCloseable {
                 dir.path(), spec.inits(), spec.replicas(),
                 spec.steps(), spec.perturbAt() > 0 ? ", perturbed at step " + spec.perturbAt() : "",
                 spec.norm().name().toLowerCase());
-        out.printf(Locale.ROOT, "%10s %10s %8s %8s %10s %10s %10s%n",
-                "ε", "nMLE", "± std", "passed", "d/(Nε) t0", "final", "max");
+        out.printf(Locale.ROOT, "%10s %10s %8s %8s %10s %8s %10s %10s %10s%n",
+                "ε", "nMLE", "± std", "passed", "short", "passed", "d/(Nε) t0", "final", "max");
         for (DivergenceResult.PerEpsilon e : r.perEpsilon()) {
-            out.printf(Locale.ROOT, "%10.1e %10s %8s %5d/%-3d %10.4g %10.4g %10.4g%n", e.epsilon(), fmt(e.nmleMean()),
-                    fmt(e.nmleStd()), e.passed(), e.total(), e.normalizedInitial(), e.normalizedFinal(),
-                    e.normalizedMax());
+            out.printf(Locale.ROOT, "%10.1e %10s %8s %5d/%-3d %10s %5d/%-3d %10.4g %10.4g %10.4g%n", e.epsilon(),
+                    fmt(e.nmleMean()), fmt(e.nmleStd()), e.passed(), e.total(), fmt(e.shortMean()), e.shortPassed(),
+                    e.total(), e.normalizedInitial(), e.normalizedFinal(), e.normalizedMax());
         }
         double mean = 0;
         for (double v : r.reference().displacement()) {

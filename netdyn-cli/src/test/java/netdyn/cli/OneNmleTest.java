@@ -17,7 +17,8 @@ import netdyn.cli.io.NpyReader;
 
 /**
  * One nMLE on the command line: for the same seed, η, steps, inits, replicas and ε, {@code netdyn divergence}
- * and {@code netdyn sweep --measure nmle} give the same per-init nMLE (and R²) bit for bit.
+ * and {@code netdyn sweep --measure nmle} give the same per-init nMLE (and R²) bit for bit, and the same
+ * short-phase exponent: the sweep's per-init values average to the divergence summary's.
  */
 class OneNmleTest {
     @TempDir
@@ -38,15 +39,25 @@ class OneNmleTest {
         List<String> rows = Files.readAllLines(sweep.resolve("results.jsonl"));
         assertThat(rows).hasSize(3);
         int passed = 0;
+        int shortPassed = 0;
+        double shortSum = 0;
         for (int i = 0; i < 3; i++) {
             JsonNode row = Json.mapper().readTree(rows.get(i));
             assertThat(row.get("init").asInt()).isEqualTo(i);
             assertThat(row.get("nmle").asDouble()).as("init %d", i).isEqualTo(fits.data()[i * 5]);
             assertThat(row.get("nmleR2").asDouble()).as("init %d", i).isEqualTo(fits.data()[i * 5 + 2]);
             passed += row.get("nmlePassed").asInt();
+            if (row.get("nmleShortPassed").asInt() == 1) {
+                shortPassed++;
+                shortSum += row.get("nmleShort").asDouble();
+            }
         }
         JsonNode summary = Json.mapper().readTree(div.resolve("summary.json").toFile());
         assertThat(passed).isEqualTo(summary.get("nmle").get("passed").asInt());
+        JsonNode rise = summary.get("nmleShort");
+        assertThat(rise.get("total").asInt()).isEqualTo(3);
+        assertThat(rise.get("passed").asInt()).isEqualTo(shortPassed).isPositive(); // η = 1 on Iris: chaotic
+        assertThat(rise.get("mean").asDouble()).isEqualTo(shortSum / shortPassed);
     }
 
     private static String[] concat(String[] a, String... b) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.lyapunov.FiniteTimeFit;
+import netdyn.lyapunov.ShortPhaseFit;
 import netdyn.nn.Batch;
 import netdyn.nn.InitSpec;
 import netdyn.nn.MlpEvaluator;
@@ -200,8 +201,6 @@ public final class DivergenceExperiment {
         int len = dist[0][0].length;
         double[][] mean = new double[n][];
         FiniteTimeFit.Window[] fits = new FiniteTimeFit.Window[n];
-        double sum = 0;
-        double sumSq = 0;
         int passed = 0;
         double init = 0;
         double fin = 0;
@@ -216,13 +215,52 @@ public final class DivergenceExperiment {
             fits[i] = f.window();
             if (fits[i].passes(d.minR2(), d.minSlope())) {
                 passed++;
-                sum += fits[i].slope();
-                sumSq += fits[i].slope() * fits[i].slope();
             }
         }
-        double nmle = passed == 0 ? Double.NaN : sum / passed;
-        double std = passed < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq - passed * nmle * nmle) / (passed - 1)));
-        return new DivergenceResult.PerEpsilon(eps, mean, fits, nmle, std, passed, init / n, fin / n, max / n);
+        double[] study = new double[passed];
+        int q = 0;
+        for (FiniteTimeFit.Window w : fits) {
+            if (w.passes(d.minR2(), d.minSlope())) {
+                study[q++] = w.slope();
+            }
+        }
+        ShortPhaseFit.Result[] rises = new ShortPhaseFit.Result[n];
+        int shortPassed = 0;
+        for (int i = 0; i < n; i++) {
+            rises[i] = ShortPhaseFit.STANDARD.fit(mean[i]);
+            shortPassed += rises[i].passes() ? 1 : 0;
+        }
+        double[] rise = new double[shortPassed];
+        q = 0;
+        for (ShortPhaseFit.Result r : rises) {
+            if (r.passes()) {
+                rise[q++] = r.slope();
+            }
+        }
+        return new DivergenceResult.PerEpsilon(eps, mean, fits, meanOf(study), stdOf(study), passed, init / n,
+                fin / n, max / n, rises, meanOf(rise), stdOf(rise), shortPassed);
+    }
+
+    /** The mean of the values, NaN without any. */
+    private static double meanOf(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        return v.length == 0 ? Double.NaN : sum / v.length;
+    }
+
+    /** The sample standard deviation (from the sums of the values and their squares), NaN with fewer than two. */
+    private static double stdOf(double[] v) {
+        double sum = 0;
+        double sumSq = 0;
+        for (double x : v) {
+            sum += x;
+            sumSq += x * x;
+        }
+        int n = v.length;
+        double m = sum / n;
+        return n < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sumSq - n * m * m) / (n - 1)));
     }
 
     private DivergenceResult.Reference reference(double[] theta0, double[] thetaT, double[][] loss,

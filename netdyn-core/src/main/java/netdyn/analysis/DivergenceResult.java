@@ -3,6 +3,7 @@ package netdyn.analysis;
 import java.util.List;
 
 import netdyn.lyapunov.FiniteTimeFit;
+import netdyn.lyapunov.ShortPhaseFit;
 
 /** What the orbital-stability protocol measured; see {@link DivergenceExperiment}. */
 public record DivergenceResult(List<PerEpsilon> perEpsilon, Reference reference, int normalisingCount) {
@@ -18,10 +19,15 @@ public record DivergenceResult(List<PerEpsilon> perEpsilon, Reference reference,
      * @param normalizedInitial mean over inits of d̄(0) / (N ε), N the number of perturbed parameters
      * @param normalizedFinal   the same at the last step
      * @param normalizedMax     mean over inits of max_t d̄(t) / (N ε)
+     * @param shortPhase    per init, the short-phase fit of the same ln d̄ ({@link ShortPhaseFit#STANDARD})
+     * @param shortMean     mean of its passing slopes (NaN if none passed)
+     * @param shortStd      their sample standard deviation (NaN with fewer than two)
+     * @param shortPassed   inits whose short-phase fit passed
      */
     public record PerEpsilon(double epsilon, double[][] meanDistance, FiniteTimeFit.Window[] fits, double nmleMean,
                              double nmleStd, int passed, double normalizedInitial, double normalizedFinal,
-                             double normalizedMax) {
+                             double normalizedMax, ShortPhaseFit.Result[] shortPhase, double shortMean,
+                             double shortStd, int shortPassed) {
         public int total() {
             return fits.length;
         }
