@@ -102,6 +102,9 @@ final class AtlasCommand implements Callable<Integer> {
         if (lrGiven) {
             ValueRange.parse("--lr", network.lr); // a bad grid in the command line's words
         }
+        if (inits != null && inits < 1) {
+            throw new BadInputException("--inits must be >= 1 (got " + inits + ")"); // 0 would mean the preset's
+        }
         AtlasPreset chosen = AtlasPreset.parse(preset);
         if (chosen == AtlasPreset.FOLLOWUP) {
             followupDefaults(command.commandLine().getParseResult());

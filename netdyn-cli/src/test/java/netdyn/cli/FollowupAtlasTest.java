@@ -79,6 +79,19 @@ class FollowupAtlasTest {
     }
 
     @Test
+    void badSizesAreBadInput() {
+        CliHarness.run("atlas", "--preset", "followup", "--inits", "0", "--out", tmp.resolve("i").toString())
+                .assertBadInput("--inits must be >= 1 (got 0)");
+        CliHarness.run("atlas", "--preset", "followup", "--test", "9001", "--out", tmp.resolve("t").toString())
+                .assertBadInput("--test must be at most 9000, the size of the rows of mnist after the 1000 training "
+                        + "rows (got 9001)");
+        CliHarness.run("atlas", "--preset", "paper", "--out", tmp.resolve("p").toString())
+                .assertBadInput("--preset must be one of study, followup (got 'paper')");
+        assertThat(tmp.resolve("i")).doesNotExist();
+        assertThat(tmp.resolve("t")).doesNotExist();
+    }
+
+    @Test
     void aMissingFashionMnistNamesItsPackage() {
         String key = "netdyn.data.fashion-mnist";
         System.setProperty(key, tmp.resolve("no-such-folder").toString());
