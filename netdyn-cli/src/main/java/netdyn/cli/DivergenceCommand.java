@@ -75,6 +75,7 @@ final class DivergenceCommand implements Callable<Integer> {
             } else {
                 DivergenceWriter.printText(out, result, spec, dir, summary, options.preset);
             }
+            output.writeReport(dir.path(), out, command.commandLine().getErr());
             return 0;
         });
     }

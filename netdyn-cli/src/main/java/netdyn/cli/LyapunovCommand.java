@@ -49,7 +49,8 @@ final class LyapunovCommand implements Callable<Integer> {
         DiscreteMap map = source.map();
         options.explicitK = command.commandLine().getParseResult().hasMatchedOption("--k");
         SpectrumSpec spec = options.spec(map.dimension(), source.defaultTransient(), source.parameters());
-        RunDirectory dir = output.out != null ? RunDirectory.create(output.out, output.force) : null;
+        RunDirectory dir = output.writesDirectory() ? RunDirectory.create(output.outOrDefault("lyapunov"),
+                output.force) : null;
         if (dir != null) {
             // first: an interrupted run directory still says what it was
             LyapunovWriter.writeManifest(dir, command, source.config(), spec);
@@ -86,6 +87,7 @@ final class LyapunovCommand implements Callable<Integer> {
             } else {
                 LyapunovWriter.printText(out, source.label(), summary, result, twin, dir);
             }
+            output.writeReport(dir == null ? null : dir.path(), out, command.commandLine().getErr());
             return 0;
         });
     }

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "Neural-network training as a dynamical system.",
         subcommands = {TrainCommand.class, LyapunovCommand.class, SharpnessCommand.class, DivergenceCommand.class,
             SeriesCommand.class, RegimeCommand.class, SweepCommand.class, ReportCommand.class, AtlasCommand.class, SelfcheckCommand.class,
-            CommandLine.HelpCommand.class})
+            CompletionCommand.class, ManualCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 

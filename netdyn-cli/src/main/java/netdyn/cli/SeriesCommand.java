@@ -45,7 +45,8 @@ final class SeriesCommand implements Callable<Integer> {
         SeriesReport.Spec spec = options.spec();
         double[] x = input.read();
         options.requireLength(x, input, spec);
-        RunDirectory dir = output.out != null ? RunDirectory.create(output.out, output.force) : null;
+        RunDirectory dir = output.writesDirectory() ? RunDirectory.create(output.outOrDefault("series"),
+                output.force) : null;
         if (dir != null) {
             // first: an interrupted run directory still says what it was
             SeriesWriter.writeManifest(dir, command, input, options.seed, x.length);
@@ -60,8 +61,9 @@ final class SeriesCommand implements Callable<Integer> {
         if (output.json) {
             out.println(Json.write(summary));
         } else {
-            SeriesWriter.printText(out, input, x, result, output.out);
+            SeriesWriter.printText(out, input, x, result, dir == null ? null : dir.path());
         }
+        output.writeReport(dir == null ? null : dir.path(), out, command.commandLine().getErr());
         return 0;
     }
 }

@@ -89,6 +89,7 @@ final class SharpnessCommand implements Callable<Integer> {
                     out.println("  full Hessian spectrum at the end skipped: " + skipped);
                 }
             }
+            output.writeReport(dir.path(), out, command.commandLine().getErr());
             return 0;
         });
     }

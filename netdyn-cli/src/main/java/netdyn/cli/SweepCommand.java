@@ -65,6 +65,7 @@ final class SweepCommand implements Callable<Integer> {
                 RunDirectory.manifestHeader("sweep", command), shard, threads, err,
                 output.json ? command.commandLine().getOut() : null, output.json, "sweep");
         print(outDir, outcome.summary());
+        output.writeReport(outDir, command.commandLine().getOut(), err);
         return 0;
     }
 
@@ -86,6 +87,7 @@ final class SweepCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
         }
         print(dir.path(), summary);
+        output.writeReport(dir.path(), command.commandLine().getOut(), command.commandLine().getErr());
         return 0;
     }
 

@@ -66,6 +66,7 @@ final class TrainCommand implements Callable<Integer> {
             } else {
                 TrainWriter.printText(out, dir, result, seconds, summary);
             }
+            output.writeReport(dir.path(), out, command.commandLine().getErr());
             return 0;
         });
     }

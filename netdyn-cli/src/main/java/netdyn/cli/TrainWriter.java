@@ -46,6 +46,7 @@ final class TrainWriter {
                         + "(NaN without a test set)",
                 "params.npy", "[M × P]: θ at the same recorded steps (t = 0, k, 2k, ... and T)",
                 "approach.npy", "[M × 3]: step, ‖θ(t) − θ(T)‖₁, ‖θ(t) − late-time average‖₁ (with approach.png)",
+                "hessian-final.npy", "the Hessian's eigenvalues at θ(T), descending (P ≤ 2000)",
                 "summary.json", "how the run ended; approach fits (exponential against power law); final Hessian"));
         Json.write(dir.file("manifest.json"), manifest);
     }
@@ -218,10 +219,12 @@ final class TrainWriter {
                     "step", "‖θ(t) − θ*‖₁", List.of(Plots.Line.of("to θ(T)", tp, dFinal),
                             Plots.Line.of("to late-time average", tp, dLate)), true, true);
         }
-        out.put("finalHessian", finalHessian(setup, thetaT, p));
+        out.put("finalHessian", finalHessian(setup, thetaT, p, dir));
         return out;
     }
 
+    /** The final Hessian's eigenvalues, descending (a network within the full-Hessian limit). */
+    static final String FINAL_HESSIAN = "hessian-final.npy";
     /** Lanczos iterations of the fallback for a network above the full-Hessian limit. */
     static final int FALLBACK_LANCZOS = 20;
     /** Top eigenvalues the fallback reports. */
@@ -233,7 +236,8 @@ final class TrainWriter {
      * Hessian-vector products, about the cost of 40–60 training steps) when the run was at least ten times
      * that long, so the extra stays within about a tenth of the run.
      */
-    static Map<String, Object> finalHessian(ResolvedRun setup, double[] thetaT, int p) {
+    static Map<String, Object> finalHessian(ResolvedRun setup, double[] thetaT, int p, RunDirectory dir)
+            throws IOException {
         Map<String, Object> hs = new LinkedHashMap<>();
         Batch train = Batch.of(setup.trainSet());
         MlpEvaluator evaluator = new MlpEvaluator(setup.spec(), setup.trainSet().size());
@@ -244,6 +248,8 @@ final class TrainWriter {
             hs.put("nearZero", h.nearZero());
             hs.put("negative", h.negative());
             hs.put("tolerance", h.tolerance());
+            NpyWriter.write(dir.file(FINAL_HESSIAN), h.eigenvalues());
+            hs.put("file", FINAL_HESSIAN);
             return hs;
         }
         long steps = setup.run().steps();

@@ -142,18 +142,16 @@ class AtlasCommandTest {
     }
 
     @Test
-    void reportOfATrainRunInlinesItsFigures() throws Exception {
+    void reportOfATrainRunDrawsItsFiguresAndLinksItsPngs() throws Exception {
         Path run = tmp.resolve("train");
         CliHarness.run("train", "--lr", "0.5", "--steps", "200", "--out", run.toString(), "--json").json();
         JsonNode r = CliHarness.run("report", run.toString(), "--json").json();
         assertThat(r.get("kind").asText()).isEqualTo("train run");
         String html = Files.readString(run.resolve("index.html"));
-        long pngs;
-        try (var s = Files.list(run)) {
-            pngs = s.filter(p -> p.toString().endsWith(".png")).count();
-        }
-        assertThat(r.get("figures").asInt()).isEqualTo((int) pngs);
-        assertThat(html).contains("loss.npy").contains("finalLoss");
+        // loss, accuracy, approach, final Hessian spectrum: drawn as SVG; the PNG stays a file, linked
+        assertThat(r.get("figures").asInt()).isEqualTo(4);
+        assertThat(html).contains("href=\"approach.png\"").contains("href=\"loss.npy\"").contains("finalLoss")
+                .contains("hessian-final.npy");
     }
 
     @Test

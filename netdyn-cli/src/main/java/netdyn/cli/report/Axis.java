@@ -109,14 +109,18 @@ final class Axis {
             if (sb - b <= 0.12) {
                 b = sb;
             }
-            return new double[] {Math.pow(10, a), Math.pow(10, b)};
+            // the margin must not leave the doubles (a diverging run's loss reaches 1e300 and beyond)
+            return new double[] {Math.pow(10, Math.max(a, -307)), Math.pow(10, Math.min(b, 308))};
         }
         double span = max - min;
         if (span <= 1e-12 * Math.max(1, Math.abs(max))) {
             double w = Math.abs(max) > 0 ? Math.abs(max) * 0.1 : 1;
             return new double[] {min - w, max + w};
         }
-        return new double[] {min - 0.04 * span, max + 0.04 * span};
+        double lo = min - 0.04 * span;
+        double hi = max + 0.04 * span;
+        // a span beyond the doubles (values near ±1.8e308) keeps the data's own ends
+        return Double.isFinite(lo) && Double.isFinite(hi) ? new double[] {lo, hi} : new double[] {min, max};
     }
 
     /** Labelled ticks inside the range, at most about {@code length / minSpacing} of them. */

@@ -40,7 +40,7 @@ public final class ReportPages {
             return sweep(dir, manifest);
         }
         if (manifest != null) {
-            return run(dir, manifest);
+            return RunPages.build(dir, manifest);
         }
         throw new BadInputException("report: " + dir + " holds no netdyn results (no manifest.json, results.jsonl or "
                 + "store.jsonl)");
@@ -141,38 +141,6 @@ public final class ReportPages {
 
     private static String shorten(String s) {
         return s.length() > 120 ? s.substring(0, 117) + "..." : s;
-    }
-
-    /** Any other run directory: its summary as a table, its PNG figures inlined, links to its files. */
-    private static Page run(Path dir, Map<String, Object> manifest) throws IOException {
-        String command = String.valueOf(manifest.get("command"));
-        HtmlPage page = new HtmlPage("netdyn " + command + ": " + dir.getFileName());
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("command line", "netdyn " + command + " " + manifest.get("commandLine"));
-        Map<String, Object> summary = readJson(dir.resolve("summary.json"));
-        if (summary != null) {
-            summary.forEach((k, v) -> facts.put(k, shorten(v instanceof Map || v instanceof List ? Json.write(v)
-                    .replaceAll("\\s+", " ") : String.valueOf(v))));
-        }
-        page.keyValues(facts);
-        List<Path> pngs;
-        List<String> files = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            List<Path> all = s.sorted().toList();
-            pngs = all.stream().filter(p -> p.toString().endsWith(".png")).toList();
-            all.stream().filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(n -> !n.endsWith(".png") && !n.equals("index.html") && !n.startsWith("."))
-                    .forEach(files::add); // hidden files (the directory lock) are not results
-        }
-        if (!pngs.isEmpty()) {
-            page.heading("Figures");
-            for (Path p : pngs) {
-                page.image(Files.readAllBytes(p), p.getFileName().toString(), p.getFileName().toString());
-            }
-        }
-        page.heading("Files");
-        page.downloads(files);
-        return new Page(page.render(), command + " run", page.figureCount());
     }
 
     @SuppressWarnings("unchecked")
