@@ -37,7 +37,8 @@ public final class OutputOptions {
         ReportPages.Page page = ReportPages.build(dir);
         Path index = dir.resolve("index.html");
         OutputFiles.writeString(index, page.html());
-        (json ? err : out).println("report: " + index + " (" + page.kind() + ", " + page.figures() + " figures)");
+        (json ? err : out).println("report: " + index + " (" + page.kind() + ", " + page.figures()
+                + (page.figures() == 1 ? " figure)" : " figures)"));
     }
 
     /** Whether the command must write a run directory: asked for by --out, or needed by --report. */

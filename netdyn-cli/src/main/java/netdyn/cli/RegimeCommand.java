@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import netdyn.cli.io.Json;
+import netdyn.cli.io.NpyWriter;
+import netdyn.cli.io.RunDirectory;
 import netdyn.run.ResolvedRun;
 import netdyn.analysis.RegimeClassifier;
 import netdyn.analysis.RegimeEvidence;
@@ -23,7 +25,10 @@ import picocli.CommandLine.Spec;
         description = "Train one run and name its regime (converged, slow convergence, edge of stability, chaotic, "
                 + "intermittent, periodic, diverged) from the tangent exponent and the loss series of its second "
                 + "half, the final sharpness and the final loss against chance level; prints the evidence.",
-        footer = {"", "Examples:", "  ./netdyn regime --lr 0.01 --steps 5000", "  ./netdyn regime --lr 5 --steps 10000 --json"})
+        footer = {"", "Examples:", "  ./netdyn regime --lr 0.01 --steps 5000", "  ./netdyn regime --lr 5 --steps 10000 --json",
+                "  ./netdyn regime --lr 5 --steps 10000 --report     (a run directory with the loss, the label, "
+                        + "its evidence and a page)",
+                "", "Files (with --out or --report): manifest.json, summary.json (label, reasons, evidence), loss.npy."})
 final class RegimeCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
@@ -34,15 +39,25 @@ final class RegimeCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "4000", description = "Gradient steps T (default: ${DEFAULT-VALUE}).")
     long steps;
 
-    @Option(names = "--json", description = "Print the label and the evidence as one JSON object on stdout.")
-    boolean json;
+    @Mixin
+    OutputOptions output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         if (steps < 100) {
             throw new netdyn.BadInputException("--steps must be >= 100 for a regime (got " + steps + ")");
         }
         ResolvedRun setup = network.resolve(steps);
+        RunDirectory dir = output.writesDirectory() ? RunDirectory.create(output.outOrDefault("regime"),
+                output.force) : null;
+        if (dir != null) {
+            Map<String, Object> manifest = RunDirectory.manifestHeader("regime", command);
+            manifest.putAll(network.describe(setup));
+            manifest.put(ResultKeys.STEPS, steps);
+            manifest.put("files", Json.ordered("summary.json", "the regime label, the reasons and the evidence",
+                    "loss.npy", "the training loss L(θ_t), t = 0..T, whose second half the evidence reads"));
+            Json.write(dir.file("manifest.json"), manifest);
+        }
         double eta = setup.optimizer().learningRate();
         RegimeEvidence.Measured measured = RegimeEvidence.measure(setup.spec(), Batch.of(setup.trainSet()),
                 setup.optimizer(), setup.theta0(), steps, network.seed);
@@ -55,8 +70,8 @@ final class RegimeCommand implements Callable<Integer> {
         }
         RegimeClassifier.Classification regime = RegimeClassifier.classify(evidence);
         PrintWriter out = command.commandLine().getOut();
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>();
+        {
             m.put(ResultKeys.REGIME, regime.label());
             m.put("reasons", regime.reasons());
             Map<String, Object> ev = new LinkedHashMap<>();
@@ -73,13 +88,24 @@ final class RegimeCommand implements Callable<Integer> {
             m.put("evidence", ev);
             m.put("learningRate", eta);
             m.put(ResultKeys.STEPS, steps);
+        }
+        if (dir != null) {
+            NpyWriter.write(dir.file("loss.npy"), measured.loss());
+            m.put("out", dir.path().toString());
+            Json.write(dir.file("summary.json"), m);
+        }
+        if (output.json) {
             out.println(Json.write(m));
         } else {
             out.printf(Locale.ROOT, "η = %s, %d steps: %s%n", eta, steps, regime.label());
             for (String r : regime.reasons()) {
                 out.println("  - " + r);
             }
+            if (dir != null) {
+                out.println("  files in " + dir.path());
+            }
         }
+        output.writeReport(dir == null ? null : dir.path(), out, command.commandLine().getErr());
         return 0;
     }
 }

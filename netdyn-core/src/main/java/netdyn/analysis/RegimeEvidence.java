@@ -36,10 +36,12 @@ public final class RegimeEvidence {
     }
 
     /**
-     * The evidence, the loss series' fundamental period (NaN when it has none) and the step at which
-     * the orbit diverged (its loss L(θ_t) became non-finite; −1 when it did not).
+     * The evidence, the loss series' fundamental period (NaN when it has none), the step at which
+     * the orbit diverged (its loss L(θ_t) became non-finite; −1 when it did not) and the loss series the
+     * evidence was read from (t = 0 … T).
      */
-    public record Measured(RegimeClassifier.Evidence evidence, double fundamentalPeriod, long divergedAtStep) {
+    public record Measured(RegimeClassifier.Evidence evidence, double fundamentalPeriod, long divergedAtStep,
+                           double[] loss) {
     }
 
     public static Measured measure(MlpSpec spec, Batch train, OptimizerSpec optimizer, double[] theta0, long steps,
@@ -83,7 +85,7 @@ public final class RegimeEvidence {
         if (!Double.isFinite(finalLoss)) {
             return new Measured(new RegimeClassifier.Evidence(true, finalLoss, classes, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), Double.NaN,
-                    divergedAt >= 0 ? divergedAt : steps);
+                    divergedAt >= 0 ? divergedAt : steps, loss);
         }
         double[] second = Arrays.copyOfRange(loss, half, steps + 1);
         MlpEvaluator evaluator = new MlpEvaluator(spec, train.size());
@@ -108,6 +110,6 @@ public final class RegimeEvidence {
         }
         double eta = optimizer.learningRate();
         return new Measured(new RegimeClassifier.Evidence(false, finalLoss, classes, lambdaLate, k, laminar,
-                rising, share, period, sharpness * eta / 2), spectrum.fundamentalPeriod(), -1);
+                rising, share, period, sharpness * eta / 2), spectrum.fundamentalPeriod(), -1, loss);
     }
 }

@@ -15,7 +15,7 @@ import netdyn.cli.report.HtmlPage.Figure;
 
 /**
  * The page of one run directory ({@code train}, {@code divergence}, {@code lyapunov}, {@code sharpness},
- * {@code series}): the figures a user looks at first, drawn from the run's NPY files with the atlas's SVG
+ * {@code series}, {@code regime}): the figures a user looks at first, drawn from the run's NPY files with the atlas's SVG
  * charts (hover values on the points), its summary with nested results as small tables, the command line
  * once, a line that reproduces the run, and links to every file. A command without figures here (or a file
  * missing) still gets the summary and the files.
@@ -48,6 +48,7 @@ final class RunPages {
             case "lyapunov" -> lyapunov(run);
             case "sharpness" -> sharpness(run);
             case "series" -> series(run);
+            case "regime" -> regime(run);
             default -> { }
         }
         if (summary != null) {
@@ -378,6 +379,48 @@ final class RunPages {
             run.page.heading("Lyapunov exponent of the series");
             run.page.figureRow(third.toArray(Figure[]::new));
         }
+    }
+
+    // ----------------------------------------------------------------------------------------------- regime
+
+    private static void regime(Run run) {
+        Object label = run.summary.get("regime");
+        run.page.heading("Regime: " + (label == null ? "—" : label));
+        if (run.summary.get("reasons") instanceof List<?> reasons) {
+            StringBuilder b = new StringBuilder("<ul>");
+            for (Object r : reasons) {
+                b.append("<li>").append(Svg.esc(String.valueOf(r))).append("</li>");
+            }
+            run.page.html(b.append("</ul>").toString());
+        }
+        NpyReader.Array loss = run.npy("loss.npy");
+        if (loss == null) {
+            return;
+        }
+        double[] l = loss.data();
+        SvgChart c = SvgChart.of("Loss series", "step", "training loss").logY();
+        int half = (l.length - 1) / 2;
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double v : l) {
+            if (Double.isFinite(v) && v > 0) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (min < max) {
+            double[] lo = new double[l.length];
+            double[] hi = new double[l.length];
+            for (int t = 0; t < l.length; t++) {
+                lo[t] = t >= half ? min : Double.NaN;
+                hi[t] = t >= half ? max : Double.NaN;
+            }
+            c.band("second half (read by the rule)", steps(l.length), lo, hi, "#009E73");
+        }
+        hoverLine(c, "training loss", steps(l.length), l, SvgChart.color(0), "loss");
+        run.page.figure(c.render(), "The loss of the run; the rule reads its second half (shaded): the 0–1 test, "
+                + "laminar phases, rises and the periodogram, with the tangent exponent over the same steps and the "
+                + "sharpness at the end. The evidence is in the table below.");
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

@@ -31,7 +31,9 @@ final class SummaryTables {
             Map.entry("periodogram", "The strongest periods of the series."),
             Map.entry("laminarPhases", "Stretches where the series stays near a low level (intermittency)."),
             Map.entry("monotonicity", "How often the series rises."),
-            Map.entry("expansionRates", "The study's local expansion rates."));
+            Map.entry("expansionRates", "The study's local expansion rates."),
+            Map.entry("evidence", "What the regime rule read (README, netdyn regime)."),
+            Map.entry("reasons", "Why the rule chose the label."));
 
     /** The meaning (and unit) of a quantity, by its key inside a nested result. */
     private static final Map<String, String> MEANINGS = Map.ofEntries(

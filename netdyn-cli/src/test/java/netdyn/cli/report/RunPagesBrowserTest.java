@@ -38,6 +38,8 @@ class RunPagesBrowserTest {
                         List.of("Running exponents", "Lyapunov spectrum", "sumRule", "twinOrbit")),
                 Arguments.of("sharpness", List.of("sharpness", "--lr", "1", "--steps", "150"), 2,
                         List.of("Sharpness against 2/η", "2/η")),
+                Arguments.of("regime", List.of("regime", "--lr", "5", "--steps", "600"), 1,
+                        List.of("Regime: ", "second half (read by the rule)", "evidence", "lambda1")),
                 Arguments.of("series", List.of("series", "--input", "SERIES"), 6,
                         List.of("Autocorrelation", "Periodogram", "0–1 test", "Neighbour divergence")));
     }
