@@ -19,7 +19,7 @@ import netdyn.rng.SplitMix64;
  * @param featureNames d feature names
  */
 public record Dataset(String name, double[][] features, int[] labels, List<String> classNames,
-                      List<String> featureNames) {
+                      List<String> featureNames) implements java.io.Serializable {
 
     public Dataset {
         if (features.length != labels.length) {

@@ -67,7 +67,7 @@ public record DataSpec(String source, String labelColumn, Long shuffle, Integer 
     }
 
     /** The loaded, shuffled, split and scaled data. */
-    public record Data(Dataset train, Dataset test, long shuffleSeed, boolean shuffled) {
+    public record Data(Dataset train, Dataset test, long shuffleSeed, boolean shuffled) implements Serializable {
     }
 
     /** Loads the source and prepares it (this reads files; share the result between runs of one source). */

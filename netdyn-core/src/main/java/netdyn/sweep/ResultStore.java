@@ -200,6 +200,11 @@ public final class ResultStore implements AutoCloseable {
         }
     }
 
+    /** The line {@link #append} writes for {@code row}: the same bytes wherever the row was computed. */
+    public static String rowLine(Map<String, ?> row) {
+        return FlatJson.write(row);
+    }
+
     /** Appends a finished task's row durably (returns after fsync). Thread-safe. */
     public synchronized void append(Map<String, Object> row) {
         String line = FlatJson.write(row);

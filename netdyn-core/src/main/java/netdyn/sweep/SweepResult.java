@@ -26,7 +26,7 @@ public record SweepResult(int tasks, int ran, boolean stopped, Map<Integer, Stri
     }
 
     /** The result of a run that ended with {@code store} holding these rows. */
-    static SweepResult of(int tasks, int ran, boolean stopped, ResultStore store) {
+    public static SweepResult of(int tasks, int ran, boolean stopped, ResultStore store) {
         Map<Integer, String> lines = store.lines();
         List<Map<String, Object>> rows = new ArrayList<>(lines.size());
         for (String line : lines.values()) {

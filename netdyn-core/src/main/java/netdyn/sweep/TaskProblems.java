@@ -26,6 +26,24 @@ public final class TaskProblems implements Function<SweepTask, TaskProblem> {
     }
 
     /**
+     * The problems of {@code sweep} from data loaded elsewhere ({@link #loaded} of a checked instance, shipped
+     * to another process): nothing is read from files here, so a worker needs no access to the user's data.
+     */
+    public static TaskProblems of(SweepSpec sweep, Map<DataSpec, DataSpec.Data> loaded) {
+        TaskProblems p = new TaskProblems(sweep);
+        loaded.forEach((spec, d) -> p.data.put(spec, new Prepared(d, Batch.of(d.train()),
+                d.test().size() == 0 ? null : Batch.of(d.test()))));
+        return p;
+    }
+
+    /** Every data source loaded so far (all of the grid's after {@link #check}), by its specification. */
+    public Map<DataSpec, DataSpec.Data> loaded() {
+        Map<DataSpec, DataSpec.Data> m = new java.util.LinkedHashMap<>();
+        data.forEach((spec, p) -> m.put(spec, p.data()));
+        return m;
+    }
+
+    /**
      * Loads every data source of the grid and sizes every network now (and checks the tail weight and the
      * number of tangent exponents against it), so that a bad grid value fails before any work.
      */
@@ -41,7 +59,7 @@ public final class TaskProblems implements Function<SweepTask, TaskProblem> {
     @Override
     public TaskProblem apply(SweepTask task) {
         RunSpec run = sweep.run(task);
-        Prepared p = data.computeIfAbsent(run.data(), d -> {
+        Prepared p = data.computeIfAbsent(run.data(), d -> { // loaded here unless given by of(sweep, loaded)
             DataSpec.Data loaded = d.load();
             return new Prepared(loaded, Batch.of(loaded.train()),
                     loaded.test().size() == 0 ? null : Batch.of(loaded.test()));

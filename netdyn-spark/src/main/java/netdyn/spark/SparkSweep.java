@@ -1,0 +1,138 @@
+package netdyn.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+import netdyn.run.DataSpec;
+import netdyn.sweep.LocalSweep;
+import netdyn.sweep.ResultStore;
+import netdyn.sweep.SweepResult;
+import netdyn.sweep.SweepRunner;
+import netdyn.sweep.SweepSpec;
+import netdyn.sweep.SweepTask;
+import netdyn.sweep.TaskMeasurer;
+import netdyn.sweep.TaskProblems;
+import netdyn.sweep.TaskResult;
+
+/**
+ * A sweep run on Apache Spark into a directory on the driver, with the rows a local run gives, bit for bit.
+ *
+ * <p>The sweep is checked and its data loaded once on the driver ({@link TaskProblems#check}) and broadcast,
+ * so executors read no file of the user's. The tasks the driver's result store ({@code DIR/store.jsonl})
+ * does not hold yet go out by index in chunks, one Spark job per chunk; each task is measured on an
+ * executor exactly as on one machine ({@link TaskMeasurer}: every random draw comes from the sweep seed and
+ * the task's init or index, never from a partition, executor or thread), and the chunk's rows come back
+ * and are appended to the store durably, in task order. A killed driver loses only the chunk in flight; run
+ * again, only the missing tasks go out. A row for a task the store already holds is compared with it and
+ * refused when different.
+ */
+public final class SparkSweep {
+    /** Tasks per Spark job unless given: enough to keep executors busy, few enough to lose little. */
+    public static final int DEFAULT_CHUNK = 64;
+
+    /** Executor-side problems per broadcast: the batches are built once per JVM, not once per task. */
+    private static final Map<Long, TaskProblems> PROBLEMS = new ConcurrentHashMap<>();
+
+    private SparkSweep() {
+    }
+
+    /**
+     * A task's result as it travels back to the driver: its row values, its series, and which JVM computed it
+     * ({@code pid@host}; told to a {@link Listener}, never stored).
+     */
+    record Row(int task, LinkedHashMap<String, Object> values, LinkedHashMap<String, double[]> series,
+               String worker) implements Serializable {
+    }
+
+    /** A local sweep's listener that also hears where each task was computed. */
+    public interface Listener extends LocalSweep.Listener {
+        /** Task {@code task} was computed in the JVM {@code worker} ({@code pid@host}). */
+        default void computedBy(int task, String worker) {
+        }
+    }
+
+    /**
+     * Runs every task of {@code spec} that the store in {@code dir} does not hold, on {@code spark}.
+     *
+     * @param chunk    tasks per Spark job
+     * @param listener hears the start, every finished task (on the driver, before its row is appended) and
+     *                 progress; its stop request is honoured between chunks
+     */
+    public static SweepResult run(JavaSparkContext spark, SweepSpec spec, Path dir, int chunk,
+                                  Listener listener) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1 (got " + chunk + ")");
+        }
+        TaskProblems checked = new TaskProblems(spec).check();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Broadcast<Map<DataSpec, DataSpec.Data>> data = spark.broadcast(new LinkedHashMap<>(checked.loaded()));
+        try (ResultStore store = ResultStore.open(dir.resolve(ResultStore.FILE), spec.settings())) {
+            List<SweepTask> pending = SweepRunner.pending(spec, 0, 1, store::isDone);
+            listener.started(store, pending);
+            int done = 0;
+            boolean stopped = false;
+            for (int from = 0; from < pending.size(); from += chunk) {
+                if (listener.stopRequested()) {
+                    stopped = true;
+                    break;
+                }
+                List<Integer> indices = new ArrayList<>();
+                for (SweepTask t : pending.subList(from, Math.min(pending.size(), from + chunk))) {
+                    indices.add(t.index());
+                }
+                List<Row> rows = new ArrayList<>(spark.parallelize(indices, indices.size())
+                        .map(i -> measure(spec, data, i)).collect());
+                rows.sort(java.util.Comparator.comparingInt(Row::task));
+                for (Row r : rows) {
+                    append(store, spec.task(r.task()), r, listener);
+                    listener.update(++done, pending.size());
+                }
+            }
+            return SweepResult.of(spec.taskCount(), pending.size(), stopped, store);
+        } finally {
+            data.destroy();
+        }
+    }
+
+    /** On an executor: one task, measured as a local sweep measures it. */
+    private static Row measure(SweepSpec spec, Broadcast<Map<DataSpec, DataSpec.Data>> data, int index) {
+        TaskProblems problems = PROBLEMS.computeIfAbsent(data.id(), id -> TaskProblems.of(spec, data.value()));
+        SweepTask task = spec.task(index);
+        TaskResult result = TaskMeasurer.measure(spec, task, problems.apply(task));
+        return new Row(index, new LinkedHashMap<>(result.values()), new LinkedHashMap<>(result.series()),
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+    }
+
+    /** Appends a returned row, or checks it against the row the store already holds for its task. */
+    private static void append(ResultStore store, SweepTask task, Row r, Listener listener) {
+        listener.computedBy(r.task(), r.worker());
+        if (store.isDone(r.task())) {
+            String held = store.lines().get(r.task());
+            if (!held.equals(ResultStore.rowLine(r.values()))) {
+                throw new IllegalStateException("task " + r.task() + " came back with a row different from the one "
+                        + store.file() + " holds: refused");
+            }
+            return;
+        }
+        TaskResult result = new TaskResult();
+        r.values().forEach(result::put);
+        r.series().forEach(result::series);
+        listener.finished(task, result);
+        store.append(r.values());
+    }
+}
