@@ -12,6 +12,7 @@ import netdyn.cli.io.Json;
 import netdyn.cli.io.RunDirectory;
 import netdyn.cli.report.ReportPages;
 import netdyn.sweep.LocalSweep;
+import netdyn.sweep.SweepEngine;
 import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepSpec;
 import picocli.CommandLine.Command;
@@ -58,12 +59,31 @@ final class SweepCommand implements Callable<Integer> {
         SweepSpec spec = options.spec(network);
         int[] shard = options.shard();
         int threads = options.threadCount();
+        String engineName = options.engine.trim();
+        if (!engineName.equals("local") && !engineName.equals("spark")) {
+            throw new BadInputException("--engine must be local or spark (got '" + engineName + "')");
+        }
+        if (engineName.equals("spark") && shard[1] != 1) {
+            throw new BadInputException("--shard: a sweep on --engine spark runs every task (the cluster shares "
+                    + "them out); leave out --shard");
+        }
         HeapReport.loading(network.data); // a sweep's grid may hold several data sets: the base one is named
         LocalSweep checked = LocalSweep.of(spec); // loads the data
         HeapReport.loaded(network.data, -1, 0);
-        SweepJob.Outcome outcome = SweepJob.run(checked, outDir, output.force,
-                RunDirectory.manifestHeader("sweep", command), shard, threads, err,
-                output.json ? command.commandLine().getOut() : null, output.json, "sweep");
+        SweepJob.Outcome outcome;
+        if (engineName.equals("spark")) {
+            try (SweepEngine engine = SweepEngine.open("spark", options.master.trim())) {
+                if (!output.json) {
+                    err.println("netdyn sweep: on " + engine.description());
+                }
+                outcome = SweepJob.run(spec, (dir, listener) -> engine.run(spec, dir, listener), outDir, output.force,
+                        RunDirectory.manifestHeader("sweep", command), shard, err,
+                        output.json ? command.commandLine().getOut() : null, output.json, "sweep");
+            }
+        } else {
+            outcome = SweepJob.run(checked, outDir, output.force, RunDirectory.manifestHeader("sweep", command),
+                    shard, threads, err, output.json ? command.commandLine().getOut() : null, output.json, "sweep");
+        }
         print(outDir, outcome.summary());
         output.writeReport(outDir, command.commandLine().getOut(), err);
         return 0;

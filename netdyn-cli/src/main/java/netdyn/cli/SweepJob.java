@@ -39,16 +39,27 @@ final class SweepJob {
     static Outcome run(LocalSweep sweep, Path outDir, boolean force, Map<String, Object> manifestHeader, int[] shard,
                        int threads, PrintWriter err, PrintWriter jsonOut, boolean quiet, String label)
             throws IOException {
+        return run(sweep.spec(), (dir, listener) -> sweep.run(dir, new LocalSweep.Options(shard[0], shard[1], threads,
+                listener)), outDir, force, manifestHeader, shard, err, jsonOut, quiet, label);
+    }
+
+    /** What runs the tasks into a directory: this machine's threads, or an engine ({@code SweepEngine}). */
+    interface Runner {
+        SweepResult run(Path dir, LocalSweep.Listener listener);
+    }
+
+    /** As above, with the tasks run by {@code runner}. */
+    static Outcome run(SweepSpec spec, Runner runner, Path outDir, boolean force, Map<String, Object> manifestHeader,
+                       int[] shard, PrintWriter err, PrintWriter jsonOut, boolean quiet, String label)
+            throws IOException {
         long started = System.nanoTime();
-        SweepSpec spec = sweep.spec();
         RunDirectory dir = SweepWriter.open(outDir, force, SweepWriter.manifest(manifestHeader, spec, shard));
         Listener listener = new Listener(dir, err, quiet, label, outDir, spec.taskCount(),
                 TaskMeasurer.stepsPerTask(spec));
         return EarlyEnd.guard(dir, jsonOut, "run the same command again to continue (only missing tasks run)",
                 () -> Json.ordered("tasksDone", listener.store == null ? 0 : listener.store.size(), "tasks",
                         spec.taskCount()), () -> {
-                SweepResult result = sweep.run(dir.path(), new LocalSweep.Options(shard[0], shard[1], threads,
-                        listener));
+                SweepResult result = runner.run(dir.path(), listener);
                 if (result.stopped()) {
                     Interrupts.checkpoint("task", result.done() - listener.before, result.ran());
                 }

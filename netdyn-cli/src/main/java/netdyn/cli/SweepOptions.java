@@ -84,6 +84,16 @@ final class SweepOptions {
             + "round-robin); join the shards' directories with --merge.")
     String shard;
 
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
+            description = "Where the tasks run: this machine's threads (local, default) or Apache Spark (spark, with "
+                    + "--master; ./netdyn puts Spark's jars on the class path). Same rows either way.")
+    String engine;
+
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+            description = "Spark master for --engine spark: local[N], local-cluster[W,C,MB], spark://host:7077, "
+                    + "yarn, k8s://… (default: ${DEFAULT-VALUE}).")
+    String master;
+
     @Option(names = "--merge", arity = "1..*", paramLabel = "DIR",
             description = "Join the result stores of these sweep directories (shards) into --out.")
     List<Path> merge;

@@ -219,6 +219,12 @@ class SweepCommandTest {
         CliHarness.run(args(TINY, out, "--init-from", tmp.resolve("theta.npy").toString()))
                 .assertBadInput("--init-from");
         CliHarness.run(args(TINY, out, "--measure", "loss,bogus")).assertBadInput("--measure", "bogus");
+        CliHarness.run(args(TINY, out, "--engine", "flink")).assertBadInput("--engine must be local or spark");
+        CliHarness.run(args(TINY, out, "--engine", "spark", "--shard", "1/2")).assertBadInput("--shard",
+                "--engine spark");
+        // the command line's tests run without Spark on the class path (./netdyn adds it for --engine spark)
+        CliHarness.run(args(TINY, out, "--engine", "spark", "--master", "local[2]"))
+                .assertBadInput("--engine spark: not on the class path", "./netdyn adds netdyn-spark");
         assertThat(out).as("no directory for a refused sweep").doesNotExist();
 
         Path notSweep = Files.createDirectories(tmp.resolve("not-a-sweep"));

@@ -1,0 +1,36 @@
+package netdyn.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import netdyn.sweep.LocalSweep;
+import netdyn.sweep.ResultStore;
+import netdyn.sweep.SweepEngine;
+
+/** The "spark" engine as the command line finds it (ServiceLoader), on local[2]: the local runner's rows. */
+class SparkEngineTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theServiceLoaderFindsSparkAndItGivesTheLocalRows() {
+        try (SweepEngine engine = SweepEngine.open("spark", "local[2]")) {
+            assertThat(engine.description()).startsWith("Spark 4.").contains("master local[2]");
+            int[] updates = {0};
+            engine.run(SparkSweepTest.SWEEP, tmp.resolve("engine"), new LocalSweep.Listener() {
+                @Override
+                public void update(int done, int total) {
+                    updates[0] = done;
+                }
+            });
+            assertThat(updates[0]).isEqualTo(SparkSweepTest.SWEEP.taskCount());
+        }
+        LocalSweep.run(SparkSweepTest.SWEEP, tmp.resolve("local"));
+        assertThat(ResultStore.read(tmp.resolve("engine").resolve(ResultStore.FILE)).lines())
+                .isEqualTo(ResultStore.read(tmp.resolve("local").resolve(ResultStore.FILE)).lines());
+    }
+}
