@@ -110,6 +110,11 @@ final class DivergenceWriter implements AutoCloseable {
         }
     }
 
+    /** An exponent over the inits whose fit passes: {mean, std, passed, total}. */
+    private static Map<String, Object> passingFits(double mean, double std, int passed, int total) {
+        return Json.ordered("mean", Json.number(mean), "std", Json.number(std), "passed", passed, "total", total);
+    }
+
     static Map<String, Object> summary(DivergenceResult r, DivergenceSpec spec, double eta) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("learningRate", eta);
@@ -122,18 +127,8 @@ final class DivergenceWriter implements AutoCloseable {
         for (DivergenceResult.PerEpsilon e : r.perEpsilon()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("eps", e.epsilon());
-            Map<String, Object> nmle = new LinkedHashMap<>();
-            nmle.put("mean", Json.number(e.nmleMean()));
-            nmle.put("std", Json.number(e.nmleStd()));
-            nmle.put("passed", e.passed());
-            nmle.put("total", e.total());
-            row.put(ResultKeys.NMLE, nmle);
-            Map<String, Object> rise = new LinkedHashMap<>();
-            rise.put("mean", Json.number(e.shortMean()));
-            rise.put("std", Json.number(e.shortStd()));
-            rise.put("passed", e.shortPassed());
-            rise.put("total", e.total());
-            row.put(ResultKeys.NMLE_SHORT, rise);
+            row.put(ResultKeys.NMLE, passingFits(e.nmleMean(), e.nmleStd(), e.passed(), e.total()));
+            row.put(ResultKeys.NMLE_SHORT, passingFits(e.shortMean(), e.shortStd(), e.shortPassed(), e.total()));
             Map<String, Object> nd = new LinkedHashMap<>();
             nd.put("initial", Json.number(e.normalizedInitial()));
             nd.put("final", Json.number(e.normalizedFinal()));

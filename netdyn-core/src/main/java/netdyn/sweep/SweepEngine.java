@@ -47,6 +47,6 @@ public interface SweepEngine extends AutoCloseable {
         }
         throw BadInputException.of("engine", name + ": not on the class path (found: "
                 + (found.isEmpty() ? "none" : String.join(", ", found)) + "); ./netdyn adds netdyn-spark and Spark's "
-                + "jars when --engine spark is given, spark-submit needs the netdyn-spark jar");
+                + "jars for this engine, spark-submit needs the netdyn-spark jar");
     }
 }
