@@ -199,6 +199,9 @@ class FlagsTest {
         bad(d, () -> divergence(1, 1, new double[] {1e-8}, 10, 0, 0), "--threads must be >= 1 (got 0)");
         // a sweep's run options and the atlas's quality
         bad(sw, () -> new LocalSweep.Options(0, 1, 0, null), "--threads must be >= 1 (got 0)");
+        bad(sw, () -> netdyn.sweep.SweepEngine.open("flink", null), "--engine flink: not on the class path "
+                + "(found: none); ./netdyn adds netdyn-spark and Spark's jars for this engine, spark-submit needs the "
+                + "netdyn-spark jar");
         bad(sw, () -> new LocalSweep.Options(2, 2, 1, null),
                 "--shard must be between 0 and shards − 1 for shards >= 1 (got shard 2 of 2)");
         bad("atlas", () -> AtlasQuality.parse("best"), "--quality must be one of quick, default, high (got 'best')");
