@@ -72,7 +72,8 @@ final class SweepCommand implements Callable<Integer> {
         HeapReport.loaded(network.data, -1, 0);
         SweepJob.Outcome outcome;
         if (engineName.equals("spark")) {
-            try (SweepEngine engine = SweepEngine.open("spark", options.master.trim())) {
+            try (SweepEngine engine = SweepEngine.open("spark", options.master == null ? null
+                    : options.master.trim())) {
                 if (!output.json) {
                     err.println("netdyn sweep: on " + engine.description());
                 }

@@ -89,9 +89,9 @@ final class SweepOptions {
                     + "--master; ./netdyn puts Spark's jars on the class path). Same rows either way.")
     String engine;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
+    @Option(names = "--master", paramLabel = "URL",
             description = "Spark master for --engine spark: local[N], local-cluster[W,C,MB], spark://host:7077, "
-                    + "yarn, k8s://… (default: ${DEFAULT-VALUE}).")
+                    + "yarn, k8s://… (default: the one spark-submit gives, else local[*]).")
     String master;
 
     @Option(names = "--merge", arity = "1..*", paramLabel = "DIR",

@@ -32,7 +32,10 @@ public interface SweepEngine extends AutoCloseable {
         /** The name {@code --engine} selects. */
         String name();
 
-        /** Connects to {@code master} (the engine's own address syntax, e.g. Spark's {@code local[2]}). */
+        /**
+         * Connects to {@code master} (the engine's own address syntax, e.g. Spark's {@code local[2]}; null for
+         * the engine's default, e.g. what {@code spark-submit} set).
+         */
         SweepEngine open(String master);
     }
 

@@ -15,7 +15,9 @@ import netdyn.sweep.SweepTask;
 import netdyn.sweep.TaskResult;
 
 /**
- * The "spark" sweep engine: {@link SparkSweep} on a Spark context for a master URL. A {@code local…} master
+ * The "spark" sweep engine: {@link SparkSweep} on a Spark context for a master URL (null: the one
+ * {@code spark-submit} gives through the system property {@code spark.master}, else {@code local[*]}). A
+ * {@code local…} master
  * binds to 127.0.0.1 only. The web UI is off unless the system property {@code spark.ui.enabled} says
  * otherwise; executors get the JVM options of the system property {@code netdyn.spark.jvmOptions} (Spark's
  * {@code --add-opens} list on Java 17, set by {@code ./netdyn}) and the jars of {@code netdyn.spark.jars}
@@ -40,9 +42,14 @@ public final class SparkEngine implements SweepEngine {
 
         @Override
         public SweepEngine open(String master) {
-            SparkConf conf = new SparkConf().setMaster(master).setAppName("netdyn sweep");
+            SparkConf conf = new SparkConf(); // with the spark.* system properties spark-submit sets
+            if (master != null) {
+                conf.setMaster(master);
+            }
+            conf.setIfMissing("spark.master", "local[*]");
+            conf.setIfMissing("spark.app.name", "netdyn sweep");
             conf.setIfMissing("spark.ui.enabled", "false");
-            if (master.startsWith("local")) {
+            if (conf.get("spark.master").startsWith("local")) {
                 conf.setIfMissing("spark.driver.host", "127.0.0.1");
                 conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             }

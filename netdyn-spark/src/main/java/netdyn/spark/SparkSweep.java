@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -30,16 +34,18 @@ import netdyn.sweep.TaskResult;
  *
  * <p>The sweep is checked and its data loaded once on the driver ({@link TaskProblems#check}) and broadcast,
  * so executors read no file of the user's. The tasks the driver's result store ({@code DIR/store.jsonl})
- * does not hold yet go out by index in chunks, one Spark job per chunk; each task is measured on an
- * executor exactly as on one machine ({@link TaskMeasurer}: every random draw comes from the sweep seed and
+ * does not hold yet go out by index in chunks, one asynchronous Spark job per chunk, two at a time; each
+ * task is measured on an executor exactly as on one machine ({@link TaskMeasurer}: every random draw comes from the sweep seed and
  * the task's init or index, never from a partition, executor or thread), and the chunk's rows come back
- * and are appended to the store durably, in task order. A killed driver loses only the chunk in flight; run
+ * and are appended to the store durably, in task order. A killed driver loses only the chunks in flight; run
  * again, only the missing tasks go out. A row for a task the store already holds is compared with it and
  * refused when different.
  */
 public final class SparkSweep {
     /** Tasks per Spark job unless given: enough to keep executors busy, few enough to lose little. */
     public static final int DEFAULT_CHUNK = 64;
+    /** Chunk jobs out at once: the next runs while the driver appends the last. */
+    static final int IN_FLIGHT = 2;
 
     /** Executor-side problems per broadcast: the batches are built once per JVM, not once per task. */
     private static final Map<Long, TaskProblems> PROBLEMS = new ConcurrentHashMap<>();
@@ -67,7 +73,7 @@ public final class SparkSweep {
      *
      * @param chunk    tasks per Spark job
      * @param listener hears the start, every finished task (on the driver, before its row is appended) and
-     *                 progress; its stop request is honoured between chunks
+     *                 progress; on its stop request no further chunk is sent, and the chunks out are finished
      */
     public static SweepResult run(JavaSparkContext spark, SweepSpec spec, Path dir, int chunk,
                                   Listener listener) {
@@ -84,25 +90,60 @@ public final class SparkSweep {
         try (ResultStore store = ResultStore.open(dir.resolve(ResultStore.FILE), spec.settings())) {
             List<SweepTask> pending = SweepRunner.pending(spec, 0, 1, store::isDone);
             listener.started(store, pending);
-            int done = 0;
-            boolean stopped = false;
+            // chunks go out as asynchronous jobs, IN_FLIGHT at a time, so executors move on to the next chunk
+            // while the driver appends the last; their rows are appended in chunk order
+            List<List<Integer>> chunks = new ArrayList<>();
             for (int from = 0; from < pending.size(); from += chunk) {
-                if (listener.stopRequested()) {
-                    stopped = true;
-                    break;
-                }
                 List<Integer> indices = new ArrayList<>();
                 for (SweepTask t : pending.subList(from, Math.min(pending.size(), from + chunk))) {
                     indices.add(t.index());
                 }
-                List<Row> rows = new ArrayList<>(spark.parallelize(indices, indices.size())
-                        .map(i -> measure(spec, data, i)).collect());
-                rows.sort(java.util.Comparator.comparingInt(Row::task));
-                for (Row r : rows) {
+                chunks.add(indices);
+            }
+            java.util.ArrayDeque<JavaFutureAction<List<Row>>> inFlight = new java.util.ArrayDeque<>();
+            int next = 0;
+            int done = 0;
+            boolean stopped = false;
+            while (next < chunks.size() || !inFlight.isEmpty()) {
+                if (!stopped && listener.stopRequested()) {
+                    stopped = true; // finish the chunks already out, send no more
+                }
+                if (stopped && inFlight.isEmpty()) {
+                    break;
+                }
+                while (!stopped && next < chunks.size() && inFlight.size() < IN_FLIGHT) {
+                    List<Integer> indices = chunks.get(next++);
+                    inFlight.add(spark.parallelize(indices, indices.size()).map(i -> measure(spec, data, i))
+                            .collectAsync());
+                }
+                JavaFutureAction<List<Row>> job = inFlight.peek();
+                List<Row> rows = null;
+                while (rows == null) {
+                    if (!stopped && listener.stopRequested()) {
+                        stopped = true; // finish the chunks already out, send no more
+                    }
+                    try {
+                        rows = job.get(100, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        // poll the stop request again
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        inFlight.forEach(j -> j.cancel(true));
+                        throw new IllegalStateException("interrupted while waiting for Spark", e);
+                    } catch (ExecutionException e) {
+                        inFlight.forEach(j -> j.cancel(true));
+                        throw new IllegalStateException("a Spark job failed: " + e.getCause(), e.getCause());
+                    }
+                }
+                inFlight.poll();
+                List<Row> sorted = new ArrayList<>(rows);
+                sorted.sort(java.util.Comparator.comparingInt(Row::task));
+                for (Row r : sorted) {
                     append(store, spec.task(r.task()), r, listener);
                     listener.update(++done, pending.size());
                 }
             }
+            stopped = stopped && done < pending.size();
             return SweepResult.of(spec.taskCount(), pending.size(), stopped, store);
         } finally {
             data.destroy();

@@ -94,6 +94,33 @@ class SparkSweepTest {
     }
 
     @Test
+    void aStopRequestSendsNoFurtherChunkAndTheNextRunFinishes() {
+        Path dir = tmp.resolve("stopped");
+        boolean[] stop = {false};
+        SweepResult first = SparkSweep.run(spark, SWEEP, dir, 2, new SparkSweep.Listener() {
+            @Override
+            public void update(int done, int total) {
+                stop[0] = true; // after the first finished task
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return stop[0];
+            }
+        });
+        assertThat(first.stopped()).isTrue();
+        // the two chunks out when the stop came are finished and kept; the third never went out
+        assertThat(first.rows()).hasSize(2 * SparkSweep.IN_FLIGHT);
+        SweepResult second = SparkSweep.run(spark, SWEEP, dir, 2, new SparkSweep.Listener() {
+        });
+        assertThat(second.stopped()).isFalse();
+        assertThat(second.rows()).hasSize(SWEEP.taskCount());
+        LocalSweep.run(SWEEP, tmp.resolve("stopped-local"));
+        assertThat(ResultStore.read(dir.resolve(ResultStore.FILE)).lines())
+                .isEqualTo(ResultStore.read(tmp.resolve("stopped-local").resolve(ResultStore.FILE)).lines());
+    }
+
+    @Test
     void anotherSweepInTheSameDirectoryIsRefused() {
         Path dir = tmp.resolve("other");
         LocalSweep.run(SWEEP, dir);
