@@ -160,7 +160,7 @@ public final class SparkSweep {
     }
 
     /** Appends a returned row, or checks it against the row the store already holds for its task. */
-    private static void append(ResultStore store, SweepTask task, Row r, Listener listener) {
+    static void append(ResultStore store, SweepTask task, Row r, Listener listener) {
         listener.computedBy(r.task(), r.worker());
         if (store.isDone(r.task())) {
             String held = store.lines().get(r.task());

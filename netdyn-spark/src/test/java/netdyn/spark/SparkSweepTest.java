@@ -121,6 +121,28 @@ class SparkSweepTest {
     }
 
     @Test
+    void aRowForAFinishedTaskIsComparedAndRefusedWhenDifferent() {
+        Path dir = tmp.resolve("duplicates");
+        LocalSweep.run(SWEEP, dir);
+        String held = ResultStore.read(dir.resolve(ResultStore.FILE)).lines().get(0);
+        java.util.LinkedHashMap<String, Object> same = new java.util.LinkedHashMap<>(ResultStore.parseRow(held));
+        java.util.LinkedHashMap<String, Object> other = new java.util.LinkedHashMap<>(same);
+        other.put("finalLoss", 0.5);
+        try (ResultStore store = ResultStore.open(dir.resolve(ResultStore.FILE), SWEEP.settings())) {
+            SparkSweep.Listener silent = new SparkSweep.Listener() {
+            };
+            // a retried task's identical row: accepted, nothing appended
+            SparkSweep.append(store, SWEEP.task(0), new SparkSweep.Row(0, same, new java.util.LinkedHashMap<>(),
+                    "retry"), silent);
+            assertThat(store.lines().get(0)).isEqualTo(held);
+            assertThatThrownBy(() -> SparkSweep.append(store, SWEEP.task(0), new SparkSweep.Row(0, other,
+                    new java.util.LinkedHashMap<>(), "other"), silent)).hasMessageContaining("task 0")
+                    .hasMessageContaining("refused");
+        }
+        assertThat(ResultStore.read(dir.resolve(ResultStore.FILE)).lines().get(0)).isEqualTo(held);
+    }
+
+    @Test
     void anotherSweepInTheSameDirectoryIsRefused() {
         Path dir = tmp.resolve("other");
         LocalSweep.run(SWEEP, dir);
