@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import netdyn.sweep.LocalSweep;
@@ -28,6 +30,8 @@ class LocalClusterTest {
     Path tmp;
 
     @Test
+    // an executor that cannot start (a jar missing from SPARK_HOME) leaves Spark waiting for resources: fail
+    @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void rowsComputedInExecutorProcessesAreTheLocalRows() throws Exception {
         String sparkHome = System.getenv("SPARK_HOME");
         assertThat(sparkHome).as("SPARK_HOME (set by the build: target/spark-home)").isNotNull();
