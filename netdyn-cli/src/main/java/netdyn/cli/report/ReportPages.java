@@ -3,14 +3,13 @@ package netdyn.cli.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import netdyn.BadInputException;
 import netdyn.atlas.AtlasPart;
+import netdyn.run.RunSpec;
 import netdyn.cli.io.Json;
 import netdyn.sweep.ResultStore;
 
@@ -72,13 +71,17 @@ public final class ReportPages {
         return new Page(page.render(), "atlas", page.figureCount());
     }
 
-    /** The train command's defaults of the run settings an atlas records ({@code RunSpec.settings}). */
-    private static final Map<String, String> TRAIN_DEFAULTS = Map.ofEntries(Map.entry("data", "iris"),
-            Map.entry("train", "null"), Map.entry("test", "null"), Map.entry("shuffle", "null"),
-            Map.entry("label-column", "null"), Map.entry("standardize", "false"), Map.entry("hidden", "10"),
-            Map.entry("activation", "sigmoid"), Map.entry("output", "softmax"), Map.entry("loss", "ce"),
-            Map.entry("weight-decay", "0.0"), Map.entry("init", "normal:1"), Map.entry("bias-init", "zero"),
-            Map.entry("momentum", "0.0"), Map.entry("batch-size", "0"));
+    /**
+     * The train command's defaults of the run settings an atlas records ({@code RunSpec.settings}): the
+     * study's run, which the command line's defaults are; "test" is recorded only when given.
+     */
+    private static final Map<String, String> TRAIN_DEFAULTS = trainDefaults();
+
+    private static Map<String, String> trainDefaults() {
+        Map<String, String> d = new LinkedHashMap<>(RunSpec.study(1, 1).settings());
+        d.put("test", "null");
+        return d;
+    }
 
     /** The options that give {@code netdyn train} the atlas's data and network: those off the train defaults. */
     private static String runOptions(Map<String, Object> manifest) {
