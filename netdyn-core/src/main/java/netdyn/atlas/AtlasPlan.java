@@ -75,8 +75,7 @@ public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates
             throw BadInputException.of("targetAccuracy", "must be in (0, 1] (got " + target + ")");
         }
         inits = inits == 0 ? preset.inits(quality) : inits;
-        target = Double.isNaN(target) ? (preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_TARGET
-                : TARGET_ACCURACY) : target;
+        target = Double.isNaN(target) ? preset.target() : target;
         // every η must make a valid run: fail now, before anything runs
         etaSweep(false, base, quality, grid(learningRates, quality, preset), preset, inits, target);
     }
@@ -124,33 +123,26 @@ public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates
 
     /** Steps of every run of the learning-rate part. */
     public long steps() {
-        return preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_STEPS : quality.steps();
+        return preset.steps(quality);
     }
 
     /** Perturbed replicas per init. */
     public int replicas() {
-        return preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_REPLICAS : quality.replicas();
+        return preset.replicas(quality);
     }
 
     /** Steps of the spectrum part's runs. */
     public long spectrumSteps() {
-        return preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_STEPS : quality.spectrumSteps();
+        return preset.spectrumSteps(quality);
     }
 
     /** Exponents per run of the spectrum part ({@link Measures#ALL}: all). */
     public int spectrumK() {
-        return preset == AtlasPreset.FOLLOWUP ? AtlasPreset.FOLLOWUP_SPECTRUM : Measures.ALL;
+        return preset.spectrumK();
     }
 
     private static String grid(String learningRates, AtlasQuality quality, AtlasPreset preset) {
-        if (learningRates != null) {
-            return learningRates;
-        }
-        if (preset == AtlasPreset.FOLLOWUP) {
-            return quality == AtlasQuality.QUICK ? AtlasPreset.FOLLOWUP_QUICK_LEARNING_RATES
-                    : AtlasPreset.FOLLOWUP_LEARNING_RATES;
-        }
-        return DEFAULT_LEARNING_RATES + quality.learningRates();
+        return learningRates != null ? learningRates : preset.learningRates(quality);
     }
 
     /** Whether the η grid is the default one. */
@@ -209,16 +201,12 @@ public record AtlasPlan(RunSpec base, AtlasQuality quality, String learningRates
     private static SweepSpec etaSweep(boolean spectra, RunSpec base, AtlasQuality quality, String grid,
                                       AtlasPreset preset, int inits, double target) {
         Axis eta = Axis.numeric(Setting.LEARNING_RATE, ValueRange.parse("learningRates", grid));
-        boolean followup = preset == AtlasPreset.FOLLOWUP;
         if (spectra) {
-            return new SweepSpec(base.withSteps(followup ? AtlasPreset.FOLLOWUP_STEPS : quality.spectrumSteps()),
-                    List.of(eta), 1, 1, EPSILON, Measures.parse(followup
-                    ? AtlasPreset.FOLLOWUP_SPECTRUM_MEASURES : SPECTRUM_MEASURES), TAIL, target, TAIL_WEIGHT);
+            return new SweepSpec(base.withSteps(preset.spectrumSteps(quality)), List.of(eta), 1, 1, EPSILON,
+                    preset.spectrumMeasures(), TAIL, target, TAIL_WEIGHT);
         }
-        return new SweepSpec(base.withSteps(followup ? AtlasPreset.FOLLOWUP_STEPS : quality.steps()), List.of(eta),
-                inits, followup ? AtlasPreset.FOLLOWUP_REPLICAS : quality.replicas(), EPSILON,
-                Measures.parse(followup ? AtlasPreset.FOLLOWUP_MEASURES : Measures.DEFAULT), TAIL, target,
-                TAIL_WEIGHT);
+        return new SweepSpec(base.withSteps(preset.steps(quality)), List.of(eta), inits, preset.replicas(quality),
+                EPSILON, preset.measures(), TAIL, target, TAIL_WEIGHT);
     }
 
     private SweepSpec map(String hidden, String output) {

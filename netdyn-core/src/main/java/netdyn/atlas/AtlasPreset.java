@@ -3,6 +3,7 @@ package netdyn.atlas;
 import java.util.List;
 
 import netdyn.BadInputException;
+import netdyn.sweep.Measures;
 
 /**
  * Which study an atlas follows: what its parts measure, over which learning rates, for how long.
@@ -36,7 +37,7 @@ public enum AtlasPreset {
     /** What the learning-rate part measures (every init: the ensemble of the reference and its replicas). */
     public static final String FOLLOWUP_MEASURES = "loss,accuracy,nmle";
     /** What the spectrum part measures (init 0 per η; the twin orbit there keeps the preset within 10 minutes). */
-    public static final String FOLLOWUP_SPECTRUM_MEASURES = "loss,twin,spectrum:" + 3;
+    public static final String FOLLOWUP_SPECTRUM_MEASURES = "loss,twin,spectrum:" + FOLLOWUP_SPECTRUM;
     /** The default target test accuracy: the follow-up's "acceptable" accuracy on 1 000 training digits. */
     public static final double FOLLOWUP_TARGET = 0.7;
 
@@ -76,5 +77,48 @@ public enum AtlasPreset {
             case DEFAULT -> 3;
             case HIGH -> 10;
         };
+    }
+
+    /** The default η grid ({@link netdyn.sweep.ValueRange} syntax) at a quality level. */
+    public String learningRates(AtlasQuality quality) {
+        if (this == STUDY) {
+            return AtlasPlan.DEFAULT_LEARNING_RATES + quality.learningRates();
+        }
+        return quality == AtlasQuality.QUICK ? FOLLOWUP_QUICK_LEARNING_RATES : FOLLOWUP_LEARNING_RATES;
+    }
+
+    /** Steps of every run of the learning-rate part. */
+    public long steps(AtlasQuality quality) {
+        return this == STUDY ? quality.steps() : FOLLOWUP_STEPS;
+    }
+
+    /** Perturbed replicas per init. */
+    public int replicas(AtlasQuality quality) {
+        return this == STUDY ? quality.replicas() : FOLLOWUP_REPLICAS;
+    }
+
+    /** Steps of the spectrum part's runs. */
+    public long spectrumSteps(AtlasQuality quality) {
+        return this == STUDY ? quality.spectrumSteps() : FOLLOWUP_STEPS;
+    }
+
+    /** Exponents per run of the spectrum part ({@link Measures#ALL}: all). */
+    public int spectrumK() {
+        return this == STUDY ? Measures.ALL : FOLLOWUP_SPECTRUM;
+    }
+
+    /** What the learning-rate part measures. */
+    public Measures measures() {
+        return Measures.parse(this == STUDY ? Measures.DEFAULT : FOLLOWUP_MEASURES);
+    }
+
+    /** What the spectrum part measures. */
+    public Measures spectrumMeasures() {
+        return Measures.parse(this == STUDY ? AtlasPlan.SPECTRUM_MEASURES : FOLLOWUP_SPECTRUM_MEASURES);
+    }
+
+    /** The default target test accuracy. */
+    public double target() {
+        return this == STUDY ? AtlasPlan.TARGET_ACCURACY : FOLLOWUP_TARGET;
     }
 }
