@@ -19,6 +19,9 @@ public final class TaskProblems implements Function<SweepTask, TaskProblem> {
     private final Map<DataSpec, Prepared> data = new ConcurrentHashMap<>();
 
     private record Prepared(DataSpec.Data data, Batch train, Batch test) {
+        static Prepared of(DataSpec.Data d) {
+            return new Prepared(d, Batch.of(d.train()), d.test().size() == 0 ? null : Batch.of(d.test()));
+        }
     }
 
     public TaskProblems(SweepSpec sweep) {
@@ -31,8 +34,7 @@ public final class TaskProblems implements Function<SweepTask, TaskProblem> {
      */
     public static TaskProblems of(SweepSpec sweep, Map<DataSpec, DataSpec.Data> loaded) {
         TaskProblems p = new TaskProblems(sweep);
-        loaded.forEach((spec, d) -> p.data.put(spec, new Prepared(d, Batch.of(d.train()),
-                d.test().size() == 0 ? null : Batch.of(d.test()))));
+        loaded.forEach((spec, d) -> p.data.put(spec, Prepared.of(d)));
         return p;
     }
 
@@ -59,11 +61,8 @@ public final class TaskProblems implements Function<SweepTask, TaskProblem> {
     @Override
     public TaskProblem apply(SweepTask task) {
         RunSpec run = sweep.run(task);
-        Prepared p = data.computeIfAbsent(run.data(), d -> { // loaded here unless given by of(sweep, loaded)
-            DataSpec.Data loaded = d.load();
-            return new Prepared(loaded, Batch.of(loaded.train()),
-                    loaded.test().size() == 0 ? null : Batch.of(loaded.test()));
-        });
+        // loaded here unless given by of(sweep, loaded)
+        Prepared p = data.computeIfAbsent(run.data(), d -> Prepared.of(d.load()));
         MlpSpec mlp = run.network().resolve(p.data.train().featureCount(), p.data.train().classCount());
         return new TaskProblem(mlp, p.train, p.test, run.init(), run.seed(), run.optimizer());
     }

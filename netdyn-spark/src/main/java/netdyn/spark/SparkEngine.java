@@ -1,18 +1,14 @@
 package netdyn.spark;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import netdyn.sweep.LocalSweep;
-import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepEngine;
 import netdyn.sweep.SweepResult;
 import netdyn.sweep.SweepSpec;
-import netdyn.sweep.SweepTask;
-import netdyn.sweep.TaskResult;
 
 /**
  * The "spark" sweep engine: {@link SparkSweep} on a Spark context for a master URL (null: the one
@@ -73,27 +69,7 @@ public final class SparkEngine implements SweepEngine {
 
     @Override
     public SweepResult run(SweepSpec spec, Path dir, LocalSweep.Listener listener) {
-        return SparkSweep.run(spark, spec, dir, chunk, new SparkSweep.Listener() {
-            @Override
-            public void started(ResultStore store, List<SweepTask> pending) {
-                listener.started(store, pending);
-            }
-
-            @Override
-            public void finished(SweepTask task, TaskResult result) {
-                listener.finished(task, result);
-            }
-
-            @Override
-            public void update(int done, int total) {
-                listener.update(done, total);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return listener.stopRequested();
-            }
-        });
+        return SparkSweep.run(spark, spec, dir, chunk, listener);
     }
 
     @Override

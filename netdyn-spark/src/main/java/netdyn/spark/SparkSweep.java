@@ -61,7 +61,7 @@ public final class SparkSweep {
                String worker) implements Serializable {
     }
 
-    /** A local sweep's listener that also hears where each task was computed. */
+    /** A local sweep's listener that also hears where each task was computed (given to {@link #run}). */
     public interface Listener extends LocalSweep.Listener {
         /** Task {@code task} was computed in the JVM {@code worker} ({@code pid@host}). */
         default void computedBy(int task, String worker) {
@@ -76,7 +76,7 @@ public final class SparkSweep {
      *                 progress; on its stop request no further chunk is sent, and the chunks out are finished
      */
     public static SweepResult run(JavaSparkContext spark, SweepSpec spec, Path dir, int chunk,
-                                  Listener listener) {
+                                  LocalSweep.Listener listener) {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk must be >= 1 (got " + chunk + ")");
         }
@@ -160,8 +160,10 @@ public final class SparkSweep {
     }
 
     /** Appends a returned row, or checks it against the row the store already holds for its task. */
-    static void append(ResultStore store, SweepTask task, Row r, Listener listener) {
-        listener.computedBy(r.task(), r.worker());
+    static void append(ResultStore store, SweepTask task, Row r, LocalSweep.Listener listener) {
+        if (listener instanceof Listener hears) {
+            hears.computedBy(r.task(), r.worker());
+        }
         if (store.isDone(r.task())) {
             String held = store.lines().get(r.task());
             if (!held.equals(ResultStore.rowLine(r.values()))) {
