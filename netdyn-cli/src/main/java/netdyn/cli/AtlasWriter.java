@@ -85,7 +85,7 @@ final class AtlasWriter {
         return "netdyn atlas: " + facts.get("data") + ", " + setup.spec().shape() + "; " + facts.get("learning rates")
                 + "; " + facts.get("per learning rate")
                 + (plan.parts().contains(AtlasPart.MAP) ? "; map " + side + "×" + side : "; target test accuracy "
-                + facts.get("target accuracy").toString().replace(" on the test samples", "")) + " → " + out;
+                + AtlasReport.fmt(plan.target())) + " → " + out;
     }
 
     /**

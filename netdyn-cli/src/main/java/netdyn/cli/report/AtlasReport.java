@@ -331,7 +331,6 @@ public final class AtlasReport {
         for (int i = 0; picked.size() < wanted; i++) {
             picked.add(i);
         }
-        String[] colors = {"#0072B2", "#56B4E9", "#009E73", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#444444"};
         SvgChart acc = SvgChart.of("Test accuracy along training (init 0)", "step", "test accuracy")
                 .size(1040, 360);
         int j = -1;
@@ -341,7 +340,7 @@ public final class AtlasReport {
             double[] a = data.series(r, "testAccuracy");
             if (a != null) {
                 acc.line("η = " + fmt(eta[i]) + (Double.isFinite(onset) && eta[i] >= onset ? " (chaotic)" : ""),
-                        steps(a.length), a, colors[j]);
+                        steps(a.length), a, SvgChart.color(j));
             }
         }
         double target = data.rows.isEmpty() ? Double.NaN : targetAccuracy(data);
@@ -497,7 +496,8 @@ public final class AtlasReport {
         page.figureRow(figs.toArray(Figure[]::new));
     }
 
-    private static double[] steps(int n) {
+    /** 0, 1, …, n − 1: the step axis of a series. */
+    static double[] steps(int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = i;

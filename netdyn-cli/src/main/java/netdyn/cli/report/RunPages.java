@@ -104,7 +104,7 @@ final class RunPages {
         if (loss != null) {
             double[] l = loss.data();
             SvgChart c = SvgChart.of("Loss", "step", "loss").logY();
-            hoverLine(c, "training loss", steps(l.length), l, SvgChart.color(0), "training loss");
+            hoverLine(c, "training loss", AtlasReport.steps(l.length), l, SvgChart.color(0), "training loss");
             if (acc != null && acc.shape().length == 2 && (int) acc.shape()[1] == 5) {
                 double[] t = column(acc, 0);
                 double[] testLoss = column(acc, 3);
@@ -187,12 +187,12 @@ final class RunPages {
             }
             double[] mean = columnMeans(m);
             String name = String.format(Locale.ROOT, "ε = %.0e", eps[j]);
-            hoverLine(dist, name, steps(mean.length), mean, SvgChart.color(j), name + ": d̄");
+            hoverLine(dist, name, AtlasReport.steps(mean.length), mean, SvgChart.color(j), name + ": d̄");
             double[] norm = new double[mean.length];
             for (int t = 0; t < norm.length; t++) {
                 norm[t] = mean[t] / (perturbed * eps[j]);
             }
-            hoverLine(collapse, name, steps(norm.length), norm, SvgChart.color(j), name + ": d̄ / (N_w ε)");
+            hoverLine(collapse, name, AtlasReport.steps(norm.length), norm, SvgChart.color(j), name + ": d̄ / (N_w ε)");
         }
         run.page.heading("Distances");
         run.page.figureRow(Figure.svg(dist.render(), "Mean ℓ1 distance of the perturbed replicas to their reference "
@@ -223,7 +223,7 @@ final class RunPages {
         if (norm != null && norm.shape().length == 2) {
             SvgChart w = SvgChart.of("‖θ(t)‖₁ of the reference runs", "step", "ℓ1 norm");
             for (int i = 0; i < Math.min((int) norm.shape()[0], 8); i++) {
-                hoverLine(w, "init " + i, steps((int) norm.shape()[1]), row(norm, i), SvgChart.color(i),
+                hoverLine(w, "init " + i, AtlasReport.steps((int) norm.shape()[1]), row(norm, i), SvgChart.color(i),
                         "init " + i + ": ‖θ‖₁");
             }
             row.add(Figure.svg(w.render(), "Whether the weights settle (a flat line) or keep growing."));
@@ -297,7 +297,7 @@ final class RunPages {
             if (allPositive(v)) {
                 c.logY();
             }
-            hoverLine(c, "", steps(v.length), v, SvgChart.color(0), "value");
+            hoverLine(c, "", AtlasReport.steps(v.length), v, SvgChart.color(0), "value");
             NpyReader.Array laminar = run.npy("laminar-phases.npy");
             String lam = "";
             if (laminar != null && laminar.shape().length == 2 && (int) laminar.shape()[0] > 0) {
@@ -321,7 +321,7 @@ final class RunPages {
                         hi[i] = max;
                     }
                 }
-                c.band("laminar phases", steps(v.length), lo, hi, "#009E73");
+                c.band("laminar phases", AtlasReport.steps(v.length), lo, hi, "#009E73");
                 lam = " Shaded: the laminar phases (" + (int) laminar.shape()[0] + ").";
             }
             first.add(Figure.svg(c.render(), "The series analysed (log axis when positive)." + lam));
@@ -415,9 +415,9 @@ final class RunPages {
                 lo[t] = t >= half ? min : Double.NaN;
                 hi[t] = t >= half ? max : Double.NaN;
             }
-            c.band("second half (read by the rule)", steps(l.length), lo, hi, "#009E73");
+            c.band("second half (read by the rule)", AtlasReport.steps(l.length), lo, hi, "#009E73");
         }
-        hoverLine(c, "training loss", steps(l.length), l, SvgChart.color(0), "loss");
+        hoverLine(c, "training loss", AtlasReport.steps(l.length), l, SvgChart.color(0), "loss");
         run.page.figure(c.render(), "The loss of the run; the rule reads its second half (shaded): the 0–1 test, "
                 + "laminar phases, rises and the periodogram, with the tangent exponent over the same steps and the "
                 + "sharpness at the end. The evidence is in the table below.");
@@ -453,20 +453,12 @@ final class RunPages {
 
     /** Values in descending order as points against their index (1-based), with hover. */
     private static String spectrumChart(String title, double[] values, String yLabel) {
-        double[] idx = steps(values.length);
+        double[] idx = new double[values.length];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i + 1;
         }
         return SvgChart.of(title, "index", yLabel).points("", idx, values, SvgChart.color(0), 2.5,
                 hover(idx, values, "#", "value")).hline(0, null, SvgChart.GREY).render();
-    }
-
-    static double[] steps(int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = i;
-        }
-        return x;
     }
 
     private static double[] column(NpyReader.Array a, int j) {
