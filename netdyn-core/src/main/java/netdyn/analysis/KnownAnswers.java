@@ -12,6 +12,8 @@ import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.dynamics.QuadraticGradientDescentMap;
 import netdyn.dynamics.ReferenceSystems;
+import netdyn.fractal.BoxCounting;
+import netdyn.fractal.KnownBoundaries;
 import netdyn.lyapunov.QrSpectrumEstimator;
 import netdyn.lyapunov.SpectrumObserver;
 import netdyn.lyapunov.SpectrumResult;
@@ -73,6 +75,7 @@ public final class KnownAnswers {
 
         rows.addAll(quadratic());
         rows.addAll(leastSquares());
+        rows.addAll(boundaryDimensions());
         return rows;
     }
 
@@ -115,6 +118,21 @@ public final class KnownAnswers {
             expected[i] = Math.log(Math.abs(1 - eta * h[i]));
         }
         return List.of(worst("GD on linear least squares (Iris, η = 0.5)", expected, r.exponents()));
+    }
+
+    /**
+     * Box-counting dimensions of boundaries with a known dimension ({@link KnownBoundaries}), at the resolutions
+     * and tolerances {@link BoxCounting} states.
+     */
+    private static List<Row> boundaryDimensions() {
+        return List.of(
+                new Row("disk boundary, 1024² cells", "box-counting D", 1,
+                        BoxCounting.dimension(KnownBoundaries.disk(1024, 0.35)).dimension(), 0.02, false),
+                new Row("Koch snowflake, 1024² cells", "box-counting D", KnownBoundaries.KOCH_DIMENSION,
+                        BoxCounting.dimension(KnownBoundaries.kochSnowflake(1024, 7)).dimension(), 0.05, false),
+                new Row("GD on a 2×2 quadratic, rate per coordinate, 512²", "box-counting D", 1,
+                        BoxCounting.dimension(KnownBoundaries.quadraticDescent(512, 1, 0.8, 2, 0.1, 10, 200))
+                                .dimension(), 0.01, false));
     }
 
     /** The row of largest absolute error between sorted expected and measured spectra. */
