@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import netdyn.fractal.BoundaryDimension;
+import netdyn.fractal.BoxCounting;
 import netdyn.sweep.ResultRows;
 
 /**
@@ -67,6 +69,56 @@ public final class TrainabilityMap {
     /** The class of cell (y, x); null when no row reached it. */
     public Trainability at(int y, int x) {
         return cells[y][x];
+    }
+
+    /**
+     * Which cells diverged ({@link Trainability#DIVERGED}: true), row y (hidden rate) by column x (output rate):
+     * the two classes whose boundary Sohl-Dickstein measures; null when a cell has no row yet.
+     */
+    public boolean[][] diverged() {
+        boolean[][] d = new boolean[hidden.length][output.length];
+        for (int y = 0; y < hidden.length; y++) {
+            for (int x = 0; x < output.length; x++) {
+                if (cells[y][x] == null) {
+                    return null;
+                }
+                d[y][x] = cells[y][x] == Trainability.DIVERGED;
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The box-counting dimension of the boundary between diverged and not diverged cells
+     * ({@link BoxCounting}); undefined, with its reason, for an incomplete map or one without a boundary.
+     */
+    public BoundaryDimension boundaryDimension() {
+        boolean[][] d = diverged();
+        if (d == null) {
+            return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0,
+                    Math.max(0, output.length - 1), Math.max(0, hidden.length - 1), "the map is incomplete");
+        }
+        if (hidden.length < 2 || output.length < 2) {
+            return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0,
+                    Math.max(0, output.length - 1), Math.max(0, hidden.length - 1),
+                    "a map needs at least 2 rates per axis");
+        }
+        return BoxCounting.dimension(d);
+    }
+
+    /** The fraction of cells that diverged (NaN for an incomplete map). */
+    public double divergedFraction() {
+        boolean[][] d = diverged();
+        if (d == null) {
+            return Double.NaN;
+        }
+        long n = 0;
+        for (boolean[] row : d) {
+            for (boolean v : row) {
+                n += v ? 1 : 0;
+            }
+        }
+        return n / (double) (hidden.length * output.length);
     }
 
     /**
