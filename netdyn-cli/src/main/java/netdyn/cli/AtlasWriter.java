@@ -88,19 +88,27 @@ final class AtlasWriter {
                 + AtlasReport.fmt(plan.target())) + " → " + out;
     }
 
+    /** Opens an atlas directory: {@link #openParent} for manifests whose command is "atlas". */
+    static RunDirectory open(Path out, boolean force, Map<String, Object> manifest) throws IOException {
+        return openParent(out, force, manifest, "atlas");
+    }
+
     /**
-     * An existing atlas with the same settings is resumed (its parts skip finished tasks); one with other
-     * settings is refused, naming the first that differs; anything else is created as a new run directory.
-     * The directory's lock is taken before its manifest is read (another atlas writing there is refused).
-     * The manifest is written either way.
+     * Opens a directory of sweeps run one after another (an atlas's parts, a deep zoom's levels): an existing one
+     * of the same {@code kind} (its manifest's "kind", else "command") with the same settings is resumed (its
+     * sweeps skip finished tasks); one with other settings is refused, naming the first that differs; anything
+     * else is created as a new run directory. The directory's lock is taken before its manifest is read (another
+     * command writing there is refused). The manifest is written either way.
      */
     @SuppressWarnings("unchecked")
-    static RunDirectory open(Path out, boolean force, Map<String, Object> manifest) throws IOException {
+    static RunDirectory openParent(Path out, boolean force, Map<String, Object> manifest, String kind)
+            throws IOException {
         Map<String, String> settings = (Map<String, String>) manifest.get("settings");
         // the lock before the manifest is read; RunDirectory.create below keeps it
         RunDirectory dir = Files.isDirectory(out) ? RunDirectory.existing(out) : null;
         Map<String, Object> existing = ReportPages.readJson(out.resolve("manifest.json"));
-        boolean resume = !force && existing != null && "atlas".equals(existing.get("command"));
+        boolean resume = !force && existing != null
+                && kind.equals(existing.getOrDefault("kind", existing.get("command")));
         if (resume) {
             Map<String, String> before = new LinkedHashMap<>();
             if (existing.get("settings") instanceof Map<?, ?> m) {
@@ -108,8 +116,8 @@ final class AtlasWriter {
             }
             String difference = ResultStore.difference(before, settings);
             if (difference != null) {
-                throw new BadInputException("--out " + out + " holds an atlas with other settings (" + difference
-                        + "); use another --out, or --force to replace it");
+                throw new BadInputException("--out " + out + " holds " + ("atlas".equals(kind) ? "an atlas" : "a " + kind)
+                        + " with other settings (" + difference + "); use another --out, or --force to replace it");
             }
         } else {
             dir = RunDirectory.create(out, force);

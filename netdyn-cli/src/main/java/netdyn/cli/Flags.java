@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import netdyn.BadInputException;
 import netdyn.analysis.DivergenceSpec;
+import netdyn.atlas.DeepZoom;
 import netdyn.data.Dataset;
 import netdyn.data.DataSources;
 import netdyn.lyapunov.SpectrumSpec;
@@ -56,6 +57,8 @@ final class Flags {
             Map.entry(DataSources.class, Map.of("source", "--data")),
             Map.entry(Dataset.class, Map.of("trainSize", "--train")),
             Map.entry(Measures.class, Map.of("measures", "--measure")),
+            Map.entry(DeepZoom.class, Map.of("levels", "--deep-zoom", "factor", "--zoom-factor",
+                    "rates", "--lr-hidden/--lr-output")),
             // a sweep's grids other than the learning rates come from the --vary-* options
             Map.entry(Axis.class, Map.of("hidden", "--vary-hidden", "activation", "--vary-activation",
                     "init", "--vary-init-sigma", "data", "--vary-data", "seed", "--vary-seed")));

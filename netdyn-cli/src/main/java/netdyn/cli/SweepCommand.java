@@ -56,6 +56,12 @@ final class SweepCommand implements Callable<Integer> {
         if (network.initFrom != null) {
             throw new BadInputException("--init-from: a sweep draws its own initialisations (--inits, --seed)");
         }
+        if (options.deepZoom != null) {
+            DeepZoomJob.checkOptions(options);
+            if (!command.commandLine().getParseResult().hasMatchedOption("--inits")) {
+                options.inits = 1; // a map's cell is one run
+            }
+        }
         SweepSpec spec = options.spec(network);
         int[] shard = options.shard();
         int threads = options.threadCount();
@@ -70,6 +76,19 @@ final class SweepCommand implements Callable<Integer> {
         HeapReport.loading(network.data); // a sweep's grid may hold several data sets: the base one is named
         LocalSweep checked = LocalSweep.of(spec); // loads the data
         HeapReport.loaded(network.data, -1, 0);
+        if (options.deepZoom != null) {
+            PrintWriter out = command.commandLine().getOut();
+            Map<String, Object> header = RunDirectory.manifestHeader("sweep", command);
+            if (engineName.equals("spark")) {
+                try (SweepEngine engine = SweepEngine.open("spark", options.master == null ? null
+                        : options.master.trim())) {
+                    return DeepZoomJob.run(spec, options.deepZoom, options.zoomFactor, outDir, output.force, header,
+                            threads, engine, err, out, output.json);
+                }
+            }
+            return DeepZoomJob.run(spec, options.deepZoom, options.zoomFactor, outDir, output.force, header, threads,
+                    null, err, out, output.json);
+        }
         SweepJob.Outcome outcome;
         if (engineName.equals("spark")) {
             try (SweepEngine engine = SweepEngine.open("spark", options.master == null ? null

@@ -29,6 +29,16 @@ final class SweepOptions {
                     + "same resolution.")
     String zoom;
 
+    @Option(names = "--deep-zoom", paramLabel = "LEVELS",
+            description = "Zoom the trainability map into its own boundary: LEVELS maps (level 0 is the one given), "
+                    + "each window --zoom-factor times narrower, centred where the boundary is densest, with the "
+                    + "boundary's box-counting dimension at every level (--inits defaults to 1).")
+    Integer deepZoom;
+
+    @Option(names = "--zoom-factor", defaultValue = "10", paramLabel = "F",
+            description = "How much narrower each deep-zoom level is (default: ${DEFAULT-VALUE}).")
+    double zoomFactor;
+
     @Option(names = "--vary-hidden", paramLabel = "W;W,W;...",
             description = "Hidden-layer grid: networks separated by ';' (or ',' when every network has one layer).")
     String varyHidden;

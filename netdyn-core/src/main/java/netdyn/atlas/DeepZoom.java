@@ -3,6 +3,7 @@ package netdyn.atlas;
 import java.util.ArrayList;
 import java.util.List;
 
+import netdyn.BadInputException;
 import netdyn.fractal.BoundaryDimension;
 import netdyn.fractal.BoxCounting;
 import netdyn.sweep.Axis;
@@ -174,25 +175,26 @@ public final class DeepZoom {
     /** Level 0's window; fails, naming the setting, when {@code first} is not a square map to zoom. */
     private static ZoomWindow check(SweepSpec first, int levels, double factor) {
         if (levels < 1) {
-            throw netdyn.BadInputException.of("levels", "must be >= 1 (got " + levels + ")");
+            throw BadInputException.of(DeepZoom.class, "levels", "must be >= 1 (got " + levels + ")");
         }
         if (!(factor > 1) || Double.isInfinite(factor)) {
-            throw netdyn.BadInputException.of("factor", "must be a finite number > 1 (got " + factor + ")");
+            throw BadInputException.of(DeepZoom.class, "factor", "must be a finite number > 1 (got " + factor + ")");
         }
         List<Axis> axes = first.axes();
         if (axes.size() != 2 || axes.get(0).setting() != Setting.HIDDEN_RATE
                 || axes.get(1).setting() != Setting.OUTPUT_RATE) {
-            throw netdyn.BadInputException.of("axes", "a deep zoom needs a trainability map: exactly the axes "
-                    + "lr-hidden and lr-output (got " + axes.stream().map(Axis::name).toList() + ")");
+            throw BadInputException.of(DeepZoom.class, "rates", ": a deep zoom needs a trainability map: exactly "
+                    + "the axes lr-hidden and lr-output (got " + axes.stream().map(Axis::name).toList() + ")");
         }
         double[] hidden = values(axes.get(0));
         double[] output = values(axes.get(1));
         if (hidden.length != output.length || hidden.length < 17) {
-            throw netdyn.BadInputException.of("axes", "a deep zoom needs as many hidden as output rates, at least 17 "
-                    + "each, to measure a dimension (got " + hidden.length + " and " + output.length + ")");
+            throw BadInputException.of(DeepZoom.class, "rates", ": a deep zoom needs as many hidden as output "
+                    + "rates, at least 17 each, to measure a dimension (got " + hidden.length + " and " + output.length + ")");
         }
         if (!increasing(hidden) || !increasing(output)) {
-            throw netdyn.BadInputException.of("axes", "a deep zoom needs ascending rates (a FROM:TO:log:N range)");
+            throw BadInputException.of(DeepZoom.class, "rates", ": a deep zoom needs ascending rates (a "
+                    + "FROM:TO:log:N range)");
         }
         return ZoomWindow.of(hidden, output);
     }

@@ -35,6 +35,9 @@ public final class ReportPages {
         if (manifest != null && "atlas".equals(manifest.get("command"))) {
             return atlas(dir, manifest);
         }
+        if (manifest != null && "deep-zoom".equals(manifest.get("kind"))) {
+            return ZoomReport.page(dir, manifest);
+        }
         if (Files.isRegularFile(dir.resolve(ResultStore.FILE)) || Files.isRegularFile(dir.resolve("results.jsonl"))) {
             return sweep(dir, manifest);
         }
