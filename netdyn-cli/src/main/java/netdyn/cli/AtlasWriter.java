@@ -150,6 +150,14 @@ final class AtlasWriter {
             summary.put("zoomWindow", Json.ordered("lrHidden", List.of(w.hiddenFrom(), w.hiddenTo()), "lrOutput",
                     List.of(w.outputFrom(), w.outputTo())));
         }
+        if (findings.map() != null) {
+            Map<String, Object> dims = new LinkedHashMap<>();
+            dims.put("map", DeepZoomJob.dimension(findings.map().boundaryDimension()));
+            if (findings.zoom() != null) {
+                dims.put("zoom", DeepZoomJob.dimension(findings.zoom().boundaryDimension()));
+            }
+            summary.put("boundaryDimension", dims);
+        }
         FastestTraining fastest = FastestTraining.of(findings.learningRates());
         if (fastest != null) {
             summary.put("fastestToTarget", Json.ordered("lr", fastest.eta(), "medianSteps", fastest.medianSteps(),
@@ -165,6 +173,11 @@ final class AtlasWriter {
                 stdout.printf(Locale.ROOT, "  regimes: %s%n", regimes);
             }
             stdout.printf(Locale.ROOT, "  onset of chaos: η ≈ %s%n", AtlasReport.fmt(findings.onsetOfChaos()));
+            if (findings.map() != null) {
+                stdout.printf(Locale.ROOT, "  trainability boundary: box-counting D = %s on the map, %s on the zoom%n",
+                        AtlasReport.fmt(findings.map().boundaryDimension().dimension()), findings.zoom() == null ? "—"
+                                : AtlasReport.fmt(findings.zoom().boundaryDimension().dimension()));
+            }
             if (fastest != null) {
                 stdout.printf(Locale.ROOT, "  fastest to the target test accuracy: η = %s (median %.0f steps; %d of "
                         + "%d inits reach it)%n", AtlasReport.fmt(fastest.eta()), fastest.medianSteps(), fastest.reached(),

@@ -41,6 +41,7 @@ final class DeepZoomJob {
                    Map<String, Object> header, int threads, SweepEngine engine, PrintWriter err, PrintWriter stdout,
                    boolean json) throws IOException {
         long started = System.nanoTime();
+        DeepZoom.validate(first, levels, factor); // before the directory is made
         Map<String, Object> manifest = new LinkedHashMap<>(header);
         manifest.put("kind", KIND);
         Map<String, String> settings = new LinkedHashMap<>(first.settings());

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import netdyn.BadInputException;
 import netdyn.analysis.ResultKeys;
+import netdyn.atlas.TrainabilityMap;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.NpyWriter;
 import netdyn.cli.io.OutputFiles;
@@ -136,10 +137,31 @@ public final class SweepWriter {
         if (!regimes.isEmpty()) {
             summary.put("regimes", regimes);
         }
+        Map<String, Object> boundary = boundary(rows);
+        if (boundary != null) {
+            summary.put("boundaryDimension", boundary);
+        }
         summary.put("ran", ran);
         summary.put("seconds", seconds);
         Json.write(dir.file("summary.json"), summary);
         return summary;
+    }
+
+    /**
+     * The box-counting dimension of a trainability map's boundary ({@link TrainabilityMap#boundaryDimension}),
+     * when the rows are one per cell of a (lr-hidden, lr-output) map; else null.
+     */
+    private static Map<String, Object> boundary(List<Map<String, Object>> rows) {
+        if (rows.isEmpty() || !rows.get(0).containsKey("lr-hidden") || !rows.get(0).containsKey("lr-output")) {
+            return null;
+        }
+        TrainabilityMap map = TrainabilityMap.of(rows);
+        if ((long) map.hidden().length * map.output().length != rows.size()) {
+            return null; // several inits or other axes per cell: no one two-class map
+        }
+        Map<String, Object> m = DeepZoomJob.dimension(map.boundaryDimension());
+        m.put("divergedFraction", map.divergedFraction());
+        return m;
     }
 
     private static void writeMatrix(Path file, List<Map<String, Object>> rows, String key) throws IOException {
@@ -187,6 +209,12 @@ public final class SweepWriter {
         out.printf(Locale.ROOT, "  diverged: %s%n", summary.get("diverged"));
         if (summary.get("regimes") != null) {
             out.printf(Locale.ROOT, "  regimes: %s%n", summary.get("regimes"));
+        }
+        if (summary.get("boundaryDimension") instanceof Map<?, ?> d) {
+            out.printf(Locale.ROOT, "  trainability boundary: %s%n", d.get("undefined") != null
+                    ? "dimension undefined (" + d.get("undefined") + ")"
+                    : String.format(Locale.ROOT, "box-counting D = %.3f (R² %.3f, %s boundary cells)",
+                    (Double) d.get("boundaryDimension"), (Double) d.get("r2"), d.get("boundaryCells")));
         }
         out.printf(Locale.ROOT, "  results: %s (also results.jsonl, loss_tail.npy); report: ./netdyn report %s%n",
                 dir.resolve("results.csv"), dir);

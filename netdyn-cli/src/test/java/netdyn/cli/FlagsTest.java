@@ -23,6 +23,7 @@ import netdyn.analysis.DivergenceSpec;
 import netdyn.analysis.SharpnessRun;
 import netdyn.analysis.TrainingRun;
 import netdyn.atlas.AtlasQuality;
+import netdyn.atlas.DeepZoom;
 import netdyn.data.CsvLoader;
 import netdyn.data.DataSources;
 import netdyn.dynamics.OptimizerSpec;
@@ -55,6 +56,7 @@ import netdyn.sweep.Measures;
 import netdyn.sweep.ResultStore;
 import netdyn.sweep.SweepSpec;
 import netdyn.sweep.TaskMeasurer;
+import netdyn.sweep.ValueRange;
 import picocli.CommandLine;
 
 /**
@@ -286,6 +288,14 @@ class FlagsTest {
         bad(sw, () -> new Axis(Setting.INIT, List.of()), "--vary-init-sigma grid is empty");
         bad(sw, () -> Axis.listed(Setting.DATA, "iris,,wine"), "--vary-data grid has an empty value in 'iris,,wine'");
         bad(sw, () -> new Axis(Setting.SEED, List.of()), "--vary-seed grid is empty");
+        SweepSpec map17 = new SweepSpec(BASE, List.of(Axis.numeric(Setting.HIDDEN_RATE, ValueRange.parse("h",
+                "0.1:10:log:17")), Axis.numeric(Setting.OUTPUT_RATE, ValueRange.parse("o", "0.1:10:log:17"))), 1, 1,
+                1e-8, LOSS, 8, 0.9);
+        bad(sw, () -> DeepZoom.validate(map17, 0, 10), "--deep-zoom must be >= 1 (got 0)");
+        bad(sw, () -> DeepZoom.validate(map17, 2, 1), "--zoom-factor must be a finite number > 1 (got 1.0)");
+        bad(sw, () -> DeepZoom.validate(new SweepSpec(BASE, lr, 1, 1, 1e-8, LOSS, 8, 0.9), 2, 10),
+                "--lr-hidden: a deep zoom needs a trainability map: exactly the axes lr-hidden and lr-output (got "
+                        + "[lr])");
         Path store = tmp.resolve("store.jsonl");
         bad(sw, () -> {
             ResultStore.open(store, Map.of("steps", "20")).close();

@@ -63,7 +63,7 @@ public final class Atlas {
         LearningRateGroups groups = LearningRateGroups.of(lr);
         if (!plan.parts().contains(AtlasPart.MAP)) {
             return new AtlasResult(done, new AtlasFindings(groups, ResultRows.regimeLabels(lr),
-                    LearningRateGroups.onsetOfChaos(groups, done.get(AtlasPart.SPECTRA).rows()), null, null));
+                    LearningRateGroups.onsetOfChaos(groups, done.get(AtlasPart.SPECTRA).rows()), null, null, null));
         }
         TrainabilityMap map = TrainabilityMap.of(done.get(AtlasPart.MAP).rows());
         BoundaryWindow window = map.boundaryWindow();
@@ -71,7 +71,7 @@ public final class Atlas {
             return new AtlasResult(done, null);
         }
         return new AtlasResult(done, new AtlasFindings(groups, ResultRows.regimeLabels(lr), groups.onsetOfChaos(),
-                map, window));
+                map, window, TrainabilityMap.of(done.get(AtlasPart.ZOOM).rows())));
     }
 
     /** Runs a part into {@code done}; true when it was stopped. */

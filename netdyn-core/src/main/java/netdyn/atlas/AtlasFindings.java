@@ -15,9 +15,10 @@ import netdyn.sweep.ResultRows;
  * @param onsetOfChaos  {@link LearningRateGroups#onsetOfChaos}; NaN when no η is chaotic
  * @param map           the trainability map; null when the atlas has none (the follow-up preset)
  * @param zoomWindow    its boundary window ({@link TrainabilityMap#boundaryWindow}); null without a map
+ * @param zoom          the map resampled inside that window; null without a map or before the zoom ran
  */
 public record AtlasFindings(LearningRateGroups learningRates, Map<String, Long> regimes, double onsetOfChaos,
-                            TrainabilityMap map, BoundaryWindow zoomWindow) {
+                            TrainabilityMap map, BoundaryWindow zoomWindow, TrainabilityMap zoom) {
 
     public AtlasFindings {
         regimes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(regimes));
@@ -28,7 +29,7 @@ public record AtlasFindings(LearningRateGroups learningRates, Map<String, Long> 
         LearningRateGroups groups = LearningRateGroups.of(learningRateRows);
         TrainabilityMap map = TrainabilityMap.of(mapRows);
         return new AtlasFindings(groups, ResultRows.regimeLabels(learningRateRows), groups.onsetOfChaos(), map,
-                map.boundaryWindow());
+                map.boundaryWindow(), null);
     }
 
     /** The majority regime at each η of {@link LearningRateGroups#eta}. */

@@ -65,7 +65,7 @@ public final class DeepZoom {
      * {@code lr-output}, with as many rates each), each {@code factor} (&gt; 1) times narrower than the last.
      */
     public static Result run(SweepSpec first, int levels, double factor, LevelRunner runner) {
-        ZoomWindow window = check(first, levels, factor);
+        ZoomWindow window = validate(first, levels, factor);
         List<Level> done = new ArrayList<>();
         SweepSpec sweep = first;
         for (int k = 0; k < levels; k++) {
@@ -172,8 +172,11 @@ public final class DeepZoom {
         return true;
     }
 
-    /** Level 0's window; fails, naming the setting, when {@code first} is not a square map to zoom. */
-    private static ZoomWindow check(SweepSpec first, int levels, double factor) {
+    /**
+     * Level 0's window; fails, naming the setting, when {@code first} is not a square map to zoom or the levels
+     * or factor are out of range (what {@link #run} checks first, for callers that check before they start).
+     */
+    public static ZoomWindow validate(SweepSpec first, int levels, double factor) {
         if (levels < 1) {
             throw BadInputException.of(DeepZoom.class, "levels", "must be >= 1 (got " + levels + ")");
         }

@@ -545,6 +545,7 @@ public final class AtlasReport {
         } else {
             page.figure(main.markup(), main.caption());
         }
+        page.paragraph(dimensionSentence(map, zoom));
         page.figureRow(Figure.svg(lossHeatmap(map, "Final loss"), "Final training loss (log colour); diverged runs "
                 + "in dark red."));
         List<String> files = new ArrayList<>(List.of(prefix + "results.csv", prefix + "results.jsonl"));
@@ -552,6 +553,24 @@ public final class AtlasReport {
             files.add(zoomPrefix + "results.csv");
         }
         page.downloads(files);
+    }
+
+    /** The box-counting dimension of the boundary between diverged and other runs, on the map and its zoom. */
+    private static String dimensionSentence(SweepRows map, SweepRows zoom) {
+        StringBuilder b = new StringBuilder("Box-counting dimension of the boundary between diverged and other runs "
+                + "(boxes of 1, 2, 4, … cells, N(s) ∝ s^−D; 1 for a smooth curve, 2 for one that fills the plane): ");
+        b.append(dimensionText(TrainabilityMap.of(map.rows).boundaryDimension())).append(" on the map");
+        if (zoom != null) {
+            b.append(", ").append(dimensionText(TrainabilityMap.of(zoom.rows).boundaryDimension()))
+                    .append(" on the zoom");
+        }
+        return b.append(". Sohl-Dickstein (2024) measures 1.17–1.98 on his six configurations; netdyn sweep "
+                + "--deep-zoom follows the boundary down ten decades.").toString();
+    }
+
+    private static String dimensionText(netdyn.fractal.BoundaryDimension d) {
+        return d.defined() ? String.format(Locale.ROOT, "D = %.3f (R² %.3f, boxes of %d–%d cells)", d.dimension(),
+                d.r2(), d.smallestBox(), d.largestBox()) : "undefined (" + d.reason() + ")";
     }
 
     private static SvgHeatmap heatmap(TrainabilityMap g, String title) {
