@@ -52,7 +52,7 @@ final class DeepZoomJob {
         manifest.put("factor", factor);
         manifest.put("files", Json.ordered(
                 "level-NN/", "one sweep per level (a trainability map; see netdyn sweep --help)",
-                "zoom.json", "every level's window, box-counting dimension, box counts and diverged fraction",
+                "zoom.json", "every level's window, box-counting dimension, box counts and the fraction of runs that did not converge",
                 "zoom.csv", "the same, one row per level",
                 "index.html", "the zoom sequence and the dimension against scale"));
         RunDirectory dir = AtlasWriter.openParent(out, force, manifest, KIND);
@@ -112,7 +112,7 @@ final class DeepZoomJob {
             m.put("hiddenRates", List.of(h[0], h[h.length - 1]));
             m.put("outputRates", List.of(o[0], o[o.length - 1]));
             m.put("spacing", w.logarithmic() ? "log" : "lin");
-            m.put("divergedFraction", l.map().divergedFraction());
+            m.put("unconvergedFraction", l.map().unconvergedFraction());
             m.putAll(dimension(l.dimension()));
             levels.add(m);
         }
@@ -141,7 +141,7 @@ final class DeepZoomJob {
 
     private static String csv(DeepZoom.Result zoom) {
         StringBuilder b = new StringBuilder("level,scale,hiddenFrom,hiddenTo,outputFrom,outputTo,boundaryDimension,r2,"
-                + "medianLocalSlope,boundaryCells,divergedFraction\n");
+                + "medianLocalSlope,boundaryCells,unconvergedFraction\n");
         for (DeepZoom.Level l : zoom.levels()) {
             double[] h = l.window().hiddenRates();
             double[] o = l.window().outputRates();
@@ -149,7 +149,7 @@ final class DeepZoomJob {
             b.append(String.join(",", Integer.toString(l.index()), Double.toString(l.scale()),
                     Double.toString(h[0]), Double.toString(h[h.length - 1]), Double.toString(o[0]),
                     Double.toString(o[o.length - 1]), cell(d.dimension()), cell(d.r2()), cell(d.medianLocalSlope()),
-                    Long.toString(d.boundaryCells()), cell(l.map().divergedFraction()))).append('\n');
+                    Long.toString(d.boundaryCells()), cell(l.map().unconvergedFraction()))).append('\n');
         }
         return b.toString();
     }
@@ -165,7 +165,7 @@ final class DeepZoomJob {
             out.printf(Locale.ROOT, "  level %2d  width %-8s  D = %s  %s%n", l.index(), fmt(l.scale()),
                     d.defined() ? String.format(Locale.ROOT, "%.3f (R² %.3f, median slope %.3f)", d.dimension(),
                             d.r2(), d.medianLocalSlope()) : "—", d.defined() ? d.boundaryCells() + " boundary cells, "
-                            + String.format(Locale.ROOT, "%.0f%% diverged", 100 * l.map().divergedFraction())
+                            + String.format(Locale.ROOT, "%.0f%% not converged", 100 * l.map().unconvergedFraction())
                             : d.reason());
         }
         if (zoom.ended() != null) {
@@ -187,8 +187,9 @@ final class DeepZoomJob {
         if (!(options.zoomFactor > 1) || Double.isInfinite(options.zoomFactor)) {
             throw new BadInputException("--zoom-factor must be a finite number > 1 (got " + options.zoomFactor + ")");
         }
-        if (options.lrHidden == null) {
-            throw new BadInputException("--deep-zoom needs a trainability map: --lr-hidden and --lr-output ranges");
+        if (options.lrHidden == null && options.preset == null) {
+            throw new BadInputException("--deep-zoom needs a trainability map: --lr-hidden and --lr-output ranges, or "
+                    + "a --preset");
         }
         if (options.shard != null) {
             throw new BadInputException("--shard: a deep zoom chooses each window from the whole previous map; "

@@ -62,7 +62,8 @@ final class SweepCommand implements Callable<Integer> {
                 options.inits = 1; // a map's cell is one run
             }
         }
-        SweepSpec spec = options.spec(network);
+        SweepSpec spec = options.preset != null ? options.presetSpec(network, command.commandLine().getParseResult())
+                : options.spec(network);
         int[] shard = options.shard();
         int threads = options.threadCount();
         String engineName = options.engine.trim();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import netdyn.BadInputException;
+import netdyn.atlas.BoundaryPreset;
 import netdyn.sweep.Axis;
 import netdyn.sweep.Axis.Setting;
 import netdyn.sweep.Measures;
@@ -38,6 +39,12 @@ final class SweepOptions {
     @Option(names = "--zoom-factor", defaultValue = "10", paramLabel = "F",
             description = "How much narrower each deep-zoom level is (default: ${DEFAULT-VALUE}).")
     double zoomFactor;
+
+    @Option(names = "--preset", paramLabel = "ID",
+            description = "A published trainability map: sohl-dickstein-tanh, -relu, -identity, -minibatch or "
+                    + "-single-point (Sohl-Dickstein 2024: his network, data, init, 500 steps and first window, "
+                    + "65 rates per axis; --lr-hidden/--lr-output, --steps, --inits, --seed may still be given).")
+    String preset;
 
     @Option(names = "--vary-hidden", paramLabel = "W;W,W;...",
             description = "Hidden-layer grid: networks separated by ';' (or ',' when every network has one layer).")
@@ -133,6 +140,45 @@ final class SweepOptions {
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw new BadInputException("--shard " + shard + ": expected I/N, e.g. 1/4");
         }
+    }
+
+    /** The network options a preset fixes (its data, network and init); giving one with --preset is an error. */
+    static final List<String> PRESET_FIXES = List.of("--data", "--train", "--test", "--shuffle", "--label-column",
+            "--standardize", "--hidden", "--activation", "--output", "--loss", "--weight-decay", "--init",
+            "--bias-init", "--lr", "--momentum", "--batch-size", "--vary-hidden", "--vary-activation",
+            "--vary-init-sigma", "--vary-data", "--vary-seed", "--zoom", "--tail", "--tail-weight");
+
+    /** Rates per axis of a preset's map unless --lr-hidden/--lr-output say otherwise. */
+    static final int PRESET_SIDE = 65;
+
+    /**
+     * The sweep of {@code --preset}: the preset's map, with the grid, steps, inits, measures and seed the command
+     * line gives instead of the preset's.
+     */
+    SweepSpec presetSpec(NetworkOptions network, picocli.CommandLine.ParseResult given) {
+        BoundaryPreset p = BoundaryPreset.parse(preset);
+        for (String option : PRESET_FIXES) {
+            if (given.hasMatchedOption(option)) {
+                throw new BadInputException(option + ": --preset " + p.id() + " fixes the data, network, init and "
+                        + "optimizer; leave " + option + " out (or leave out --preset)");
+            }
+        }
+        long t = given.hasMatchedOption("--steps") ? steps : BoundaryPreset.STEPS;
+        SweepSpec map = p.map(PRESET_SIDE, t, network.seed);
+        List<Axis> axes = map.axes();
+        if ((lrHidden == null) != (lrOutput == null)) {
+            throw new BadInputException((lrHidden == null ? "--lr-output" : "--lr-hidden") + " needs "
+                    + (lrHidden == null ? "--lr-hidden" : "--lr-output") + " too (a trainability map has both axes)");
+        }
+        if (lrHidden != null) {
+            axes = List.of(Axis.numeric(Setting.HIDDEN_RATE, positive("--lr-hidden",
+                    ValueRange.parse("--lr-hidden", lrHidden))), Axis.numeric(Setting.OUTPUT_RATE,
+                    positive("--lr-output", ValueRange.parse("--lr-output", lrOutput))));
+        }
+        return new SweepSpec(map.base(), axes, given.hasMatchedOption("--inits") ? inits : 1,
+                given.hasMatchedOption("--replicas") ? replicas : map.replicas(), eps,
+                given.hasMatchedOption("--measure") ? Measures.parse(measure) : map.measures(), map.tail(), target,
+                map.tailWeight());
     }
 
     SweepSpec spec(NetworkOptions network) {

@@ -160,7 +160,7 @@ public final class SweepWriter {
             return null; // several inits or other axes per cell: no one two-class map
         }
         Map<String, Object> m = DeepZoomJob.dimension(map.boundaryDimension());
-        m.put("divergedFraction", map.divergedFraction());
+        m.put("unconvergedFraction", map.unconvergedFraction());
         return m;
     }
 

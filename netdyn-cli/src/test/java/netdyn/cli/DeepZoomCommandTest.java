@@ -57,7 +57,7 @@ class DeepZoomCommandTest {
             double width = Math.log10(l.get("outputRates").get(1).asDouble() / l.get("outputRates").get(0).asDouble());
             assertThat(width / firstWidth).isCloseTo(Math.pow(4, -k), within(1e-9));
             assertThat(l.get("scale").asDouble()).isEqualTo(Math.pow(4, -k));
-            assertThat(l.get("divergedFraction").asDouble()).isStrictlyBetween(0.0, 1.0);
+            assertThat(l.get("unconvergedFraction").asDouble()).isStrictlyBetween(0.0, 1.0);
             assertThat(l.get("boundaryDimension").asDouble()).isBetween(0.8, 2.05);
             assertThat(l.get("boxSizes").size()).isEqualTo(3); // 16 blocks per side: boxes of 1, 2, 4
         }

@@ -106,7 +106,7 @@ public final class DeepZoom {
      * current window. Null when the map has no boundary.
      */
     public static ZoomWindow nextWindow(TrainabilityMap map, ZoomWindow current, double factor) {
-        boolean[][] diverged = map.diverged();
+        boolean[][] diverged = map.unconverged();
         if (diverged == null) {
             throw new IllegalArgumentException("the map is incomplete: its level did not finish");
         }

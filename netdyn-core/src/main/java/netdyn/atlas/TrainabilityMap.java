@@ -7,6 +7,7 @@ import java.util.TreeSet;
 
 import netdyn.fractal.BoundaryDimension;
 import netdyn.fractal.BoxCounting;
+import netdyn.analysis.ResultKeys;
 import netdyn.sweep.ResultRows;
 
 /**
@@ -19,11 +20,14 @@ public final class TrainabilityMap {
     private final double[] output;
     private final double[] hidden;
     private final Trainability[][] cells;
+    private final Map<String, Object>[][] rows;
 
+    @SuppressWarnings("unchecked")
     private TrainabilityMap(double[] output, double[] hidden, Trainability[][] cells) {
         this.output = output;
         this.hidden = hidden;
         this.cells = cells;
+        this.rows = new Map[hidden.length][output.length];
     }
 
     /** The map of these rows (of a sweep with {@code lr-hidden} and {@code lr-output} axes). */
@@ -34,6 +38,7 @@ public final class TrainabilityMap {
         TrainabilityMap map = new TrainabilityMap(output, hidden, cells);
         for (Map<String, Object> r : rows) {
             cells[map.y(r)][map.x(r)] = Trainability.of(r);
+            map.rows[map.y(r)][map.x(r)] = r;
         }
         return map;
     }
@@ -71,29 +76,51 @@ public final class TrainabilityMap {
         return cells[y][x];
     }
 
+    /** Losses averaged at the end of a run for {@link #unconverged}: Sohl-Dickstein's 20. */
+    public static final int CONVERGENCE_WINDOW = 20;
+
     /**
-     * Which cells diverged ({@link Trainability#DIVERGED}: true), row y (hidden rate) by column x (output rate):
-     * the two classes whose boundary Sohl-Dickstein measures; null when a cell has no row yet.
+     * Which cells did not converge (true), row y (hidden rate) by column x (output rate), by Sohl-Dickstein's
+     * criterion: a run converged when its losses are finite and the mean of its last 20 recorded losses
+     * ({@code lossTail}; fewer when the tail is shorter, the final loss without one) is below its initial loss.
+     * The two classes whose boundary {@link #boundaryDimension} measures; null when a cell has no row yet.
      */
-    public boolean[][] diverged() {
+    public boolean[][] unconverged() {
         boolean[][] d = new boolean[hidden.length][output.length];
         for (int y = 0; y < hidden.length; y++) {
             for (int x = 0; x < output.length; x++) {
-                if (cells[y][x] == null) {
+                if (rows[y][x] == null) {
                     return null;
                 }
-                d[y][x] = cells[y][x] == Trainability.DIVERGED;
+                d[y][x] = !converged(rows[y][x]);
             }
         }
         return d;
     }
 
+    private static boolean converged(Map<String, Object> row) {
+        if (ResultRows.diverged(row)) {
+            return false;
+        }
+        double initial = ResultRows.number(row, "initialLoss");
+        double end = ResultRows.number(row, "finalLoss");
+        if (row.get(ResultKeys.LOSS_TAIL) instanceof double[] tail && tail.length > 0) {
+            int from = Math.max(0, tail.length - CONVERGENCE_WINDOW);
+            double sum = 0;
+            for (int i = from; i < tail.length; i++) {
+                sum += tail[i];
+            }
+            end = sum / (tail.length - from);
+        }
+        return Double.isFinite(end) && end < initial;
+    }
+
     /**
-     * The box-counting dimension of the boundary between diverged and not diverged cells
-     * ({@link BoxCounting}); undefined, with its reason, for an incomplete map or one without a boundary.
+     * The box-counting dimension of the boundary between converged and unconverged cells ({@link #unconverged},
+     * {@link BoxCounting}); undefined, with its reason, for an incomplete map or one without a boundary.
      */
     public BoundaryDimension boundaryDimension() {
-        boolean[][] d = diverged();
+        boolean[][] d = unconverged();
         if (d == null) {
             return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0,
                     Math.max(0, output.length - 1), Math.max(0, hidden.length - 1), "the map is incomplete");
@@ -106,9 +133,9 @@ public final class TrainabilityMap {
         return BoxCounting.dimension(d);
     }
 
-    /** The fraction of cells that diverged (NaN for an incomplete map). */
-    public double divergedFraction() {
-        boolean[][] d = diverged();
+    /** The fraction of cells that did not converge ({@link #unconverged}; NaN for an incomplete map). */
+    public double unconvergedFraction() {
+        boolean[][] d = unconverged();
         if (d == null) {
             return Double.NaN;
         }

@@ -43,6 +43,6 @@ public record Standardizer(double[] mean, double[] std) {
             }
             f[r] = z;
         }
-        return new Dataset(data.name(), f, data.labels(), data.classNames(), data.featureNames());
+        return new Dataset(data.name(), f, data.labels(), data.classNames(), data.featureNames(), data.targets());
     }
 }

@@ -70,7 +70,8 @@ public final class GradientDescentMap implements DiscreteMap {
         int capacity = optimizer.fullBatch() ? data.size() : Math.min(optimizer.batchSize(), data.size());
         this.evaluator = new MlpEvaluator(spec, capacity, threads);
         this.parameters = evaluator.layout().parameterCount();
-        this.rates = optimizer.hasLayerRates() ? parameterRates(evaluator.layout(), optimizer) : null;
+        this.rates = optimizer.hasLayerRates() || optimizer.frozenBiases()
+                ? parameterRates(evaluator.layout(), optimizer) : null;
         this.grad = new double[parameters];
         this.hv = new double[parameters];
         if (optimizer.fullBatch()) {
@@ -82,18 +83,27 @@ public final class GradientDescentMap implements DiscreteMap {
         }
     }
 
-    /** η_i for every parameter: layer l's rate over [weightOffset(l), biasOffset(l) + fanOut(l)). */
+    /**
+     * η_i for every parameter: layer l's rate over [weightOffset(l), biasOffset(l) + fanOut(l)), its biases'
+     * 0 when they are frozen.
+     */
     private static double[] parameterRates(MlpLayout layout, OptimizerSpec optimizer) {
         int layers = layout.layerCount();
-        double[] layerRates = optimizer.layerRates();
-        if (layerRates.length != layers) {
-            throw new IllegalArgumentException("the optimizer has " + layerRates.length + " layer rates for a network "
-                    + "of " + layers + " layers (hidden layers + output layer)");
+        if (optimizer.hasLayerRates() && optimizer.layerRates().length != layers) {
+            throw new IllegalArgumentException("the optimizer has " + optimizer.layerRates().length + " layer rates "
+                    + "for a network of " + layers + " layers (hidden layers + output layer)");
+        }
+        double[] layerRates = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            layerRates[l] = optimizer.rateOfLayer(l);
         }
         double[] r = new double[layout.parameterCount()];
         for (int l = 0; l < layers; l++) {
             int end = l + 1 < layers ? layout.weightOffset(l + 1) : layout.parameterCount();
             Arrays.fill(r, layout.weightOffset(l), end, layerRates[l]);
+            if (optimizer.frozenBiases()) {
+                Arrays.fill(r, layout.biasOffset(l), end, 0);
+            }
         }
         return r;
     }

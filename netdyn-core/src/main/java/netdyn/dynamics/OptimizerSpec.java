@@ -17,11 +17,20 @@ import netdyn.BadInputException;
  * last layer rate), so callers that describe a run by one η report that one. Used for trainability
  * maps (hidden-layer rate against output-layer rate; Sohl-Dickstein 2024, arXiv:2402.06184).
  *
- * @param layerRates null (every layer uses η), or one finite rate &gt; 0 per layer; the record keeps its
- *                   own copy and {@link #layerRates()} returns a copy
+ * <p>Frozen biases ({@code frozenBiases}: a network "without biases", {@code --bias-init none}) take rate 0:
+ * they keep their initial value (0) and their rows of the tangent map are the identity.
+ *
+ * @param layerRates   null (every layer uses η), or one finite rate &gt; 0 per layer; the record keeps its
+ *                     own copy and {@link #layerRates()} returns a copy
+ * @param frozenBiases whether every bias has rate 0
  */
 public record OptimizerSpec(double learningRate, double momentum, int batchSize, long batchSeed,
-        double[] layerRates) {
+        double[] layerRates, boolean frozenBiases) {
+
+    /** Biases trained as the weights of their layer. */
+    public OptimizerSpec(double learningRate, double momentum, int batchSize, long batchSeed, double[] layerRates) {
+        this(learningRate, momentum, batchSize, batchSeed, layerRates, false);
+    }
 
     public OptimizerSpec {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -130,7 +139,8 @@ public record OptimizerSpec(double learningRate, double momentum, int batchSize,
                 && Double.compare(momentum, s.momentum) == 0
                 && batchSize == s.batchSize
                 && batchSeed == s.batchSeed
-                && Arrays.equals(layerRates, s.layerRates);
+                && Arrays.equals(layerRates, s.layerRates)
+                && frozenBiases == s.frozenBiases;
     }
 
     @Override
@@ -139,6 +149,7 @@ public record OptimizerSpec(double learningRate, double momentum, int batchSize,
         h = 31 * h + Double.hashCode(momentum);
         h = 31 * h + Integer.hashCode(batchSize);
         h = 31 * h + Long.hashCode(batchSeed);
+        h = 31 * h + Boolean.hashCode(frozenBiases);
         return 31 * h + Arrays.hashCode(layerRates);
     }
 

@@ -5,7 +5,8 @@ import netdyn.data.Dataset;
 /**
  * Samples laid out for the kernels: features feature-major, {@code x[i·n + s]} is feature i of
  * sample s, so that every layer's loops run over contiguous sample rows; integer labels and the
- * one-hot targets {@code y[k·n + s]}. A batch made by {@link #withCapacity} is a reusable buffer
+ * targets {@code y[k·n + s]} (one-hot from the labels, or a regression dataset's real targets). A batch
+ * made by {@link #withCapacity} is a reusable buffer
  * that {@link #gather} refills (mini-batch SGD) without allocating; every refill counts as a new
  * version ({@link #version}), so that an evaluator can tell a refilled buffer from the batch it
  * evaluated.
@@ -42,7 +43,14 @@ public final class Batch {
                 b.x[i * n + s] = row[i];
             }
             b.labels[s] = data.labels()[s];
-            b.y[b.labels[s] * n + s] = 1;
+            if (data.isRegression()) {
+                double[] t = data.targets()[s];
+                for (int c = 0; c < b.classes; c++) {
+                    b.y[c * n + s] = t[c];
+                }
+            } else {
+                b.y[b.labels[s] * n + s] = 1;
+            }
         }
         return b;
     }
@@ -66,11 +74,13 @@ public final class Batch {
                 x[i * n + s] = from.x[i * m + rows[start + s]];
             }
         }
-        java.util.Arrays.fill(y, 0, classes * n, 0);
+        for (int c = 0; c < classes; c++) {
+            for (int s = 0; s < n; s++) {
+                y[c * n + s] = from.y[c * m + rows[start + s]]; // one-hot or regression targets alike
+            }
+        }
         for (int s = 0; s < n; s++) {
-            int c = from.labels[rows[start + s]];
-            labels[s] = c;
-            y[c * n + s] = 1;
+            labels[s] = from.labels[rows[start + s]];
         }
         size = n;
     }

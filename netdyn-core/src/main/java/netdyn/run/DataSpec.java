@@ -86,7 +86,7 @@ public record DataSpec(String source, String labelColumn, Long shuffle, Integer 
             split = new Dataset.Split(trainAll.split(n).train(), official.test());
         } else {
             Dataset all = DataSources.load(source, labelColumn, shuffle);
-            int n = train == null ? DataSources.defaultTrainSize(all.size()) : train;
+            int n = train == null ? DataSources.defaultTrainSize(source, all.size()) : train;
             if (n > all.size()) {
                 throw BadInputException.of("train", "must be between 1 and " + all.size() + ", the number of rows of "
                         + source + " (got " + n + ")");

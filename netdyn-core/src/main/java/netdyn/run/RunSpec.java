@@ -104,12 +104,12 @@ public record RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double 
     /** The training map's settings for this network (its layer count decides the per-layer rates). */
     public OptimizerSpec optimizer() {
         if (Double.isNaN(hiddenRate) || network.layers() == 1) {
-            return new OptimizerSpec(learningRate, momentum, batchSize, seed);
+            return new OptimizerSpec(learningRate, momentum, batchSize, seed, null, init.frozenBiases());
         }
         double[] rates = new double[network.layers()];
         Arrays.fill(rates, hiddenRate);
         rates[rates.length - 1] = learningRate;
-        return new OptimizerSpec(learningRate, momentum, batchSize, seed, rates);
+        return new OptimizerSpec(learningRate, momentum, batchSize, seed, rates, init.frozenBiases());
     }
 
     /** Loads the data and builds the network and θ₀ (with init 0 of {@link #seed}). */

@@ -81,7 +81,7 @@ class DeepZoomTest {
         ZoomWindow previous = null;
         for (DeepZoom.Level level : zoom.levels()) {
             assertThat(level.scale()).isCloseTo(Math.pow(10, -level.index()), within(1e-20));
-            double fraction = level.map().divergedFraction();
+            double fraction = level.map().unconvergedFraction();
             assertThat(fraction).as("level %s", level.index()).isStrictlyBetween(0.0, 1.0);
             assertThat(level.dimension().dimension()).as("level %s", level.index()).isCloseTo(1, within(0.1));
             ZoomWindow w = level.window();

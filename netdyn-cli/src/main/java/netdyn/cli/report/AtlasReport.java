@@ -555,9 +555,10 @@ public final class AtlasReport {
         page.downloads(files);
     }
 
-    /** The box-counting dimension of the boundary between diverged and other runs, on the map and its zoom. */
+    /** The box-counting dimension of the boundary between converged and other runs, on the map and its zoom. */
     private static String dimensionSentence(SweepRows map, SweepRows zoom) {
-        StringBuilder b = new StringBuilder("Box-counting dimension of the boundary between diverged and other runs "
+        StringBuilder b = new StringBuilder("Box-counting dimension of the boundary between runs that converge (the "
+                + "mean of their last losses below the initial loss, Sohl-Dickstein's criterion) and runs that do not "
                 + "(boxes of 1, 2, 4, … cells, N(s) ∝ s^−D; 1 for a smooth curve, 2 for one that fills the plane): ");
         b.append(dimensionText(TrainabilityMap.of(map.rows).boundaryDimension())).append(" on the map");
         if (zoom != null) {

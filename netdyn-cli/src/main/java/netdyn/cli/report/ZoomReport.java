@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import netdyn.atlas.DeepZoom;
-import netdyn.atlas.Trainability;
 import netdyn.atlas.TrainabilityMap;
 import netdyn.fractal.BoundaryDimension;
 import netdyn.sweep.ResultStore;
@@ -20,6 +19,10 @@ import netdyn.sweep.ResultStore;
  * boxed. Read from the levels' stores, so a zoom stopped midway shows the levels it finished.
  */
 final class ZoomReport {
+    /** Converged runs in the map's "trained" blue, the others in its "diverged" red. */
+    private static final String[] CLASS_COLORS = {AtlasReport.TRAINABILITY_COLORS[0],
+        AtlasReport.TRAINABILITY_COLORS[2]};
+
     private ZoomReport() {
     }
 
@@ -48,7 +51,9 @@ final class ZoomReport {
         page.paragraph("Each level is a trainability map: every cell one training run with its own hidden- and "
                 + "output-layer learning rates. Level 0 is the map asked for; each next level resamples, at the same "
                 + "resolution, a window " + factor(manifest) + " times narrower, centred where "
-                + "the boundary between diverged and other runs is densest. The boundary's box-counting dimension D "
+                + "the boundary between runs that converge and runs that do not is densest (converged: the mean of "
+                + "the last 20 losses is below the initial loss, Sohl-Dickstein's criterion). Its box-counting "
+                + "dimension D "
                 + "(boxes of 1, 2, 4, … cells holding a boundary cell, N(s) ∝ s^−D) is measured at every level: "
                 + "a smooth curve gives 1, a boundary that fills the plane 2. Sohl-Dickstein (2024) finds 1.17–1.98 "
                 + "for six configurations of a one-hidden-layer network, constant over more than ten decades.");
@@ -83,10 +88,10 @@ final class ZoomReport {
             table.add(List.of(Integer.toString(l.index()), fmt(l.width()), range(h), range(o),
                     d.defined() ? fmt(d.dimension()) : "—", d.defined() ? fmt(d.r2()) : "—",
                     d.defined() ? fmt(d.medianLocalSlope()) : "—", Long.toString(d.boundaryCells()),
-                    fmt(l.map().divergedFraction())));
+                    fmt(l.map().unconvergedFraction())));
         }
         page.table(List.of("level", "width", "hidden rates", "output rates", "D", "R²", "median slope",
-                "boundary cells", "diverged"), table);
+                "boundary cells", "not converged"), table);
         page.downloads(List.of("zoom.json", "zoom.csv", "manifest.json"));
         return new ReportPages.Page(page.render(), "deep zoom", page.figureCount());
     }
@@ -139,17 +144,16 @@ final class ZoomReport {
         double[] o = m.output();
         double[] xs = relative(o, o);
         double[] ys = relative(h, h);
+        boolean[][] failed = m.unconverged();
         int[][] c = new int[h.length][o.length];
         for (int y = 0; y < h.length; y++) {
             for (int x = 0; x < o.length; x++) {
-                Trainability t = m.at(y, x);
-                c[y][x] = t == null ? Trainability.STALLED.ordinal() : t.ordinal();
+                c[y][x] = failed[y][x] ? 1 : 0;
             }
         }
-        String[] labels = Arrays.stream(Trainability.values()).map(Trainability::label).toArray(String[]::new);
         SvgHeatmap heat = SvgHeatmap.of("Level " + l.index(), "output-layer rate (across the window)",
-                "hidden-layer rate (across)", xs, ys).size(420, 380)
-                .categories(c, labels, AtlasReport.TRAINABILITY_COLORS);
+                "hidden-layer rate (across)", xs, ys).size(440, 380)
+                .categories(c, new String[] {"converged", "not converged"}, CLASS_COLORS);
         if (next != null) {
             double[] nx = relative(next.output(), o);
             double[] ny = relative(next.hidden(), h);
