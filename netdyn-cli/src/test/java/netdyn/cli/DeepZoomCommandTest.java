@@ -95,6 +95,31 @@ class DeepZoomCommandTest {
     }
 
     @Test
+    void aPresetIsHisNetworkOnHisDataWithTheRatesOfTheCommandLine() throws IOException {
+        Path out = tmp.resolve("preset");
+        JsonNode s = CliHarness.run("sweep", "--preset", "sohl-dickstein-identity", "--lr-hidden", "0.01:100:log:17",
+                "--lr-output", "0.01:100:log:17", "--steps", "40", "--out", out.toString(), "--json").json();
+        assertThat(s.get("tasks").asInt()).isEqualTo(289);
+        assertThat(s.get("boundaryDimension").has("boundaryDimension")).isTrue();
+        JsonNode settings = Json.mapper().readTree(out.resolve("manifest.json").toFile()).get("settings");
+        assertThat(settings.get("data").asText()).isEqualTo("gaussian:n=16,d=16,outputs=1,seed=0");
+        assertThat(settings.get("hidden").asText()).isEqualTo("16");
+        assertThat(settings.get("activation").asText()).isEqualTo("linear");
+        assertThat(settings.get("loss").asText()).isEqualTo("mse");
+        assertThat(settings.get("bias-init").asText()).isEqualTo("none");
+        assertThat(settings.get("init").asText()).isEqualTo("normal:0.25,0.0625");
+        assertThat(settings.get("tail").asText()).isEqualTo("20");
+        // the same sweep spelled out with the network options
+        Path spelled = tmp.resolve("spelled");
+        CliHarness.run("sweep", "--data", "gaussian:n=16,d=16", "--hidden", "16", "--activation", "linear",
+                "--output", "linear", "--loss", "mse", "--init", "normal:0.25,0.0625", "--bias-init", "none",
+                "--lr-hidden", "0.01:100:log:17", "--lr-output", "0.01:100:log:17", "--steps", "40", "--inits", "1",
+                "--tail", "20", "--measure", "loss", "--out", spelled.toString(), "--json").json();
+        assertThat(Files.readAllLines(spelled.resolve("results.csv")))
+                .isEqualTo(Files.readAllLines(out.resolve("results.csv")));
+    }
+
+    @Test
     void badInputIsOneLineWithExitTwoAndNoDirectory() {
         Path out = tmp.resolve("bad");
         String[] map = {"sweep", "--lr-hidden", "0.5:50:log:17", "--lr-output", "0.5:50:log:17", "--steps", "20",
@@ -108,6 +133,17 @@ class DeepZoomCommandTest {
                 "--out", out.toString()).assertBadInput("--lr-hidden", "at least 17");
         CliHarness.run("sweep", "--lr-hidden", "0.5:50:log:17", "--lr-output", "0.5:50:log:21", "--deep-zoom", "2",
                 "--out", out.toString()).assertBadInput("as many hidden as output");
+        CliHarness.run("sweep", "--preset", "sohl-dickstein-tanh", "--data", "iris", "--out", out.toString())
+                .assertBadInput("--data: --preset sohl-dickstein-tanh fixes");
+        CliHarness.run("sweep", "--preset", "mandelbrot", "--out", out.toString())
+                .assertBadInput("--preset", "unknown preset 'mandelbrot'", "sohl-dickstein-relu");
+        CliHarness.run("train", "--init", "normal:1,2,3", "--out", out.toString())
+                .assertBadInput("--init", "3 scales for a network of 2 layers");
+        CliHarness.run("train", "--bias-init", "none,1", "--out", out.toString()).assertBadInput("--bias-init");
+        CliHarness.run("train", "--data", "gaussian:n=0", "--out", out.toString()).assertBadInput("--data",
+                "whole numbers >= 1");
+        CliHarness.run("train", "--data", "gaussian:k=3", "--out", out.toString()).assertBadInput("--data",
+                "unknown parameter 'k'");
         assertThat(out).doesNotExist();
     }
 }

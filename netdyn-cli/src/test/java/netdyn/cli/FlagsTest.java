@@ -23,6 +23,7 @@ import netdyn.analysis.DivergenceSpec;
 import netdyn.analysis.SharpnessRun;
 import netdyn.analysis.TrainingRun;
 import netdyn.atlas.AtlasQuality;
+import netdyn.atlas.BoundaryPreset;
 import netdyn.atlas.DeepZoom;
 import netdyn.data.CsvLoader;
 import netdyn.data.DataSources;
@@ -125,11 +126,11 @@ class FlagsTest {
         bad(t, () -> OutputKind.parse("softplus"), "--output: unknown output 'softplus' (valid: softmax, "
                 + "sigmoid-normalized, linear)");
         bad(t, () -> LossKind.parse("hinge"), "--loss: unknown loss 'hinge' (valid: ce, mse)");
-        bad(t, () -> InitSpec.parse("foo", "zero"), "--init: unknown initialisation 'foo' (valid: normal:SIGMA, "
-                + "uniform:A, glorot, he)");
+        bad(t, () -> InitSpec.parse("foo", "zero"), "--init: unknown initialisation 'foo' (valid: "
+                + "normal:SIGMA[,SIGMA...], uniform:A[,A...], glorot, he)");
         bad(t, () -> InitSpec.parse("glorot:1", "zero"), "--init: 'glorot' takes no value (got 'glorot:1')");
         bad(t, () -> InitSpec.parse("normal", "const:x"), "--bias-init: 'const:x' needs a number after 'const:' "
-                + "(valid: zero, normal:SIGMA, uniform:A, const:C)");
+                + "(valid: zero, none, normal:SIGMA, uniform:A, const:C)");
         bad(t, () -> InitSpec.parse("uniform:-1", "zero"), "--init: the scale in 'uniform:-1' must be a finite "
                 + "number >= 0");
         bad(t, () -> new OptimizerSpec(0, 0, 0, 0), "--lr must be a finite number > 0 (got 0.0)");
@@ -292,6 +293,9 @@ class FlagsTest {
                 "0.1:10:log:17")), Axis.numeric(Setting.OUTPUT_RATE, ValueRange.parse("o", "0.1:10:log:17"))), 1, 1,
                 1e-8, LOSS, 8, 0.9);
         bad(sw, () -> DeepZoom.validate(map17, 0, 10), "--deep-zoom must be >= 1 (got 0)");
+        bad(sw, () -> BoundaryPreset.parse("julia"), "--preset: unknown preset 'julia' (valid: sohl-dickstein-tanh, "
+                + "sohl-dickstein-relu, sohl-dickstein-identity, sohl-dickstein-minibatch, "
+                + "sohl-dickstein-single-point)");
         bad(sw, () -> DeepZoom.validate(map17, 2, 1), "--zoom-factor must be a finite number > 1 (got 1.0)");
         bad(sw, () -> DeepZoom.validate(new SweepSpec(BASE, lr, 1, 1, 1e-8, LOSS, 8, 0.9), 2, 10),
                 "--lr-hidden: a deep zoom needs a trainability map: exactly the axes lr-hidden and lr-output (got "
