@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,8 +46,22 @@ public final class SparkSweep {
     /** Chunk jobs out at once: the next runs while the driver appends the last. */
     static final int IN_FLIGHT = 2;
 
-    /** Executor-side problems per broadcast: the batches are built once per JVM, not once per task. */
-    private static final Map<Long, TaskProblems> PROBLEMS = new ConcurrentHashMap<>();
+    /**
+     * Executor-side problems per (broadcast, sweep): the batches are built once per JVM, not once per task. The
+     * sweep is part of the key because broadcast ids start again at 0 in every Spark context, and a JVM may see
+     * several (a driver in local mode, a Java caller that opens engines one after another); the last few are
+     * kept, so the levels of a deep zoom do not pile up their data.
+     */
+    private static final Map<ProblemKey, TaskProblems> PROBLEMS = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ProblemKey, TaskProblems> eldest) {
+                    return size() > 4;
+                }
+            });
+
+    private record ProblemKey(long broadcast, SweepSpec sweep) {
+    }
 
     private SparkSweep() {
     }
@@ -152,7 +165,8 @@ public final class SparkSweep {
 
     /** On an executor: one task, measured as a local sweep measures it. */
     private static Row measure(SweepSpec spec, Broadcast<Map<DataSpec, DataSpec.Data>> data, int index) {
-        TaskProblems problems = PROBLEMS.computeIfAbsent(data.id(), id -> TaskProblems.of(spec, data.value()));
+        TaskProblems problems = PROBLEMS.computeIfAbsent(new ProblemKey(data.id(), spec),
+                key -> TaskProblems.of(spec, data.value()));
         SweepTask task = spec.task(index);
         TaskResult result = TaskMeasurer.measure(spec, task, problems.apply(task));
         return new Row(index, new LinkedHashMap<>(result.values()), new LinkedHashMap<>(result.series()),
