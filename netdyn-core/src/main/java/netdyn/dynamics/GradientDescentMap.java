@@ -30,6 +30,7 @@ public final class GradientDescentMap implements DiscreteMap {
     private final MlpEvaluator evaluator;
     private final Batch data;
     private final OptimizerSpec optimizer;
+    private final UpdateRule rule;
     private final int parameters;
     // η_i per parameter with layer rates, else null (the uniform update stays a loop over one η)
     private final double[] rates;
@@ -53,6 +54,8 @@ public final class GradientDescentMap implements DiscreteMap {
     private double[] pivotRow;
     private double[] unit;
     private double lastLoss = Double.NaN;
+    // whether grad holds the gradient of the evaluator's pass (not after a stacked ensemble step)
+    private boolean gradHeld;
     private MlpEvaluator fullSet; // the whole training set, for mini-batch runs
     private int lastCorrect;
 
@@ -67,6 +70,7 @@ public final class GradientDescentMap implements DiscreteMap {
     public GradientDescentMap(MlpSpec spec, Batch data, OptimizerSpec optimizer, int threads) {
         this.data = data;
         this.optimizer = optimizer;
+        this.rule = optimizer.update();
         int capacity = optimizer.fullBatch() ? data.size() : Math.min(optimizer.batchSize(), data.size());
         this.evaluator = new MlpEvaluator(spec, capacity, threads);
         this.parameters = evaluator.layout().parameterCount();
@@ -131,7 +135,7 @@ public final class GradientDescentMap implements DiscreteMap {
 
     @Override
     public int dimension() {
-        return optimizer.hasMomentum() ? 2 * parameters : parameters;
+        return rule.stateBlocks() * parameters;
     }
 
     /** The loss at the x of the last {@link #step} (of its mini-batch, for SGD). */
@@ -208,7 +212,7 @@ public final class GradientDescentMap implements DiscreteMap {
     /** The step on row-offset views: x[xo..xo+dim) → out[oo..oo+dim). Used by ensembles. */
     public void step(long t, double[] x, int xo, double[] out, int oo) {
         evaluate(t, x, xo);
-        update(x, xo, grad, out, oo);
+        update(t, x, xo, grad, out, oo);
     }
 
     /**
@@ -254,8 +258,9 @@ public final class GradientDescentMap implements DiscreteMap {
                 correct[from + r] = stacked[r].correctCount();
             }
             System.arraycopy(stackedGrads, r * parameters, grad, 0, parameters);
-            update(states, offs[r], grad, next, offs[r]);
+            update(t, states, offs[r], grad, next, offs[r]);
         }
+        gradHeld = false; // grad holds the last row's gradient, the evaluator row from's pass
         // the map's own evaluator holds row `from`'s pass; the tangent checks θ before reusing it
         lastLoss = stackedLosses[count - 1];
         lastCorrect = -1;
@@ -264,45 +269,129 @@ public final class GradientDescentMap implements DiscreteMap {
     }
 
     /**
-     * The update rule, linear in (state, gradient): θ' = θ − η g, or with momentum u' = μu + g,
-     * θ' = θ − ηu'. The tangent map is the same rule applied to (v, Hv).
+     * The update rule ({@link UpdateRule}) at step t: the state in[io..) and the gradient g at its θ give
+     * out[oo..). Gradient descent, heavy ball and Nesterov are linear in (state, g): their tangent map is this
+     * rule applied to (v, Hv).
      */
-    private void update(double[] in, int io, double[] g, double[] out, int oo) {
-        if (rates != null) {
-            updateLayerRates(in, io, g, out, oo);
-            return;
-        }
-        double eta = optimizer.learningRate();
+    private void update(long t, double[] in, int io, double[] g, double[] out, int oo) {
         int p = parameters;
-        if (!optimizer.hasMomentum()) {
-            for (int i = 0; i < p; i++) {
-                out[oo + i] = in[io + i] - eta * g[i];
+        switch (rule.kind()) {
+            case GD, MOMENTUM -> {
+                if (rates != null) {
+                    updateLayerRates(in, io, g, out, oo);
+                    return;
+                }
+                double eta = optimizer.learningRate();
+                if (rule.kind() == UpdateRule.Kind.GD) {
+                    for (int i = 0; i < p; i++) {
+                        out[oo + i] = in[io + i] - eta * g[i];
+                    }
+                } else {
+                    double mu = rule.beta1();
+                    for (int i = 0; i < p; i++) {
+                        double u = mu * in[io + p + i] + g[i];
+                        out[oo + p + i] = u;
+                        out[oo + i] = in[io + i] - eta * u;
+                    }
+                }
             }
-        } else {
-            double mu = optimizer.momentum();
-            for (int i = 0; i < p; i++) {
-                double u = mu * in[io + p + i] + g[i];
-                out[oo + p + i] = u;
-                out[oo + i] = in[io + i] - eta * u;
+            case NESTEROV -> {
+                double mu = rule.beta1();
+                for (int i = 0; i < p; i++) {
+                    double u = mu * in[io + p + i] + g[i];
+                    out[oo + p + i] = u;
+                    out[oo + i] = in[io + i] - rate(i) * (g[i] + mu * u);
+                }
+            }
+            case RMSPROP -> {
+                double alpha = rule.beta2();
+                double eps = rule.epsilon();
+                for (int i = 0; i < p; i++) {
+                    double v = alpha * in[io + p + i] + (1 - alpha) * g[i] * g[i];
+                    out[oo + p + i] = v;
+                    out[oo + i] = in[io + i] - rate(i) * g[i] / (Math.sqrt(v) + eps);
+                }
+            }
+            case ADAM -> {
+                double b1 = rule.beta1();
+                double b2 = rule.beta2();
+                double eps = rule.epsilon();
+                double c1 = 1 - Math.pow(b1, t + 1);
+                double c2 = 1 - Math.pow(b2, t + 1);
+                for (int i = 0; i < p; i++) {
+                    double m = b1 * in[io + p + i] + (1 - b1) * g[i];
+                    double v = b2 * in[io + 2 * p + i] + (1 - b2) * g[i] * g[i];
+                    out[oo + p + i] = m;
+                    out[oo + 2 * p + i] = v;
+                    out[oo + i] = in[io + i] - rate(i) * (m / c1) / (Math.sqrt(v / c2) + eps);
+                }
             }
         }
     }
 
-    /** {@link #update} with η_i per parameter: θ' = θ − D g, or u' = μu + g, θ' = θ − D u'. */
+    /** η_i: the parameter's rate (its layer's, 0 for a frozen bias), or η. */
+    private double rate(int i) {
+        return rates == null ? optimizer.learningRate() : rates[i];
+    }
+
+    /** {@link #update} of gradient descent and heavy ball with η_i per parameter: θ' = θ − D g, or u' = μu + g, θ' = θ − D u'. */
     private void updateLayerRates(double[] in, int io, double[] g, double[] out, int oo) {
         double[] eta = rates;
         int p = parameters;
-        if (!optimizer.hasMomentum()) {
+        if (rule.kind() == UpdateRule.Kind.GD) {
             for (int i = 0; i < p; i++) {
                 out[oo + i] = in[io + i] - eta[i] * g[i];
             }
         } else {
-            double mu = optimizer.momentum();
+            double mu = rule.beta1();
             for (int i = 0; i < p; i++) {
                 double u = mu * in[io + p + i] + g[i];
                 out[oo + p + i] = u;
                 out[oo + i] = in[io + i] - eta[i] * u;
             }
+        }
+    }
+
+    /**
+     * The tangent map of RMSProp and Adam at state x (gradient g at its θ): dx[dxo..) and hv = H δθ give
+     * out[oo..). With s = √v' (Adam: √v̂) and d = s + ε,
+     * RMSProp: δv' = α δv + 2(1 − α) g Hδθ, δθ' = δθ − η (Hδθ / d − g δv' / (2 s d²));
+     * Adam: δm' = β₁ δm + (1 − β₁) Hδθ, δv' = β₂ δv + 2(1 − β₂) g Hδθ,
+     * δθ' = δθ − η (δm' / (c₁ d) − m̂ δv' / (2 c₂ s d²)), c_k = 1 − β_kˢ. Where v' = 0 the gradient (and m')
+     * are 0 and the second term, of second order there, is 0.
+     */
+    private void adaptiveTangent(long t, double[] x, double[] g, double[] dx, int dxo, double[] hv, double[] out,
+                                 int oo) {
+        int p = parameters;
+        double eps = rule.epsilon();
+        if (rule.kind() == UpdateRule.Kind.RMSPROP) {
+            double alpha = rule.beta2();
+            for (int i = 0; i < p; i++) {
+                double v = alpha * x[p + i] + (1 - alpha) * g[i] * g[i];
+                double s = Math.sqrt(v);
+                double d = s + eps;
+                double dv = alpha * dx[dxo + p + i] + 2 * (1 - alpha) * g[i] * hv[i];
+                double second = v > 0 ? g[i] * dv / (2 * s * d * d) : 0;
+                out[oo + p + i] = dv;
+                out[oo + i] = dx[dxo + i] - rate(i) * (hv[i] / d - second);
+            }
+            return;
+        }
+        double b1 = rule.beta1();
+        double b2 = rule.beta2();
+        double c1 = 1 - Math.pow(b1, t + 1);
+        double c2 = 1 - Math.pow(b2, t + 1);
+        for (int i = 0; i < p; i++) {
+            double m = b1 * x[p + i] + (1 - b1) * g[i];
+            double v = b2 * x[2 * p + i] + (1 - b2) * g[i] * g[i];
+            double s = Math.sqrt(v / c2);
+            double d = s + eps;
+            double dm = b1 * dx[dxo + p + i] + (1 - b1) * hv[i];
+            double dv = b2 * dx[dxo + 2 * p + i] + 2 * (1 - b2) * g[i] * hv[i];
+            double second = v > 0 ? (m / c1) * dv / (2 * c2 * s * d * d) : 0;
+            out[oo + p + i] = dm;
+            out[oo + 2 * p + i] = dv;
+            out[oo + i] = dx[dxo + i] - rate(i) * (dm / (c1 * d) - second);
         }
     }
 
@@ -320,10 +409,13 @@ public final class GradientDescentMap implements DiscreteMap {
     @Override
     public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
         ensureEvaluated(t, x);
+        if (rule.adaptive() && !gradHeld) {
+            evaluate(t, x, 0); // the elementwise derivatives need g at this θ
+        }
         int n = dimension();
         if (k == 1) {
             evaluator.hessianVectorProduct(x, 0, evaluatedBatch, vs, 0, hv, 0);
-            update(vs, 0, hv, out, 0);
+            tangentUpdate(t, x, vs, 0, hv, out, 0);
             return;
         }
         // all k products at once (a wide network's first layer reads the batch once for several of them)
@@ -333,7 +425,16 @@ public final class GradientDescentMap implements DiscreteMap {
         evaluator.hessianVectorProducts(x, 0, evaluatedBatch, vs, 0, n, k, hvBlock, 0, parameters);
         for (int r = 0; r < k; r++) {
             System.arraycopy(hvBlock, r * parameters, hv, 0, parameters);
-            update(vs, r * n, hv, out, r * n);
+            tangentUpdate(t, x, vs, r * n, hv, out, r * n);
+        }
+    }
+
+    /** One tangent vector's image from its H δθ: the rule itself when linear, else its derivative. */
+    private void tangentUpdate(long t, double[] x, double[] dx, int dxo, double[] hv, double[] out, int oo) {
+        if (rule.linear()) {
+            update(t, dx, dxo, hv, out, oo);
+        } else {
+            adaptiveTangent(t, x, grad, dx, dxo, hv, out, oo);
         }
     }
 
@@ -377,13 +478,13 @@ public final class GradientDescentMap implements DiscreteMap {
             Arrays.fill(hv, 0);
             int vo = r * p;
             DenseOps.axpyRows(p, vs, vo, 1, p, hessianColumns, 0, p, hv, 0);
-            update(vs, vo, hv, out, vo);
+            update(t, vs, vo, hv, out, vo);
         }
         return logAbsDetOfJacobian();
     }
 
     private boolean hasLogDet() {
-        return !optimizer.hasMomentum() && parameters <= LOG_DET_MAX_PARAMETERS;
+        return !optimizer.extendsState() && parameters <= LOG_DET_MAX_PARAMETERS;
     }
 
     /**
@@ -445,6 +546,7 @@ public final class GradientDescentMap implements DiscreteMap {
     private void evaluate(long t, double[] x, int xo) {
         Batch b = batchAt(t);
         lastLoss = evaluator.lossAndGradient(x, xo, b, grad, 0);
+        gradHeld = true;
         lastCorrect = -1;
         evaluatedStep = t;
         evaluatedBatch = b;

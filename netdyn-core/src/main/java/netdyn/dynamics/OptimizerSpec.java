@@ -23,13 +23,26 @@ import netdyn.BadInputException;
  * @param layerRates   null (every layer uses η), or one finite rate &gt; 0 per layer; the record keeps its
  *                     own copy and {@link #layerRates()} returns a copy
  * @param frozenBiases whether every bias has rate 0
+ * @param rule         the update rule ({@link UpdateRule}: Nesterov, RMSProp, Adam, …), or null for heavy ball
+ *                     with {@code momentum} (plain gradient descent at 0); {@link #update()} is the rule in force
  */
 public record OptimizerSpec(double learningRate, double momentum, int batchSize, long batchSeed,
-        double[] layerRates, boolean frozenBiases) {
+        double[] layerRates, boolean frozenBiases, UpdateRule rule) {
 
     /** Biases trained as the weights of their layer. */
     public OptimizerSpec(double learningRate, double momentum, int batchSize, long batchSeed, double[] layerRates) {
-        this(learningRate, momentum, batchSize, batchSeed, layerRates, false);
+        this(learningRate, momentum, batchSize, batchSeed, layerRates, false, null);
+    }
+
+    /** Heavy ball with {@code momentum} (plain gradient descent at 0). */
+    public OptimizerSpec(double learningRate, double momentum, int batchSize, long batchSeed, double[] layerRates,
+                         boolean frozenBiases) {
+        this(learningRate, momentum, batchSize, batchSeed, layerRates, frozenBiases, null);
+    }
+
+    /** The update rule in force: {@link #rule}, or heavy ball with {@link #momentum}. */
+    public UpdateRule update() {
+        return rule != null ? rule : UpdateRule.momentum(momentum);
     }
 
     public OptimizerSpec {
@@ -39,6 +52,10 @@ public record OptimizerSpec(double learningRate, double momentum, int batchSize,
         }
         if (!(momentum >= 0 && momentum < 1)) {
             throw BadInputException.of(OptimizerSpec.class, "momentum", "must be in [0, 1) (got " + momentum + ")");
+        }
+        if (rule != null && momentum != 0) {
+            throw BadInputException.of(OptimizerSpec.class, "momentum", "applies to heavy ball only: give its β in ",
+                    mention("optimizer"), " (" + rule.text() + ") instead of both");
         }
         if (batchSize < 0) {
             throw BadInputException.of(OptimizerSpec.class, "batchSize", "must be >= 1, or 0 for full batch (got "
@@ -127,8 +144,9 @@ public record OptimizerSpec(double learningRate, double momentum, int batchSize,
         return batchSize == 0;
     }
 
-    public boolean hasMomentum() {
-        return momentum != 0;
+    /** Whether the state holds more than θ (momentum, second moments). */
+    public boolean extendsState() {
+        return update().stateBlocks() > 1;
     }
 
     /** Component-wise, layer rates by content. */
@@ -140,7 +158,8 @@ public record OptimizerSpec(double learningRate, double momentum, int batchSize,
                 && batchSize == s.batchSize
                 && batchSeed == s.batchSeed
                 && Arrays.equals(layerRates, s.layerRates)
-                && frozenBiases == s.frozenBiases;
+                && frozenBiases == s.frozenBiases
+                && java.util.Objects.equals(rule, s.rule);
     }
 
     @Override
@@ -150,6 +169,7 @@ public record OptimizerSpec(double learningRate, double momentum, int batchSize,
         h = 31 * h + Integer.hashCode(batchSize);
         h = 31 * h + Long.hashCode(batchSeed);
         h = 31 * h + Boolean.hashCode(frozenBiases);
+        h = 31 * h + java.util.Objects.hashCode(rule);
         return 31 * h + Arrays.hashCode(layerRates);
     }
 
@@ -158,6 +178,6 @@ public record OptimizerSpec(double learningRate, double momentum, int batchSize,
     public String toString() {
         return "OptimizerSpec[learningRate=" + learningRate + ", momentum=" + momentum + ", batchSize=" + batchSize
                 + ", batchSeed=" + batchSeed + (layerRates == null ? "" : ", layerRates=" + Arrays.toString(layerRates))
-                + "]";
+                + (frozenBiases ? ", frozenBiases" : "") + (rule == null ? "" : ", rule=" + rule.text()) + "]";
     }
 }

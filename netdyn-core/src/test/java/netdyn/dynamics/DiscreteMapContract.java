@@ -55,6 +55,15 @@ abstract class DiscreteMapContract {
         return false;
     }
 
+    /**
+     * The direction the central differences are taken along, from a random unit vector: the vector itself, or
+     * (a map with coordinates far smaller than the difference step, where the step is not smooth on that scale)
+     * the vector scaled there. The tangent map is linear, so any direction checks it.
+     */
+    double[] direction(double[] x, double[] v) {
+        return v;
+    }
+
     /** The Lyapunov exponents per unit time, descending, or null when none are known. */
     double[] knownExponents() {
         return null;
@@ -175,7 +184,7 @@ abstract class DiscreteMapContract {
         for (double[] x : orbitPoints(3)) {
             int n = x.length;
             double h = differenceStep() * Math.max(1, maxAbs(x));
-            double[] v = unitVector(n, rng);
+            double[] v = direction(x, unitVector(n, rng));
             if (nearKink(x, 100 * h)) {
                 continue;
             }
@@ -261,10 +270,15 @@ abstract class DiscreteMapContract {
                 double[] block = new double[k * n];
                 double logDet = newMap().tangentBlockAndLogAbsDet(0, x, vs, k, block);
                 double scale = Math.max(1, maxAbs(expected));
-                for (int i = 0; i < k * n; i++) {
-                    assertThat(block[i]).as("k = %d, element %d at x = %s", k, i, Arrays.toString(x))
-                            .isCloseTo(expected[i], within(1e-12 * scale));
+                int worst = 0;
+                for (int i = 1; i < k * n; i++) {
+                    if (Math.abs(block[i] - expected[i]) > Math.abs(block[worst] - expected[worst])) {
+                        worst = i;
+                    }
                 }
+                // one assertion on the worst element: describing every element would cost more than computing it
+                assertThat(block[worst]).as("k = %d, element %d at x = %s", k, worst, Arrays.toString(x))
+                        .isCloseTo(expected[worst], within(1e-12 * scale));
                 if (Double.isNaN(expectedLogDet)) {
                     assertThat(logDet).isNaN();
                 } else {

@@ -30,4 +30,23 @@ abstract class GradientDescentMapContract extends DiscreteMapContract {
     int transientSteps() {
         return 20;
     }
+
+    /**
+     * Second moments (RMSProp's v, Adam's v) are of the size of g², often below the difference step, and √v is
+     * not smooth on that scale: the direction's second-moment components are scaled by the state's own.
+     */
+    @Override
+    double[] direction(double[] x, double[] v) {
+        UpdateRule rule = optimizer().update();
+        if (!rule.adaptive()) {
+            return v;
+        }
+        int p = x.length / rule.stateBlocks();
+        int from = (rule.stateBlocks() - 1) * p;
+        double[] d = v.clone();
+        for (int i = from; i < x.length; i++) {
+            d[i] *= x[i];
+        }
+        return d;
+    }
 }

@@ -68,6 +68,59 @@ class GradientDescentMapTest extends GradientDescentMapContract {
 
     /** The map contract with mini-batches of 16: step t uses the batch of step t. */
     @Nested
+    class WithNesterov extends GradientDescentMapContract {
+        @Override
+        MlpSpec network() {
+            return STUDY;
+        }
+
+        @Override
+        OptimizerSpec optimizer() {
+            return new OptimizerSpec(0.1, 0, 0, 0, null, false, UpdateRule.parse("nesterov:0.9"));
+        }
+    }
+
+    @Nested
+    class WithRmsProp extends GradientDescentMapContract {
+        @Override
+        MlpSpec network() {
+            return STUDY;
+        }
+
+        @Override
+        OptimizerSpec optimizer() {
+            return new OptimizerSpec(0.01, 0, 0, 0, null, false, UpdateRule.parse("rmsprop"));
+        }
+    }
+
+    @Nested
+    class WithAdam extends GradientDescentMapContract {
+        @Override
+        MlpSpec network() {
+            return STUDY;
+        }
+
+        @Override
+        OptimizerSpec optimizer() {
+            return new OptimizerSpec(0.01, 0, 0, 0, null, false, UpdateRule.parse("adam"));
+        }
+    }
+
+    @Nested
+    class WithAdamLayerRatesAndFrozenBiases extends GradientDescentMapContract {
+        @Override
+        MlpSpec network() {
+            return STUDY;
+        }
+
+        @Override
+        OptimizerSpec optimizer() {
+            return new OptimizerSpec(0.02, 0, 0, 0, new double[] {0.005, 0.02}, true,
+                    UpdateRule.parse("adam:beta1=0.8,beta2=0.99,eps=1e-6"));
+        }
+    }
+
+    @Nested
     class WithMiniBatches extends GradientDescentMapContract {
         @Override
         MlpSpec network() {

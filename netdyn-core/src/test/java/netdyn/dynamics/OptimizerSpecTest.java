@@ -30,7 +30,7 @@ class OptimizerSpecTest {
         assertThat(s.rateOfLayer(2)).isEqualTo(3.0);
         assertThat(s.learningRate()).isEqualTo(3.0);
         assertThat(s.fullBatch()).isTrue();
-        assertThat(s.hasMomentum()).isFalse();
+        assertThat(s.extendsState()).isFalse();
         assertThat(OptimizerSpec.perLayer(0.2, 3.0, 1).layerRates()).containsExactly(3.0);
         assertThat(s.toString()).contains("layerRates=[0.2, 0.2, 3.0]");
     }
