@@ -52,7 +52,13 @@ record LyapunovSource(DiscreteMap map, double[] x0, long defaultTransient, Strin
         System.arraycopy(setup.theta0(), 0, x0, 0, setup.theta0().length);
         config.putAll(network.describe(setup));
         return new LyapunovSource(gd, x0, 0,
-                "gradient descent, " + setup.spec() + ", η = " + setup.optimizer().learningRate(), config,
+                optimizerName(setup.optimizer()) + ", " + setup.spec() + ", η = " + setup.optimizer().learningRate(), config,
                 setup.theta0().length);
+    }
+
+    /** "gradient descent", "heavy ball (momentum:0.9)", "adam:beta1=0.9,…": what the map trains with. */
+    static String optimizerName(netdyn.dynamics.OptimizerSpec o) {
+        netdyn.dynamics.UpdateRule r = o.update();
+        return r.kind() == netdyn.dynamics.UpdateRule.Kind.GD ? "gradient descent" : r.text();
     }
 }

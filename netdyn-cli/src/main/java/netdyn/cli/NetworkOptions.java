@@ -6,6 +6,7 @@ import java.util.Map;
 
 import netdyn.BadInputException;
 import netdyn.cli.io.NpyReader;
+import netdyn.dynamics.UpdateRule;
 import netdyn.nn.Activation;
 import netdyn.nn.InitSpec;
 import netdyn.nn.LossKind;
@@ -93,6 +94,13 @@ public final class NetworkOptions {
             description = "Heavy-ball momentum μ in [0, 1) (default: ${DEFAULT-VALUE}, plain gradient descent).")
     double momentum;
 
+    @Option(names = "--optimizer", paramLabel = "RULE",
+            description = "Update rule, as PyTorch's optimizers with their defaults: gd, momentum[:BETA], "
+                    + "nesterov[:BETA], rmsprop[:alpha=0.99,eps=1e-8], adam[:beta1=0.9,beta2=0.999,eps=1e-8] "
+                    + "(default: gd, or heavy ball with --momentum). The map then acts on (θ, momentum, second "
+                    + "moments), with its exact tangent map.")
+    String optimizer;
+
     @Option(names = "--batch-size", defaultValue = "0", paramLabel = "B",
             description = "Mini-batch size for SGD; 0 = full batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -119,7 +127,7 @@ public final class NetworkOptions {
     /** The run these options describe with learning rate {@code eta} (a sweep's placeholder, or --lr). */
     RunSpec spec(double eta, long steps) {
         return new RunSpec(dataSpec(), networkSpec(), InitSpec.parse(init, biasInit), eta, Double.NaN, momentum,
-                batchSize, steps, seed);
+                batchSize, steps, seed, optimizer == null ? null : UpdateRule.parse(optimizer));
     }
 
     /** The run resolved: data loaded, network sized, θ₀ drawn, or read from --init-from. */

@@ -51,6 +51,11 @@ public final class StepReportingMap implements DiscreteMap {
     }
 
     @Override
+    public void clampToDomain(double[] x) {
+        map.clampToDomain(x);
+    }
+
+    @Override
     public double timePerStep() {
         return map.timePerStep();
     }

@@ -47,6 +47,14 @@ public interface DiscreteMap {
     }
 
     /**
+     * Moves a state that a perturbation pushed just outside the domain back onto it, in place (e.g. an
+     * adaptive optimizer's second moments below 0). Estimators that perturb states (twin orbits) call it; the
+     * default leaves x as it is.
+     */
+    default void clampToDomain(double[] x) {
+    }
+
+    /**
      * Time per step, so that exponents per step divided by it are per unit time: 1 for maps, the
      * integration step Δt for flows sampled as time-Δt maps.
      */

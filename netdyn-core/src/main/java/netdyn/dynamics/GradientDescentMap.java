@@ -329,6 +329,34 @@ public final class GradientDescentMap implements DiscreteMap {
         }
     }
 
+    /**
+     * Second moments (RMSProp's v, Adam's v) below 0, as a perturbation of a state whose moments are nearly 0 can
+     * leave them, are set to 0: √v is defined on v ≥ 0 only.
+     */
+    @Override
+    public void clampToDomain(double[] x) {
+        if (!rule.adaptive()) {
+            return;
+        }
+        for (int i = (rule.stateBlocks() - 1) * parameters; i < rule.stateBlocks() * parameters; i++) {
+            if (x[i] < 0) {
+                x[i] = 0;
+            }
+        }
+    }
+
+    @Override
+    public String domainViolation(double[] x) {
+        if (rule.adaptive()) {
+            for (int i = (rule.stateBlocks() - 1) * parameters; i < rule.stateBlocks() * parameters; i++) {
+                if (x[i] < 0) {
+                    return "second moment " + (i % parameters) + " is below 0 (" + x[i] + ")";
+                }
+            }
+        }
+        return null;
+    }
+
     /** η_i: the parameter's rate (its layer's, 0 for a frozen bias), or η. */
     private double rate(int i) {
         return rates == null ? optimizer.learningRate() : rates[i];

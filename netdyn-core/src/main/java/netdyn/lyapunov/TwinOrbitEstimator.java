@@ -42,6 +42,7 @@ public final class TwinOrbitEstimator {
         for (int i = 0; i < n; i++) {
             y[i] = x[i] + d0 * u[i] / norm;
         }
+        map.clampToDomain(y);
         double sum = 0;
         for (long s = 0; s < steps; s++) {
             long t = transient_ + s;
@@ -65,6 +66,7 @@ public final class TwinOrbitEstimator {
                 x[i] = fx[i];
                 y[i] = fx[i] + (fy[i] - fx[i]) * scale;
             }
+            map.clampToDomain(y);
         }
         return new Result(sum / (steps * map.timePerStep()), steps, null);
     }

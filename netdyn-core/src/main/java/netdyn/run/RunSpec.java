@@ -7,6 +7,7 @@ import java.util.Map;
 
 import netdyn.BadInputException;
 import netdyn.dynamics.OptimizerSpec;
+import netdyn.dynamics.UpdateRule;
 import netdyn.nn.Activation;
 import netdyn.nn.InitSpec;
 import netdyn.nn.MlpLayout;
@@ -25,7 +26,13 @@ import netdyn.nn.MlpSpec;
  * @param hiddenRate NaN for one rate for every layer
  */
 public record RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double learningRate, double hiddenRate,
-                      double momentum, int batchSize, long steps, long seed) implements Serializable {
+                      double momentum, int batchSize, long steps, long seed, UpdateRule rule) implements Serializable {
+
+    /** Heavy ball with {@code momentum} (plain gradient descent at 0). */
+    public RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double learningRate, double hiddenRate,
+                   double momentum, int batchSize, long steps, long seed) {
+        this(data, network, init, learningRate, hiddenRate, momentum, batchSize, steps, seed, null);
+    }
 
     /** The reference study on Iris: 4–10–3 sigmoid network, N(0, 1) weights, zero biases, full-batch GD. */
     public static RunSpec study(double learningRate, long steps) {
@@ -50,6 +57,10 @@ public record RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double 
         if (steps < 1) {
             throw BadInputException.of("steps", "must be >= 1 (got " + steps + ")");
         }
+        if (rule != null && momentum != 0) {
+            throw BadInputException.of("momentum", "applies to heavy ball only: give its β in ",
+                    BadInputException.mention("optimizer"), " (" + rule.text() + ") instead of both");
+        }
     }
 
     private static void requireRate(String name, double rate) {
@@ -59,11 +70,11 @@ public record RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double 
     }
 
     public RunSpec withData(DataSpec d) {
-        return new RunSpec(d, network, init, learningRate, hiddenRate, momentum, batchSize, steps, seed);
+        return new RunSpec(d, network, init, learningRate, hiddenRate, momentum, batchSize, steps, seed, rule);
     }
 
     public RunSpec withNetwork(NetworkSpec n) {
-        return new RunSpec(data, n, init, learningRate, hiddenRate, momentum, batchSize, steps, seed);
+        return new RunSpec(data, n, init, learningRate, hiddenRate, momentum, batchSize, steps, seed, rule);
     }
 
     public RunSpec withHidden(int... widths) {
@@ -75,41 +86,47 @@ public record RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double 
     }
 
     public RunSpec withInit(InitSpec i) {
-        return new RunSpec(data, network, i, learningRate, hiddenRate, momentum, batchSize, steps, seed);
+        return new RunSpec(data, network, i, learningRate, hiddenRate, momentum, batchSize, steps, seed, rule);
     }
 
     /** One rate η for every layer. */
     public RunSpec withLearningRate(double eta) {
-        return new RunSpec(data, network, init, eta, Double.NaN, momentum, batchSize, steps, seed);
+        return new RunSpec(data, network, init, eta, Double.NaN, momentum, batchSize, steps, seed, rule);
     }
 
     /** The hidden layers' rate (the output layer keeps η). */
     public RunSpec withHiddenRate(double rate) {
-        return new RunSpec(data, network, init, learningRate, rate, momentum, batchSize, steps, seed);
+        return new RunSpec(data, network, init, learningRate, rate, momentum, batchSize, steps, seed, rule);
     }
 
     /** The output layer's rate η, keeping a hidden-layer rate if one is set. */
     public RunSpec withOutputRate(double rate) {
-        return new RunSpec(data, network, init, rate, hiddenRate, momentum, batchSize, steps, seed);
+        return new RunSpec(data, network, init, rate, hiddenRate, momentum, batchSize, steps, seed, rule);
+    }
+
+    /** The update rule (Nesterov, RMSProp, Adam, …; heavy ball's momentum is then 0). */
+    public RunSpec withOptimizer(UpdateRule r) {
+        return new RunSpec(data, network, init, learningRate, hiddenRate, r == null ? momentum : 0, batchSize, steps,
+                seed, r);
     }
 
     public RunSpec withSteps(long t) {
-        return new RunSpec(data, network, init, learningRate, hiddenRate, momentum, batchSize, t, seed);
+        return new RunSpec(data, network, init, learningRate, hiddenRate, momentum, batchSize, t, seed, rule);
     }
 
     public RunSpec withSeed(long s) {
-        return new RunSpec(data, network, init, learningRate, hiddenRate, momentum, batchSize, steps, s);
+        return new RunSpec(data, network, init, learningRate, hiddenRate, momentum, batchSize, steps, s, rule);
     }
 
     /** The training map's settings for this network (its layer count decides the per-layer rates). */
     public OptimizerSpec optimizer() {
         if (Double.isNaN(hiddenRate) || network.layers() == 1) {
-            return new OptimizerSpec(learningRate, momentum, batchSize, seed, null, init.frozenBiases());
+            return new OptimizerSpec(learningRate, momentum, batchSize, seed, null, init.frozenBiases(), rule);
         }
         double[] rates = new double[network.layers()];
         Arrays.fill(rates, hiddenRate);
         rates[rates.length - 1] = learningRate;
-        return new OptimizerSpec(learningRate, momentum, batchSize, seed, rates, init.frozenBiases());
+        return new OptimizerSpec(learningRate, momentum, batchSize, seed, rates, init.frozenBiases(), rule);
     }
 
     /** Loads the data and builds the network and θ₀ (with init 0 of {@link #seed}). */
@@ -150,6 +167,9 @@ public record RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double 
         m.put("bias-init", initText(init.biasesText()));
         m.put("momentum", Double.toString(momentum));
         m.put("batch-size", Integer.toString(batchSize));
+        if (rule != null) {
+            m.put("optimizer", rule.text()); // only when given: older stores stay comparable
+        }
         return m;
     }
 
@@ -163,12 +183,12 @@ public record RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double 
         return o instanceof RunSpec r && data.equals(r.data) && network.equals(r.network) && init.equals(r.init)
                 && Double.compare(learningRate, r.learningRate) == 0 && Double.compare(hiddenRate, r.hiddenRate) == 0
                 && Double.compare(momentum, r.momentum) == 0 && batchSize == r.batchSize && steps == r.steps
-                && seed == r.seed;
+                && seed == r.seed && java.util.Objects.equals(rule, r.rule);
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(data, network, init, learningRate, hiddenRate, momentum, batchSize, steps,
-                seed);
+                seed, rule);
     }
 }
