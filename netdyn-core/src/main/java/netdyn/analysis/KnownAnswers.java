@@ -11,6 +11,8 @@ import netdyn.data.Standardizer;
 import netdyn.dynamics.GradientDescentMap;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.dynamics.QuadraticGradientDescentMap;
+import netdyn.dynamics.QuadraticOptimizerMap;
+import netdyn.dynamics.UpdateRule;
 import netdyn.dynamics.ReferenceSystems;
 import netdyn.fractal.BoxCounting;
 import netdyn.fractal.KnownBoundaries;
@@ -76,6 +78,7 @@ public final class KnownAnswers {
         rows.addAll(quadratic());
         rows.addAll(leastSquares());
         rows.addAll(boundaryDimensions());
+        rows.addAll(optimizers());
         return rows;
     }
 
@@ -135,8 +138,52 @@ public final class KnownAnswers {
                                 .dimension(), 0.01, false));
     }
 
-    /** The row of largest absolute error between sorted expected and measured spectra. */
+    /**
+     * The optimizers' linearisations on ½aθ² (a = 1, β = 0.5): heavy ball's exponents ln|λ| from
+     * λ² − (1 − ηa + β)λ + β = 0 and Nesterov's from λ² − (1 + β)(1 − ηa)λ + β(1 − ηa) = 0 at η = 0.01 (real
+     * roots, so QR converges fast), their largest exponent 0 exactly at the stability threshold (ηa = 2(1 + β),
+     * 2(1 + β)/(1 + 2β)); and Adam at a minimum with its preconditioner frozen (t → ∞): the eigenvalues of its
+     * one-step Jacobian are preconditioned heavy ball's (rate η(1 − β₁)/p_i) and β₂.
+     */
+    private static List<Row> optimizers() {
+        double beta = 0.5;
+        List<Row> rows = new ArrayList<>();
+        rows.add(worst("heavy ball on ½θ², β = 0.5, η = 0.01", roots(1 - 0.01 + beta, beta),
+                quadraticExponents(UpdateRule.momentum(beta), 0.01), 1e-9));
+        rows.add(new Row("heavy ball on ½θ², β = 0.5, ηa = 2(1 + β)", "λ1", 0,
+                quadraticExponents(UpdateRule.momentum(beta), 2 * (1 + beta))[0], 1e-9, false));
+        UpdateRule nesterov = new UpdateRule(UpdateRule.Kind.NESTEROV, beta, 0, 0);
+        rows.add(worst("Nesterov on ½θ², β = 0.5, η = 0.01", roots((1 + beta) * (1 - 0.01), beta * (1 - 0.01)),
+                quadraticExponents(nesterov, 0.01), 1e-9));
+        rows.add(new Row("Nesterov on ½θ², β = 0.5, ηa = 2(1 + β)/(1 + 2β)", "λ1", 0,
+                quadraticExponents(nesterov, 2 * (1 + beta) / (1 + 2 * beta))[0], 1e-9, false));
+        rows.add(new Row("Adam at a minimum, preconditioner frozen", "|λ − λ_heavy-ball| (worst)", 0,
+                OptimizerLinearisation.adamAgainstPreconditionedHeavyBall(), 1e-10, false));
+        return rows;
+    }
+
+    /** ln|λ| of the roots of λ² − bλ + c = 0 (both real here), descending. */
+    private static double[] roots(double b, double c) {
+        double d = Math.sqrt(b * b - 4 * c);
+        double[] r = {Math.log(Math.abs((b + d) / 2)), Math.log(Math.abs((b - d) / 2))};
+        Arrays.sort(r);
+        return new double[] {r[1], r[0]};
+    }
+
+    /** The two exponents of {@code rule} on ½θ² at rate η, by QR over 2000 steps after 500. */
+    private static double[] quadraticExponents(UpdateRule rule, double eta) {
+        QuadraticOptimizerMap map = new QuadraticOptimizerMap(new double[][] {{1}}, eta, rule);
+        return new QrSpectrumEstimator(map, 2).run(new double[] {1, 0}, new SpectrumSpec(2000, 500, 2, 1, false, 0),
+                SpectrumObserver.NONE).exponents();
+    }
+
+    /** The row of largest absolute error between sorted expected and measured spectra, tolerance 1e-6. */
     private static Row worst(String system, double[] expected, double[] measured) {
+        return worst(system, expected, measured, 1e-6);
+    }
+
+    /** The row of largest absolute error between sorted expected and measured spectra. */
+    private static Row worst(String system, double[] expected, double[] measured, double tolerance) {
         double[] e = expected.clone();
         Arrays.sort(e);
         int n = e.length;
@@ -149,7 +196,7 @@ public final class KnownAnswers {
                 worst = i;
             }
         }
-        return new Row(system, "λ" + (worst + 1) + " (worst of " + n + ")", e[n - 1 - worst], measured[worst], 1e-6,
-                false);
+        return new Row(system, "λ" + (worst + 1) + " (worst of " + n + ")", e[n - 1 - worst], measured[worst],
+                tolerance, false);
     }
 }

@@ -30,7 +30,7 @@ public final class GradientDescentMap implements DiscreteMap {
     private final MlpEvaluator evaluator;
     private final Batch data;
     private final OptimizerSpec optimizer;
-    private final UpdateRule rule;
+    private final OptimizerStep rule;
     private final int parameters;
     // η_i per parameter with layer rates, else null (the uniform update stays a loop over one η)
     private final double[] rates;
@@ -70,12 +70,13 @@ public final class GradientDescentMap implements DiscreteMap {
     public GradientDescentMap(MlpSpec spec, Batch data, OptimizerSpec optimizer, int threads) {
         this.data = data;
         this.optimizer = optimizer;
-        this.rule = optimizer.update();
+
         int capacity = optimizer.fullBatch() ? data.size() : Math.min(optimizer.batchSize(), data.size());
         this.evaluator = new MlpEvaluator(spec, capacity, threads);
         this.parameters = evaluator.layout().parameterCount();
         this.rates = optimizer.hasLayerRates() || optimizer.frozenBiases()
                 ? parameterRates(evaluator.layout(), optimizer) : null;
+        this.rule = new OptimizerStep(optimizer.update(), optimizer.learningRate(), rates, parameters);
         this.grad = new double[parameters];
         this.hv = new double[parameters];
         if (optimizer.fullBatch()) {
@@ -135,7 +136,7 @@ public final class GradientDescentMap implements DiscreteMap {
 
     @Override
     public int dimension() {
-        return rule.stateBlocks() * parameters;
+        return rule.dimension();
     }
 
     /** The loss at the x of the last {@link #step} (of its mini-batch, for SGD). */
@@ -268,159 +269,18 @@ public final class GradientDescentMap implements DiscreteMap {
         evaluatedBatch = b;
     }
 
-    /**
-     * The update rule ({@link UpdateRule}) at step t: the state in[io..) and the gradient g at its θ give
-     * out[oo..). Gradient descent, heavy ball and Nesterov are linear in (state, g): their tangent map is this
-     * rule applied to (v, Hv).
-     */
     private void update(long t, double[] in, int io, double[] g, double[] out, int oo) {
-        int p = parameters;
-        switch (rule.kind()) {
-            case GD, MOMENTUM -> {
-                if (rates != null) {
-                    updateLayerRates(in, io, g, out, oo);
-                    return;
-                }
-                double eta = optimizer.learningRate();
-                if (rule.kind() == UpdateRule.Kind.GD) {
-                    for (int i = 0; i < p; i++) {
-                        out[oo + i] = in[io + i] - eta * g[i];
-                    }
-                } else {
-                    double mu = rule.beta1();
-                    for (int i = 0; i < p; i++) {
-                        double u = mu * in[io + p + i] + g[i];
-                        out[oo + p + i] = u;
-                        out[oo + i] = in[io + i] - eta * u;
-                    }
-                }
-            }
-            case NESTEROV -> {
-                double mu = rule.beta1();
-                for (int i = 0; i < p; i++) {
-                    double u = mu * in[io + p + i] + g[i];
-                    out[oo + p + i] = u;
-                    out[oo + i] = in[io + i] - rate(i) * (g[i] + mu * u);
-                }
-            }
-            case RMSPROP -> {
-                double alpha = rule.beta2();
-                double eps = rule.epsilon();
-                for (int i = 0; i < p; i++) {
-                    double v = alpha * in[io + p + i] + (1 - alpha) * g[i] * g[i];
-                    out[oo + p + i] = v;
-                    out[oo + i] = in[io + i] - rate(i) * g[i] / (Math.sqrt(v) + eps);
-                }
-            }
-            case ADAM -> {
-                double b1 = rule.beta1();
-                double b2 = rule.beta2();
-                double eps = rule.epsilon();
-                double c1 = 1 - Math.pow(b1, t + 1);
-                double c2 = 1 - Math.pow(b2, t + 1);
-                for (int i = 0; i < p; i++) {
-                    double m = b1 * in[io + p + i] + (1 - b1) * g[i];
-                    double v = b2 * in[io + 2 * p + i] + (1 - b2) * g[i] * g[i];
-                    out[oo + p + i] = m;
-                    out[oo + 2 * p + i] = v;
-                    out[oo + i] = in[io + i] - rate(i) * (m / c1) / (Math.sqrt(v / c2) + eps);
-                }
-            }
-        }
+        rule.update(t, in, io, g, out, oo);
     }
 
-    /**
-     * Second moments (RMSProp's v, Adam's v) below 0, as a perturbation of a state whose moments are nearly 0 can
-     * leave them, are set to 0: √v is defined on v ≥ 0 only.
-     */
     @Override
     public void clampToDomain(double[] x) {
-        if (!rule.adaptive()) {
-            return;
-        }
-        for (int i = (rule.stateBlocks() - 1) * parameters; i < rule.stateBlocks() * parameters; i++) {
-            if (x[i] < 0) {
-                x[i] = 0;
-            }
-        }
+        rule.clampToDomain(x);
     }
 
     @Override
     public String domainViolation(double[] x) {
-        if (rule.adaptive()) {
-            for (int i = (rule.stateBlocks() - 1) * parameters; i < rule.stateBlocks() * parameters; i++) {
-                if (x[i] < 0) {
-                    return "second moment " + (i % parameters) + " is below 0 (" + x[i] + ")";
-                }
-            }
-        }
-        return null;
-    }
-
-    /** η_i: the parameter's rate (its layer's, 0 for a frozen bias), or η. */
-    private double rate(int i) {
-        return rates == null ? optimizer.learningRate() : rates[i];
-    }
-
-    /** {@link #update} of gradient descent and heavy ball with η_i per parameter: θ' = θ − D g, or u' = μu + g, θ' = θ − D u'. */
-    private void updateLayerRates(double[] in, int io, double[] g, double[] out, int oo) {
-        double[] eta = rates;
-        int p = parameters;
-        if (rule.kind() == UpdateRule.Kind.GD) {
-            for (int i = 0; i < p; i++) {
-                out[oo + i] = in[io + i] - eta[i] * g[i];
-            }
-        } else {
-            double mu = rule.beta1();
-            for (int i = 0; i < p; i++) {
-                double u = mu * in[io + p + i] + g[i];
-                out[oo + p + i] = u;
-                out[oo + i] = in[io + i] - eta[i] * u;
-            }
-        }
-    }
-
-    /**
-     * The tangent map of RMSProp and Adam at state x (gradient g at its θ): dx[dxo..) and hv = H δθ give
-     * out[oo..). With s = √v' (Adam: √v̂) and d = s + ε,
-     * RMSProp: δv' = α δv + 2(1 − α) g Hδθ, δθ' = δθ − η (Hδθ / d − g δv' / (2 s d²));
-     * Adam: δm' = β₁ δm + (1 − β₁) Hδθ, δv' = β₂ δv + 2(1 − β₂) g Hδθ,
-     * δθ' = δθ − η (δm' / (c₁ d) − m̂ δv' / (2 c₂ s d²)), c_k = 1 − β_kˢ. Where v' = 0 the gradient (and m')
-     * are 0 and the second term, of second order there, is 0.
-     */
-    private void adaptiveTangent(long t, double[] x, double[] g, double[] dx, int dxo, double[] hv, double[] out,
-                                 int oo) {
-        int p = parameters;
-        double eps = rule.epsilon();
-        if (rule.kind() == UpdateRule.Kind.RMSPROP) {
-            double alpha = rule.beta2();
-            for (int i = 0; i < p; i++) {
-                double v = alpha * x[p + i] + (1 - alpha) * g[i] * g[i];
-                double s = Math.sqrt(v);
-                double d = s + eps;
-                double dv = alpha * dx[dxo + p + i] + 2 * (1 - alpha) * g[i] * hv[i];
-                double second = v > 0 ? g[i] * dv / (2 * s * d * d) : 0;
-                out[oo + p + i] = dv;
-                out[oo + i] = dx[dxo + i] - rate(i) * (hv[i] / d - second);
-            }
-            return;
-        }
-        double b1 = rule.beta1();
-        double b2 = rule.beta2();
-        double c1 = 1 - Math.pow(b1, t + 1);
-        double c2 = 1 - Math.pow(b2, t + 1);
-        for (int i = 0; i < p; i++) {
-            double m = b1 * x[p + i] + (1 - b1) * g[i];
-            double v = b2 * x[2 * p + i] + (1 - b2) * g[i] * g[i];
-            double s = Math.sqrt(v / c2);
-            double d = s + eps;
-            double dm = b1 * dx[dxo + p + i] + (1 - b1) * hv[i];
-            double dv = b2 * dx[dxo + 2 * p + i] + 2 * (1 - b2) * g[i] * hv[i];
-            double second = v > 0 ? (m / c1) * dv / (2 * c2 * s * d * d) : 0;
-            out[oo + p + i] = dm;
-            out[oo + 2 * p + i] = dv;
-            out[oo + i] = dx[dxo + i] - rate(i) * (dm / (c1 * d) - second);
-        }
+        return rule.domainViolation(x);
     }
 
     @Override
@@ -437,7 +297,7 @@ public final class GradientDescentMap implements DiscreteMap {
     @Override
     public void tangentBlock(long t, double[] x, double[] vs, int k, double[] out) {
         ensureEvaluated(t, x);
-        if (rule.adaptive() && !gradHeld) {
+        if (rule.rule().adaptive() && !gradHeld) {
             evaluate(t, x, 0); // the elementwise derivatives need g at this θ
         }
         int n = dimension();
@@ -457,13 +317,9 @@ public final class GradientDescentMap implements DiscreteMap {
         }
     }
 
-    /** One tangent vector's image from its H δθ: the rule itself when linear, else its derivative. */
+    /** One tangent vector's image from its H δθ (and, for adaptive rules, the gradient at x). */
     private void tangentUpdate(long t, double[] x, double[] dx, int dxo, double[] hv, double[] out, int oo) {
-        if (rule.linear()) {
-            update(t, dx, dxo, hv, out, oo);
-        } else {
-            adaptiveTangent(t, x, grad, dx, dxo, hv, out, oo);
-        }
+        rule.tangent(t, x, grad, dx, dxo, hv, out, oo);
     }
 
     /** Largest P for which {@link #logAbsDetJacobian} assembles the Hessian and factorises I − ηH. */

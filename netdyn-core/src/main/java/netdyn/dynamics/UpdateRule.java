@@ -54,15 +54,15 @@ public record UpdateRule(Kind kind, double beta1, double beta2, double epsilon) 
         }
         boolean usesBeta1 = kind == Kind.MOMENTUM || kind == Kind.NESTEROV || kind == Kind.ADAM;
         boolean usesBeta2 = kind == Kind.RMSPROP || kind == Kind.ADAM;
-        check(usesBeta1, beta1, kind == Kind.ADAM ? "beta1" : "beta");
-        check(usesBeta2, beta2, kind == Kind.ADAM ? "beta2" : "alpha");
+        check(kind, usesBeta1, beta1, kind == Kind.ADAM ? "beta1" : "beta");
+        check(kind, usesBeta2, beta2, kind == Kind.ADAM ? "beta2" : "alpha");
         if (usesBeta2 ? !(epsilon > 0) || Double.isInfinite(epsilon) : epsilon != 0) {
             throw BadInputException.of(UpdateRule.class, "optimizer", ": " + kind.id + " needs "
                     + (usesBeta2 ? "eps a finite number > 0" : "no eps") + " (got " + epsilon + ")");
         }
     }
 
-    private void check(boolean used, double value, String name) {
+    private static void check(Kind kind, boolean used, double value, String name) {
         if (used ? !(value >= 0 && value < 1) : value != 0) {
             throw BadInputException.of(UpdateRule.class, "optimizer", ": " + kind.id + " needs "
                     + (used ? name + " in [0, 1)" : "no " + name) + " (got " + value + ")");
