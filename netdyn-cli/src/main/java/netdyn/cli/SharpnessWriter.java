@@ -30,6 +30,8 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
     private final Progress progress;
     private final NpyWriter sharpness;
     private final List<double[]> series = new ArrayList<>();
+    private final List<double[]> preconditionedSeries = new ArrayList<>();
+    private NpyWriter preconditioned; // opened on the first preconditioned sample
     private final List<Map<String, Object>> spectra = new ArrayList<>();
     private double latest = Double.NaN;
 
@@ -70,6 +72,24 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
         latest = eig[0];
     }
 
+    /** preconditioned-sharpness.npy rows: step, then the top eigenvalues of P⁻¹H. */
+    @Override
+    public void preconditionedSharpness(long t, double[] eig) {
+        double[] row = new double[1 + top];
+        row[0] = t;
+        Arrays.fill(row, 1, row.length, Double.NaN);
+        System.arraycopy(eig, 0, row, 1, eig.length);
+        preconditionedSeries.add(row);
+        try {
+            if (preconditioned == null) {
+                preconditioned = NpyWriter.matrix(dir.file("preconditioned-sharpness.npy"), 1 + top);
+            }
+            preconditioned.appendRow(row, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every step: the progress line (with the latest λ_max) and the stop boundary. */
     @Override
     public void step(long t, double loss) {
@@ -97,6 +117,9 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
     @Override
     public void close() throws IOException {
         sharpness.close();
+        if (preconditioned != null) {
+            preconditioned.close();
+        }
     }
 
     /** The summary (stdout with --json, summary.json); non-finite numbers as null. */
@@ -109,6 +132,15 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
         summary.put(ResultKeys.SHARPNESS_MAX, Json.number(result.maxSharpness()));
         summary.put(ResultKeys.SHARPNESS_FINAL, Json.number(result.finalSharpness()));
         summary.put(ResultKeys.EOS_RATIO_MAX, Json.number(result.maxSharpness() * eta / 2));
+        if (!Double.isNaN(result.maxPreconditioned())) {
+            // adaptive steps: λ_max(P⁻¹H) against the optimizer's own threshold (Cohen et al. 2022)
+            summary.put(ResultKeys.PRECONDITIONED_SHARPNESS, Json.ordered("max", Json.number(result.maxPreconditioned()),
+                    "final", Json.number(result.finalPreconditioned()), "threshold", result.threshold(),
+                    "finalOverThreshold", Json.number(result.finalPreconditioned() / result.threshold()),
+                    "file", "preconditioned-sharpness.npy"));
+        } else {
+            summary.put(ResultKeys.STABILITY_THRESHOLD, result.threshold());
+        }
         summary.put("fullSpectra", spectra);
         summary.put("parameters", parameters);
         summary.put("out", dir.path().toString());
@@ -134,9 +166,16 @@ final class SharpnessWriter implements SharpnessRun.Observer, AutoCloseable {
 
     /** The text report on stdout (without --json). */
     void printText(PrintWriter out, SharpnessRun.Result result, long steps, double eta) {
-        out.printf(Locale.ROOT, "%s: %s; sharpness max %.6g, final %.6g, 2/η = %.6g%n", dir.path(),
+        boolean heavyBall = Double.isNaN(result.maxPreconditioned()) && result.threshold() != 2 / eta;
+        out.printf(Locale.ROOT, "%s: %s; sharpness max %.6g, final %.6g, 2/η = %.6g%s%n", dir.path(),
                 result.diverged() ? "diverged at step " + result.steps() : "ok after " + steps + " steps",
-                result.maxSharpness(), result.finalSharpness(), 2 / eta);
+                result.maxSharpness(), result.finalSharpness(), 2 / eta, heavyBall
+                        ? String.format(Locale.ROOT, "; the optimizer's threshold %.6g", result.threshold()) : "");
+        if (!Double.isNaN(result.maxPreconditioned())) {
+            out.printf(Locale.ROOT, "  preconditioned sharpness λ_max(P⁻¹H): max %.6g, final %.6g; the optimizer's "
+                    + "threshold %.6g (final/threshold %.3f)%n", result.maxPreconditioned(), result.finalPreconditioned(),
+                    result.threshold(), result.finalPreconditioned() / result.threshold());
+        }
         for (Map<String, Object> m : spectra) {
             out.printf(Locale.ROOT, "  full Hessian at step %s: λ_max %.6g, λ_min %.6g, %s near zero, %s negative%n",
                     m.get("step"),

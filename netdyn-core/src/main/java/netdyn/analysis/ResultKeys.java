@@ -71,6 +71,10 @@ public final class ResultKeys {
 
     // sharpness
     public static final String SHARPNESS_FINAL = "sharpnessFinal";
+    /** λ_max(P⁻¹H) of an adaptive step (sharpness command: an object; sweep rows: its final value). */
+    public static final String PRECONDITIONED_SHARPNESS = "preconditionedSharpness";
+    /** The optimizer's stability threshold for the (preconditioned) sharpness ({@code UpdateRule.threshold}). */
+    public static final String STABILITY_THRESHOLD = "stabilityThreshold";
     public static final String SHARPNESS_MAX = "sharpnessMax";
     /** λ_max(H(θ_T)) · η / 2: above 1, GD is linearly unstable along the top Hessian direction. */
     public static final String EOS_RATIO_FINAL = "eosRatioFinal";

@@ -5,8 +5,10 @@ import java.util.Arrays;
 import netdyn.curvature.HessianSpectrum;
 import netdyn.curvature.LanczosEstimator;
 import netdyn.dynamics.OptimizerSpec;
+import netdyn.dynamics.Preconditioning;
 import netdyn.nn.Batch;
 import netdyn.nn.MlpEvaluator;
+import netdyn.nn.MlpLayout;
 import netdyn.nn.MlpSpec;
 
 /**
@@ -33,10 +35,22 @@ public final class SharpnessRun {
          */
         default void step(long t, double loss) {
         }
+
+        /**
+         * The top eigenvalues (descending) of the preconditioned Hessian P⁻¹H of the step from t, for optimizers
+         * whose step is not plain η·∇L ({@link Preconditioning}); read against {@link Result#threshold}.
+         */
+        default void preconditionedSharpness(long t, double[] top) {
+        }
     }
 
-    /** How the run ended: steps taken, whether the loss became non-finite, and the extremes of λ_max. */
-    public record Result(long steps, boolean diverged, double maxSharpness, double finalSharpness) {
+    /**
+     * How the run ended: steps taken, whether the loss became non-finite, the extremes of λ_max, and of the
+     * preconditioned λ_max(P⁻¹H) with the optimizer's threshold (NaN when the step is plain gradient descent or
+     * heavy ball with one rate: then they are λ_max itself, and the threshold 2/η or 2(1 + β)/η).
+     */
+    public record Result(long steps, boolean diverged, double maxSharpness, double finalSharpness,
+                         double maxPreconditioned, double finalPreconditioned, double threshold) {
     }
 
     private final MlpSpec spec;
@@ -68,13 +82,24 @@ public final class SharpnessRun {
         }
         MlpEvaluator full = new MlpEvaluator(spec, train.size(), threads);
         LanczosEstimator estimator = new LanczosEstimator(full, lanczos);
+        Preconditioning preconditioning = new Preconditioning(optimizer, new MlpLayout(spec));
+        boolean preconditioned = !preconditioning.plain();
+        int p = theta0.length;
+        double[] gradient = new double[p];
+        double[] scales = new double[p];
         long[] fulls = fullAt.clone();
         Arrays.sort(fulls);
         double[] theta = new double[theta0.length];
         var sampler = new OrbitObserver() {
             double max = Double.NEGATIVE_INFINITY;
             double last = Double.NaN;
+            double maxP = preconditioned ? Double.NEGATIVE_INFINITY : Double.NaN;
+            double lastP = Double.NaN;
             Result result;
+
+            Result result(long at, boolean diverged) {
+                return new Result(at, diverged, max, last, maxP, lastP, preconditioning.threshold());
+            }
 
             @Override
             public void visit(OrbitStep step) {
@@ -82,7 +107,7 @@ public final class SharpnessRun {
                 double loss = step.loss(0);
                 observer.step(t, loss);
                 if (!Double.isFinite(loss)) {
-                    result = new Result(t, true, max, last);
+                    result = result(t, true);
                     return;
                 }
                 boolean sample = t % every == 0 || step.last();
@@ -95,12 +120,20 @@ public final class SharpnessRun {
                     observer.sharpness(t, loss, eig);
                     max = Math.max(max, eig[0]);
                     last = eig[0];
+                    if (preconditioned) {
+                        full.lossAndGradient(theta, 0, train, gradient, 0);
+                        preconditioning.scales(t, step.states(), gradient, scales);
+                        double[] pre = estimator.topEigenvalues(theta, train, top, seed, scales);
+                        observer.preconditionedSharpness(t, pre);
+                        maxP = Math.max(maxP, pre[0]);
+                        lastP = pre[0];
+                    }
                 }
                 if (fullSpectrum) {
                     observer.fullSpectrum(t, HessianSpectrum.of(full, theta, train, tolerance));
                 }
                 if (step.last()) {
-                    result = new Result(steps, false, max, last);
+                    result = result(steps, false);
                 }
             }
         };

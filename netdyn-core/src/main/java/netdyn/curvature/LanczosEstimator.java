@@ -20,6 +20,7 @@ public final class LanczosEstimator {
     private final int m;
     private final double[] basis;   // m × P
     private final double[] w;
+    private final double[] scaled;
     private final double[] grad;
     private final double[] alpha;
     private final double[] beta;
@@ -32,6 +33,7 @@ public final class LanczosEstimator {
         this.m = Math.max(1, Math.min(iterations, p));
         basis = new double[m * p];
         w = new double[p];
+        scaled = new double[p];
         grad = new double[p];
         alpha = new double[m];
         beta = new double[m];
@@ -39,6 +41,14 @@ public final class LanczosEstimator {
 
     /** The top {@code top} Ritz values of H(θ) on the batch, descending (top ≤ iterations). */
     public double[] topEigenvalues(double[] theta, Batch batch, int top, long seed) {
+        return topEigenvalues(theta, batch, top, seed, null);
+    }
+
+    /**
+     * The top {@code top} Ritz values of S H(θ) S, S = diag({@code scale}) (a preconditioned Hessian P⁻¹H with
+     * S = P^(−½), which is similar to it), or of H when {@code scale} is null; descending.
+     */
+    public double[] topEigenvalues(double[] theta, Batch batch, int top, long seed, double[] scale) {
         evaluator.lossAndGradient(theta, 0, batch, grad, 0);
         SplitMix64 rng = Seeds.generator(seed, "lanczos", calls++);
         double norm = 0;
@@ -49,7 +59,17 @@ public final class LanczosEstimator {
         scale(basis, 0, 1 / Math.sqrt(norm));
         int size = m;
         for (int j = 0; j < m; j++) {
-            evaluator.hessianVectorProduct(theta, 0, batch, basis, j * p, w, 0);
+            if (scale == null) {
+                evaluator.hessianVectorProduct(theta, 0, batch, basis, j * p, w, 0);
+            } else {
+                for (int i = 0; i < p; i++) {
+                    scaled[i] = scale[i] * basis[j * p + i];
+                }
+                evaluator.hessianVectorProduct(theta, 0, batch, scaled, 0, w, 0);
+                for (int i = 0; i < p; i++) {
+                    w[i] *= scale[i];
+                }
+            }
             double a = 0;
             for (int i = 0; i < p; i++) {
                 a += w[i] * basis[j * p + i];

@@ -75,7 +75,7 @@ public final class GradientDescentMap implements DiscreteMap {
         this.evaluator = new MlpEvaluator(spec, capacity, threads);
         this.parameters = evaluator.layout().parameterCount();
         this.rates = optimizer.hasLayerRates() || optimizer.frozenBiases()
-                ? parameterRates(evaluator.layout(), optimizer) : null;
+                ? OptimizerStep.parameterRates(evaluator.layout(), optimizer) : null;
         this.rule = new OptimizerStep(optimizer.update(), optimizer.learningRate(), rates, parameters);
         this.grad = new double[parameters];
         this.hv = new double[parameters];
@@ -86,31 +86,6 @@ public final class GradientDescentMap implements DiscreteMap {
             batchBuffer = Batch.withCapacity(data.features(), data.classes(), capacity);
             order = new int[data.size()];
         }
-    }
-
-    /**
-     * η_i for every parameter: layer l's rate over [weightOffset(l), biasOffset(l) + fanOut(l)), its biases'
-     * 0 when they are frozen.
-     */
-    private static double[] parameterRates(MlpLayout layout, OptimizerSpec optimizer) {
-        int layers = layout.layerCount();
-        if (optimizer.hasLayerRates() && optimizer.layerRates().length != layers) {
-            throw new IllegalArgumentException("the optimizer has " + optimizer.layerRates().length + " layer rates "
-                    + "for a network of " + layers + " layers (hidden layers + output layer)");
-        }
-        double[] layerRates = new double[layers];
-        for (int l = 0; l < layers; l++) {
-            layerRates[l] = optimizer.rateOfLayer(l);
-        }
-        double[] r = new double[layout.parameterCount()];
-        for (int l = 0; l < layers; l++) {
-            int end = l + 1 < layers ? layout.weightOffset(l + 1) : layout.parameterCount();
-            Arrays.fill(r, layout.weightOffset(l), end, layerRates[l]);
-            if (optimizer.frozenBiases()) {
-                Arrays.fill(r, layout.biasOffset(l), end, 0);
-            }
-        }
-        return r;
     }
 
     public MlpEvaluator evaluator() {

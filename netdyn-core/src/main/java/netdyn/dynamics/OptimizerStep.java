@@ -1,5 +1,9 @@
 package netdyn.dynamics;
 
+import java.util.Arrays;
+
+import netdyn.nn.MlpLayout;
+
 /**
  * One optimizer's update rule ({@link UpdateRule}) on a state of {@link #dimension()} values (θ, then its
  * momentum or moments, P each) given the gradient at θ, and its tangent map given the Hessian-vector product of
@@ -19,6 +23,56 @@ final class OptimizerStep {
         this.eta = eta;
         this.rates = rates == null ? null : rates.clone();
         this.parameters = parameters;
+    }
+
+    /**
+     * η_i for every parameter: layer l's rate over [weightOffset(l), biasOffset(l) + fanOut(l)), its biases'
+     * 0 when they are frozen.
+     */
+    static double[] parameterRates(MlpLayout layout, OptimizerSpec optimizer) {
+        int layers = layout.layerCount();
+        if (optimizer.hasLayerRates() && optimizer.layerRates().length != layers) {
+            throw new IllegalArgumentException("the optimizer has " + optimizer.layerRates().length + " layer rates "
+                    + "for a network of " + layers + " layers (hidden layers + output layer)");
+        }
+        double[] layerRates = new double[layers];
+        for (int l = 0; l < layers; l++) {
+            layerRates[l] = optimizer.rateOfLayer(l);
+        }
+        double[] r = new double[layout.parameterCount()];
+        for (int l = 0; l < layers; l++) {
+            int end = l + 1 < layers ? layout.weightOffset(l + 1) : layout.parameterCount();
+            Arrays.fill(r, layout.weightOffset(l), end, layerRates[l]);
+            if (optimizer.frozenBiases()) {
+                Arrays.fill(r, layout.biasOffset(l), end, 0);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * The scales s_i of the preconditioned Hessian S H S = P⁻¹H (up to similarity) that the step at state x
+     * (gradient g at its θ, step t) applies: s_i² = (η_i/η)/p_i, with p_i = 1 for gradient descent, heavy ball and
+     * Nesterov, √v'_i + ε for RMSProp and √v̂'_i + ε for Adam, v' the second moment this step divides by. Its
+     * largest eigenvalue is read against {@link UpdateRule#threshold}(η).
+     */
+    void preconditionerScales(long t, double[] x, double[] g, double[] s) {
+        int p = parameters;
+        double c2 = rule.kind() == UpdateRule.Kind.ADAM ? 1 - Math.pow(rule.beta2(), t + 1) : 1;
+        int vBlock = (rule.stateBlocks() - 1) * p;
+        for (int i = 0; i < p; i++) {
+            double pi = 1;
+            if (rule.adaptive()) {
+                double v = rule.beta2() * x[vBlock + i] + (1 - rule.beta2()) * g[i] * g[i];
+                pi = Math.sqrt(v / c2) + rule.epsilon();
+            }
+            s[i] = Math.sqrt(rate(i) / eta / pi);
+        }
+    }
+
+    /** Whether the preconditioned Hessian is H itself (gradient descent or heavy ball, one rate). */
+    boolean plain() {
+        return rates == null && !rule.adaptive();
     }
 
     UpdateRule rule() {
