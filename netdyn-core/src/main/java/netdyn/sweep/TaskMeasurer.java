@@ -13,6 +13,8 @@ import netdyn.analysis.ResultKeys;
 import netdyn.analysis.StepReportingMap;
 import netdyn.curvature.HessianSpectrum;
 import netdyn.curvature.LanczosEstimator;
+import netdyn.dynamics.Preconditioning;
+import netdyn.dynamics.UpdateRule;
 import netdyn.dynamics.GradientDescentMap;
 import netdyn.lyapunov.FiniteTimeFit;
 import netdyn.lyapunov.QrSpectrumEstimator;
@@ -135,6 +137,14 @@ public final class TaskMeasurer {
             out.put(ResultKeys.SHARPNESS_MAX, ref.sharpnessMax);
             out.put(ResultKeys.EOS_RATIO_FINAL, ref.sharpnessFinal * eta / 2);
             out.put(ResultKeys.EOS_RATIO_MAX, ref.sharpnessMax * eta / 2);
+            UpdateRule rule = problem.optimizer().update();
+            if (rule.kind() != UpdateRule.Kind.GD) {
+                out.put(ResultKeys.STABILITY_THRESHOLD, rule.threshold(eta));
+            }
+            if (!Double.isNaN(ref.preconditionedMax)) {
+                out.put(ResultKeys.PRECONDITIONED_SHARPNESS, ref.preconditionedFinal);
+                out.put(ResultKeys.PRECONDITIONED_SHARPNESS + "Max", ref.preconditionedMax);
+            }
         }
         if (m.spectrumK() > 0 || m.series()) {
             Tangent tangent = tangent(sweep, problem, x0, Seeds.derive(seed, "sweep-qr", id), stepsDone);
@@ -185,6 +195,8 @@ public final class TaskMeasurer {
         long stepsToTarget = -1;
         double sharpnessFinal = Double.NaN;
         double sharpnessMax = Double.NaN;
+        double preconditionedFinal = Double.NaN;
+        double preconditionedMax = Double.NaN;
         double[] weightTail;
         double[] last;
     }
@@ -244,6 +256,10 @@ public final class TaskMeasurer {
         }
         LanczosEstimator lanczos = m.sharpness() ? new LanczosEstimator(trainEval, LANCZOS_ITERATIONS) : null;
         int sharpnessEvery = Math.max(1, steps / SHARPNESS_SAMPLES);
+        Preconditioning preconditioning = new Preconditioning(problem.optimizer(), layout);
+        boolean preconditioned = lanczos != null && !preconditioning.plain();
+        double[] gradient = preconditioned ? new double[p] : null;
+        double[] scales = preconditioned ? new double[p] : null;
 
         int replicas = m.nmle() ? sweep.replicas() : 0;
         double[] states = new double[(1 + replicas) * dim];
@@ -295,6 +311,14 @@ public final class TaskMeasurer {
                 double s = lanczos.topEigenvalues(x, problem.train(), 1, Seeds.derive(lanczosSeed, "step", t))[0];
                 r.sharpnessMax = Double.isNaN(r.sharpnessMax) ? s : Math.max(r.sharpnessMax, s);
                 r.sharpnessFinal = s;
+                if (preconditioned) {
+                    trainEval.lossAndGradient(x, 0, problem.train(), gradient, 0);
+                    preconditioning.scales(t, x, gradient, scales);
+                    double q = lanczos.topEigenvalues(x, problem.train(), 1, Seeds.derive(lanczosSeed, "step", t),
+                            scales)[0];
+                    r.preconditionedMax = Double.isNaN(r.preconditionedMax) ? q : Math.max(r.preconditionedMax, q);
+                    r.preconditionedFinal = q;
+                }
             }
             r.loss[t] = step.loss(0);
             if (step.last()) {
@@ -309,6 +333,7 @@ public final class TaskMeasurer {
                     r.testAccuracySeries[t] = Double.NaN;
                 }
                 r.sharpnessFinal = Double.NaN;
+                r.preconditionedFinal = Double.NaN;
             } else if (step.last()) {
                 r.last = Arrays.copyOf(x, dim);
             }

@@ -182,6 +182,24 @@ public final class AtlasReport {
             page.figure(eos.render(), "Above the line gradient descent is linearly unstable along the top Hessian "
                     + "direction; at the edge of stability training keeps the sharpness near 2/η.");
         }
+        if (data.has("preconditionedSharpness")) {
+            double[] threshold = s.mean("stabilityThreshold");
+            double[] end = s.mean("preconditionedSharpness");
+            double[] most = s.mean("preconditionedSharpnessMax");
+            for (int i = 0; i < threshold.length; i++) {
+                end[i] /= threshold[i];
+                most[i] /= threshold[i];
+            }
+            SvgChart pre = SvgChart.of("Preconditioned sharpness / the optimizer's threshold", "learning rate η",
+                    "λ_max(P⁻¹H) / threshold").logX().logY().size(1040, 360);
+            pre.line("largest along the run (mean over inits)", eta, most, "#0072B2");
+            pre.line("at the end of the run", eta, end, "#E69F00");
+            pre.hline(1, "the optimizer's stability threshold", "#D55E00");
+            page.figure(pre.render(), "For an adaptive step θ' = θ − η P⁻¹m̂ the sharpness that matters is that of "
+                    + "the preconditioned Hessian P⁻¹H (P = diag(√v̂ + ε)); its linearisation is stable below 2/η "
+                    + "(RMSProp), 2(1 + β₁)/((1 − β₁)η) (Adam: 38/η at β₁ = 0.9). Cohen et al. (2022) find it rises to "
+                    + "the threshold and hovers there.");
+        }
 
         page.heading("Loss, accuracy and speed");
         SvgChart loss = SvgChart.of("Final training loss", "learning rate η", "loss").logX().logY();
