@@ -174,9 +174,9 @@ final class AtlasWriter {
             }
             stdout.printf(Locale.ROOT, "  onset of chaos: η ≈ %s%n", AtlasReport.fmt(findings.onsetOfChaos()));
             if (findings.map() != null) {
-                stdout.printf(Locale.ROOT, "  trainability boundary: box-counting D = %s on the map, %s on the zoom%n",
-                        AtlasReport.fmt(findings.map().boundaryDimension().dimension()), findings.zoom() == null ? "—"
-                                : AtlasReport.fmt(findings.zoom().boundaryDimension().dimension()));
+                stdout.printf(Locale.ROOT, "  trainability boundary: box-counting D %s on the map, %s on the zoom%n",
+                        dimensionText(findings.map().boundaryDimension()), findings.zoom() == null ? "—"
+                                : dimensionText(findings.zoom().boundaryDimension()));
             }
             if (fastest != null) {
                 stdout.printf(Locale.ROOT, "  fastest to the target test accuracy: η = %s (median %.0f steps; %d of "
@@ -185,5 +185,10 @@ final class AtlasWriter {
             }
             stdout.printf(Locale.ROOT, "  open %s%n", index.toAbsolutePath());
         }
+    }
+
+    /** "= 1.43" or "undefined (the reason)". */
+    private static String dimensionText(netdyn.fractal.BoundaryDimension d) {
+        return d.defined() ? "= " + AtlasReport.fmt(d.dimension()) : "undefined (" + d.reason() + ")";
     }
 }

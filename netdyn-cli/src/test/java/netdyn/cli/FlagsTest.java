@@ -29,6 +29,7 @@ import netdyn.data.CsvLoader;
 import netdyn.data.DataSources;
 import netdyn.dynamics.OptimizerSpec;
 import netdyn.dynamics.ReferenceSystems;
+import netdyn.dynamics.UpdateRule;
 import netdyn.lyapunov.FiniteTimeFit;
 import netdyn.lyapunov.SpectrumSpec;
 import netdyn.nn.Activation;
@@ -126,6 +127,12 @@ class FlagsTest {
         bad(t, () -> OutputKind.parse("softplus"), "--output: unknown output 'softplus' (valid: softmax, "
                 + "sigmoid-normalized, linear)");
         bad(t, () -> LossKind.parse("hinge"), "--loss: unknown loss 'hinge' (valid: ce, mse)");
+        bad(t, () -> UpdateRule.parse("adagrad"), "--optimizer: unknown optimizer 'adagrad' (valid: gd, momentum, "
+                + "nesterov, rmsprop, adam)");
+        bad(t, () -> new RunSpec(DataSpec.of("iris"), NetworkSpec.STUDY, InitSpec.STUDY, 1, Double.NaN, 0.9, 0, 10, 0,
+                UpdateRule.parse("adam")),
+                "--momentum applies to heavy ball only: give its β in --optimizer (adam:beta1=0.9,beta2=0.999,"
+                        + "eps=1.0E-8) instead of both");
         bad(t, () -> InitSpec.parse("foo", "zero"), "--init: unknown initialisation 'foo' (valid: "
                 + "normal:SIGMA[,SIGMA...], uniform:A[,A...], glorot, he)");
         bad(t, () -> InitSpec.parse("glorot:1", "zero"), "--init: 'glorot' takes no value (got 'glorot:1')");
