@@ -37,7 +37,7 @@ final class DeepZoomJob {
      *
      * @param engine the engine the levels run on, or null for this machine's {@code threads}
      */
-    static int run(SweepSpec first, int levels, double factor, Path out, boolean force,
+    static int run(SweepSpec first, int levels, double factor, DeepZoom.Target target, Path out, boolean force,
                    Map<String, Object> header, int threads, SweepEngine engine, PrintWriter err, PrintWriter stdout,
                    boolean json) throws IOException {
         long started = System.nanoTime();
@@ -47,9 +47,11 @@ final class DeepZoomJob {
         Map<String, String> settings = new LinkedHashMap<>(first.settings());
         settings.put("deep-zoom", Integer.toString(levels));
         settings.put("zoom-factor", Double.toString(factor));
+        settings.put("zoom-target", target.id());
         manifest.put("settings", settings);
         manifest.put("levels", levels);
         manifest.put("factor", factor);
+        manifest.put("target", target.id());
         manifest.put("files", Json.ordered(
                 "level-NN/", "one sweep per level (a trainability map; see netdyn sweep --help)",
                 "zoom.json", "every level's window, box-counting dimension, box counts and the fraction of runs that did not converge",
@@ -60,12 +62,13 @@ final class DeepZoomJob {
                 "run the same command again to continue (finished levels and tasks are kept)", Map::of, () -> {
             if (!json) {
                 err.println("netdyn sweep: deep zoom, " + levels + " levels of " + first.axes().get(0).size() + "×"
-                        + first.axes().get(1).size() + " maps, each " + fmt(factor) + "× narrower"
+                        + first.axes().get(1).size() + " maps, each " + fmt(factor) + "× narrower, centred on the "
+                        + (target == DeepZoom.Target.NEAREST ? "boundary nearest the centre" : "densest boundary")
                         + (engine == null ? "" : ", on " + engine.description()) + " → " + out);
             }
             DeepZoom.Result zoom;
             try {
-                zoom = DeepZoom.run(first, levels, factor, (k, sweep) -> {
+                zoom = DeepZoom.run(first, levels, factor, target, (k, sweep) -> {
                     Path levelDir = out.resolve(DeepZoom.directory(k));
                     String label = "zoom " + (k + 1) + "/" + levels;
                     Map<String, Object> levelHeader = new LinkedHashMap<>(header);
@@ -176,7 +179,8 @@ final class DeepZoomJob {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        return s.contains(".") && !s.contains("e") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 
     /** Checks the options a deep zoom cannot take, in the command line's words. */

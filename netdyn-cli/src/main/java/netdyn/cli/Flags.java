@@ -58,7 +58,7 @@ final class Flags {
             Map.entry(Dataset.class, Map.of("trainSize", "--train")),
             Map.entry(Measures.class, Map.of("measures", "--measure")),
             Map.entry(DeepZoom.class, Map.of("levels", "--deep-zoom", "factor", "--zoom-factor",
-                    "rates", "--lr-hidden")),
+                    "rates", "--lr-hidden", "target", "--zoom-target")),
             // a sweep's grids other than the learning rates come from the --vary-* options
             Map.entry(Axis.class, Map.of("hidden", "--vary-hidden", "activation", "--vary-activation",
                     "init", "--vary-init-sigma", "data", "--vary-data", "seed", "--vary-seed")));

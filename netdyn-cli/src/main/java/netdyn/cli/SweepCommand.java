@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import netdyn.BadInputException;
+import netdyn.atlas.DeepZoom;
 import netdyn.cli.io.Json;
 import netdyn.cli.io.RunDirectory;
 import netdyn.cli.report.ReportPages;
@@ -80,15 +81,16 @@ final class SweepCommand implements Callable<Integer> {
         if (options.deepZoom != null) {
             PrintWriter out = command.commandLine().getOut();
             Map<String, Object> header = RunDirectory.manifestHeader("sweep", command);
+            DeepZoom.Target target = DeepZoom.Target.parse(options.zoomTarget);
             if (engineName.equals("spark")) {
                 try (SweepEngine engine = SweepEngine.open("spark", options.master == null ? null
                         : options.master.trim())) {
-                    return DeepZoomJob.run(spec, options.deepZoom, options.zoomFactor, outDir, output.force, header,
-                            threads, engine, err, out, output.json);
+                    return DeepZoomJob.run(spec, options.deepZoom, options.zoomFactor, target, outDir, output.force,
+                            header, threads, engine, err, out, output.json);
                 }
             }
-            return DeepZoomJob.run(spec, options.deepZoom, options.zoomFactor, outDir, output.force, header, threads,
-                    null, err, out, output.json);
+            return DeepZoomJob.run(spec, options.deepZoom, options.zoomFactor, target, outDir, output.force, header,
+                    threads, null, err, out, output.json);
         }
         SweepJob.Outcome outcome;
         if (engineName.equals("spark")) {

@@ -40,6 +40,12 @@ final class SweepOptions {
             description = "How much narrower each deep-zoom level is (default: ${DEFAULT-VALUE}).")
     double zoomFactor;
 
+    @Option(names = "--zoom-target", defaultValue = "nearest", paramLabel = "nearest|densest",
+            description = "Where each deep-zoom window is centred: the boundary cell nearest the last window's "
+                    + "centre (a zoom into one point of the boundary) or the one with the most boundary around it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String zoomTarget;
+
     @Option(names = "--preset", paramLabel = "ID",
             description = "A published trainability map: sohl-dickstein-tanh, -relu, -identity, -minibatch or "
                     + "-single-point (Sohl-Dickstein 2024: his network, data, init, 500 steps and first window, "

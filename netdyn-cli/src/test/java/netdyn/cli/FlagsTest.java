@@ -300,6 +300,8 @@ class FlagsTest {
                 "0.1:10:log:17")), Axis.numeric(Setting.OUTPUT_RATE, ValueRange.parse("o", "0.1:10:log:17"))), 1, 1,
                 1e-8, LOSS, 8, 0.9);
         bad(sw, () -> DeepZoom.validate(map17, 0, 10), "--deep-zoom must be >= 1 (got 0)");
+        bad(sw, () -> DeepZoom.Target.parse("sparsest"), "--zoom-target: unknown zoom target 'sparsest' (valid: "
+                + "nearest, densest)");
         bad(sw, () -> BoundaryPreset.parse("julia"), "--preset: unknown preset 'julia' (valid: sohl-dickstein-tanh, "
                 + "sohl-dickstein-relu, sohl-dickstein-identity, sohl-dickstein-minibatch, "
                 + "sohl-dickstein-single-point)");

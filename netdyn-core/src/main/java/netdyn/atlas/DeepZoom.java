@@ -14,8 +14,10 @@ import netdyn.sweep.SweepSpec;
 /**
  * A trainability map zoomed into its own boundary level after level, as Sohl-Dickstein (2024,
  * arXiv:2402.06184) zooms over more than ten decades: level 0 is the map as given; each next level resamples,
- * at the same resolution, a window {@code factor} times smaller in each direction, centred where the boundary
- * is densest at that scale ({@link #nextWindow}). Every level's boundary gets its box-counting dimension, so
+ * at the same resolution, a window {@code factor} times smaller in each direction, centred on a boundary cell
+ * ({@link #nextWindow}): the one nearest the window's centre (a zoom into one point of the boundary, whatever
+ * its structure there), or the one with the most boundary around it (the densest structure, which favours
+ * speckled regions and so the largest dimensions). Every level's boundary gets its box-counting dimension, so
  * the dimension can be read against scale. Each level is an ordinary resumable sweep; run again, the zoom
  * recomputes the same windows from the stored rows and continues where it stopped.
  *
@@ -26,6 +28,34 @@ import netdyn.sweep.SweepSpec;
  * }</pre>
  */
 public final class DeepZoom {
+    /** Where the next window is centred. */
+    public enum Target {
+        /** The boundary cell nearest the current window's centre: a zoom into one point of the boundary. */
+        NEAREST("nearest"),
+        /** The boundary cell with the most boundary cells within the next window's extent around it. */
+        DENSEST("densest");
+
+        private final String id;
+
+        Target(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Target parse(String text) {
+            for (Target t : values()) {
+                if (t.id.equals(text.trim())) {
+                    return t;
+                }
+            }
+            throw BadInputException.of(DeepZoom.class, "target", ": unknown zoom target '" + text
+                    + "' (valid: nearest, densest)");
+        }
+    }
+
     /** Runs one level's sweep to its end (or until stopped). */
     @FunctionalInterface
     public interface LevelRunner {
@@ -65,6 +95,11 @@ public final class DeepZoom {
      * {@code lr-output}, with as many rates each), each {@code factor} (&gt; 1) times narrower than the last.
      */
     public static Result run(SweepSpec first, int levels, double factor, LevelRunner runner) {
+        return run(first, levels, factor, Target.NEAREST, runner);
+    }
+
+    /** As {@link #run(SweepSpec, int, double, LevelRunner)}, each next window centred by {@code target}. */
+    public static Result run(SweepSpec first, int levels, double factor, Target target, LevelRunner runner) {
         ZoomWindow window = validate(first, levels, factor);
         List<Level> done = new ArrayList<>();
         SweepSpec sweep = first;
@@ -78,7 +113,7 @@ public final class DeepZoom {
             if (k + 1 == levels) {
                 break;
             }
-            ZoomWindow next = nextWindow(map, window, factor);
+            ZoomWindow next = nextWindow(map, window, factor, target);
             if (next == null) {
                 return new Result(done, false, "level " + k + " has no boundary: no cell diverged, or every cell did");
             }
@@ -100,12 +135,13 @@ public final class DeepZoom {
     }
 
     /**
-     * The next level's window: {@code factor} times narrower, centred on the boundary block that has the most
-     * boundary blocks within the new window's extent around it (ties: nearest the current centre, then the
-     * lowest hidden rate, then the lowest output rate), moved inwards as far as needed to lie inside the
-     * current window. Null when the map has no boundary.
+     * The next level's window: {@code factor} times narrower, centred on a boundary block, moved inwards as far as
+     * needed to lie inside the current window; null when the map has no boundary. {@link Target#NEAREST}: the
+     * block nearest the current centre; {@link Target#DENSEST}: the block with the most boundary blocks within
+     * the new window's extent around it, ties to the nearest. Remaining ties: the lowest hidden rate, then the
+     * lowest output rate.
      */
-    public static ZoomWindow nextWindow(TrainabilityMap map, ZoomWindow current, double factor) {
+    public static ZoomWindow nextWindow(TrainabilityMap map, ZoomWindow current, double factor, Target target) {
         boolean[][] diverged = map.unconverged();
         if (diverged == null) {
             throw new IllegalArgumentException("the map is incomplete: its level did not finish");
@@ -137,9 +173,9 @@ public final class DeepZoom {
                 int y1 = Math.min(ny, y + r + 1);
                 int x0 = Math.max(0, x - r);
                 int x1 = Math.min(nx, x + r + 1);
-                int count = s[y1][x1] - s[y0][x1] - s[y1][x0] + s[y0][x0];
+                int count = target == Target.NEAREST ? 0 : s[y1][x1] - s[y0][x1] - s[y1][x0] + s[y0][x0];
                 double distance = Math.hypot(y + 0.5 - middle, x + 0.5 - middle);
-                if (count > best || (count == best && distance < bestDistance)) {
+                if (by < 0 || count > best || (count == best && distance < bestDistance)) {
                     best = count;
                     bestDistance = distance;
                     by = y;

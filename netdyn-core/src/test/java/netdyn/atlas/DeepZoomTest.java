@@ -124,11 +124,33 @@ class DeepZoomTest {
     @Test
     void theNextWindowIsCentredOnTheDensestBoundary() {
         // a vertical boundary at output rate 1 (the middle column of a 33-rate grid over [0.1, 10])
-        DeepZoom.Result zoom = DeepZoom.run(map(33), 2, 4, fake((h, o) -> o > 1.0000001, new ArrayList<>()));
+        DeepZoom.Result zoom = DeepZoom.run(map(33), 2, 4, DeepZoom.Target.DENSEST, fake((h, o) -> o > 1.0000001,
+                new ArrayList<>()));
         ZoomWindow w = zoom.levels().get(1).window();
         // the boundary blocks sit half a spacing to the right of log10 = 0; the window centres on one of them
         assertThat(w.outputCentre()).isCloseTo(2.0 / 32 / 2, within(1e-12));
         assertThat(w.outputHalfWidth()).isCloseTo(0.25, within(1e-12));
+    }
+
+    @Test
+    void nearestFollowsTheBoundaryThroughTheCentreAndDensestTheSpeckle() {
+        // a straight boundary through the centre, and a checkerboard (all boundary) in the corner of low rates
+        BiPredicate<Double, Double> map = (h, o) -> {
+            if (h < 0.2 && o < 0.2) {
+                int i = (int) Math.round(Math.log10(h) * 16);
+                int j = (int) Math.round(Math.log10(o) * 16);
+                return ((i + j) & 1) == 0;
+            }
+            return h > 1.0000001;
+        };
+        ZoomWindow nearest = DeepZoom.run(map(33), 2, 4, DeepZoom.Target.NEAREST, fake(map, new ArrayList<>()))
+                .levels().get(1).window();
+        ZoomWindow densest = DeepZoom.run(map(33), 2, 4, DeepZoom.Target.DENSEST, fake(map, new ArrayList<>()))
+                .levels().get(1).window();
+        assertThat(nearest.hiddenCentre()).isCloseTo(1.0 / 32, within(1e-12)); // half a spacing above log10 = 0
+        assertThat(Math.abs(nearest.outputCentre())).isLessThan(0.1);
+        assertThat(densest.hiddenCentre()).isLessThan(-0.5);
+        assertThat(densest.outputCentre()).isLessThan(-0.5);
     }
 
     @Test
