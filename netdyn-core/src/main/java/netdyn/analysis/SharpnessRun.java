@@ -46,7 +46,8 @@ public final class SharpnessRun {
 
     /**
      * How the run ended: steps taken, whether the loss became non-finite, the extremes of λ_max, and of the
-     * preconditioned λ_max(P⁻¹H) with the optimizer's threshold (NaN when the step is plain gradient descent or
+     * preconditioned λ_max(P⁻¹H) (its largest from step 1 on: at step 0 an adaptive step divides by the first
+     * |g| alone) with the optimizer's threshold (NaN when the step is plain gradient descent or
      * heavy ball with one rate: then they are λ_max itself, and the threshold 2/η or 2(1 + β)/η).
      */
     public record Result(long steps, boolean diverged, double maxSharpness, double finalSharpness,
@@ -125,7 +126,9 @@ public final class SharpnessRun {
                         preconditioning.scales(t, step.states(), gradient, scales);
                         double[] pre = estimator.topEigenvalues(theta, train, top, seed, scales);
                         observer.preconditionedSharpness(t, pre);
-                        maxP = Math.max(maxP, pre[0]);
+                        if (t > 0 || step.last()) {
+                            maxP = Math.max(maxP, pre[0]); // at step 0 the moments are the first g² alone
+                        }
                         lastP = pre[0];
                     }
                 }

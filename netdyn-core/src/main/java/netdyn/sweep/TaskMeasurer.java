@@ -316,7 +316,9 @@ public final class TaskMeasurer {
                     preconditioning.scales(t, x, gradient, scales);
                     double q = lanczos.topEigenvalues(x, problem.train(), 1, Seeds.derive(lanczosSeed, "step", t),
                             scales)[0];
-                    r.preconditionedMax = Double.isNaN(r.preconditionedMax) ? q : Math.max(r.preconditionedMax, q);
+                    if (t > 0 || step.last()) { // at step 0 the moments are the first g² alone
+                        r.preconditionedMax = Double.isNaN(r.preconditionedMax) ? q : Math.max(r.preconditionedMax, q);
+                    }
                     r.preconditionedFinal = q;
                 }
             }
