@@ -133,7 +133,7 @@ public final class KnownAnswers {
                         BoxCounting.dimension(KnownBoundaries.disk(1024, 0.35)).dimension(), 0.02, false),
                 new Row("Koch snowflake, 1024² cells", "box-counting D", KnownBoundaries.KOCH_DIMENSION,
                         BoxCounting.dimension(KnownBoundaries.kochSnowflake(1024, 7)).dimension(), 0.05, false),
-                new Row("GD on a 2×2 quadratic, rate per coordinate, 512²", "box-counting D", 1,
+                new Row("GD, a rate per coordinate, 512² cells", "box-counting D", 1,
                         BoxCounting.dimension(KnownBoundaries.quadraticDescent(512, 1, 0.8, 2, 0.1, 10, 200))
                                 .dimension(), 0.01, false));
     }
@@ -150,14 +150,14 @@ public final class KnownAnswers {
         List<Row> rows = new ArrayList<>();
         rows.add(worst("heavy ball on ½θ², β = 0.5, η = 0.01", roots(1 - 0.01 + beta, beta),
                 quadraticExponents(UpdateRule.momentum(beta), 0.01), 1e-9));
-        rows.add(new Row("heavy ball on ½θ², β = 0.5, ηa = 2(1 + β)", "λ1", 0,
+        rows.add(new Row("heavy ball on ½θ², β = 0.5, at ηa = 2(1 + β)", "λ1", 0,
                 quadraticExponents(UpdateRule.momentum(beta), 2 * (1 + beta))[0], 1e-9, false));
         UpdateRule nesterov = new UpdateRule(UpdateRule.Kind.NESTEROV, beta, 0, 0);
         rows.add(worst("Nesterov on ½θ², β = 0.5, η = 0.01", roots((1 + beta) * (1 - 0.01), beta * (1 - 0.01)),
                 quadraticExponents(nesterov, 0.01), 1e-9));
-        rows.add(new Row("Nesterov on ½θ², β = 0.5, ηa = 2(1 + β)/(1 + 2β)", "λ1", 0,
+        rows.add(new Row("Nesterov on ½θ², β = 0.5, at its threshold", "λ1", 0,
                 quadraticExponents(nesterov, 2 * (1 + beta) / (1 + 2 * beta))[0], 1e-9, false));
-        rows.add(new Row("Adam at a minimum, preconditioner frozen", "|λ − λ_heavy-ball| (worst)", 0,
+        rows.add(new Row("Adam at a minimum, frozen preconditioner", "max |λ − λ_HB|", 0,
                 OptimizerLinearisation.adamAgainstPreconditionedHeavyBall(), 1e-10, false));
         return rows;
     }
