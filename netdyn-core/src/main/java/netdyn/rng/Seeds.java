@@ -29,6 +29,7 @@ public final class Seeds {
     public static final Map<String, String> PURPOSES = registry(
             "shuffle", "(shuffle seed): the row order of a shuffled dataset (Dataset)",
             "synthetic", "(data seed): the points and noise of a generated dataset (moons, circles, xor, spirals)",
+            "gaussian", "(data seed): the inputs x ~ N(0, I) and targets y ~ N(0, I) of the gaussian regression task",
             "init", "(seed, replica): the initial parameters θ_0 of one network (InitSpec)",
             "sgd-batches", "(batch seed, epoch): the sample order of one epoch of mini-batches (GradientDescentMap)",
             "perturbation", "(seed, init, replica): the divergence protocol's unit perturbation u, the same "
