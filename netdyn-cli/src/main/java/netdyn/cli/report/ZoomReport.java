@@ -50,8 +50,10 @@ final class ZoomReport {
         HtmlPage page = new HtmlPage("Deep zoom into the trainability boundary");
         page.paragraph("Each level is a trainability map: every cell one training run with its own hidden- and "
                 + "output-layer learning rates. Level 0 is the map asked for; each next level resamples, at the same "
-                + "resolution, a window " + factor(manifest) + " times narrower, centred where "
-                + "the boundary between runs that converge and runs that do not is densest (converged: the mean of "
+                + "resolution, a window " + factor(manifest) + " times narrower, centred on "
+                + ("densest".equals(manifest.get("target")) ? "the boundary cell with the most boundary around it"
+                : "the boundary cell nearest the last window's centre (a zoom into one point of the boundary)")
+                + "; the boundary lies between runs that converge and runs that do not (converged: the mean of "
                 + "the last 20 losses is below the initial loss, Sohl-Dickstein's criterion). Its box-counting "
                 + "dimension D "
                 + "(boxes of 1, 2, 4, … cells holding a boundary cell, N(s) ∝ s^−D) is measured at every level: "
@@ -97,7 +99,11 @@ final class ZoomReport {
     }
 
     private static String factor(Map<String, Object> manifest) {
-        return manifest.get("factor") instanceof Number n ? String.format(Locale.ROOT, "%.4g", n.doubleValue()) : "?";
+        if (!(manifest.get("factor") instanceof Number n)) {
+            return "?";
+        }
+        double f = n.doubleValue();
+        return f == Math.rint(f) ? Long.toString((long) f) : String.format(Locale.ROOT, "%.4g", f);
     }
 
     private static String dimensionChart(List<Level> levels) {
