@@ -19,6 +19,9 @@ compared step by step.  Variants (output map / loss / eta / T):
   c  linear             + MSE            eta = 0.01  T = 2000  L = (1/2N) sum_n sum_k (z_nk - y_nk)^2
   d  sigmoid-normalized + cross-entropy  eta = 0.01  T = 2000  p = sigmoid(z) / sum_k sigmoid(z_k),
                                                                 L = mean of -ln p_label
+  e-h  softmax + cross-entropy with netdyn's --optimizer against torch.optim: heavy ball 0.9 and
+       Nesterov 0.9 (eta = 0.01), RMSProp (chaotic here, compared as b) and Adam (eta = 0.001),
+       PyTorch's defaults
 
 For each variant: max_t |L_nd(t) - L_pt(t)| / L_pt(t), max_t max_i |theta_nd(t) -
 theta_pt(t)|, and both at the final step.  For the chaotic variant also the first
@@ -84,13 +87,36 @@ SHAPES = [(N_IN, N_HID), (N_HID,), (N_HID, N_OUT), (N_OUT,)]
 N_PARAMS = sum(math.prod(s) for s in SHAPES)
 DTYPE = torch.float64
 
-# name -> (netdyn --output, netdyn --loss, eta, T, chaotic?, description)
+# name -> (netdyn --output, netdyn --loss, eta, T, chaotic?, description[, netdyn --optimizer])
 VARIANTS = {
     "a": ("softmax", "ce", 0.01, 5000, False, "softmax CE, eta=0.01"),
     "b": ("softmax", "ce", 1.0, 300, True, "softmax CE, eta=1 (chaotic)"),
     "c": ("linear", "mse", 0.01, 2000, False, "linear MSE, eta=0.01"),
     "d": ("sigmoid-normalized", "ce", 0.01, 2000, False, "sigmoid-norm CE, eta=0.01"),
+    # the optimizers against torch.optim with the same hyperparameters (PyTorch's defaults)
+    "e": ("softmax", "ce", 0.01, 2000, False, "heavy ball 0.9, eta=0.01", "momentum:0.9"),
+    "f": ("softmax", "ce", 0.01, 2000, False, "Nesterov 0.9, eta=0.01", "nesterov:0.9"),
+    # RMSProp's map here has a positive exponent (netdyn lyapunov: 0.016 per step, twin orbits 0.020):
+    # the runs agree to 2e-18 after step 1 and part like two PyTorch runs one ulp apart, as variant b
+    "g": ("softmax", "ce", 0.001, 2000, True, "RMSProp, eta=0.001 (chaotic)", "rmsprop"),
+    "h": ("softmax", "ce", 0.001, 2000, False, "Adam, eta=0.001", "adam"),
 }
+
+
+def torch_optimizer(params, eta, optimizer):
+    """torch.optim's counterpart of a netdyn --optimizer (None: plain SGD)."""
+    if optimizer is None:
+        return torch.optim.SGD(params, lr=eta)
+    if optimizer == "momentum:0.9":
+        return torch.optim.SGD(params, lr=eta, momentum=0.9)
+    if optimizer == "nesterov:0.9":
+        return torch.optim.SGD(params, lr=eta, momentum=0.9, nesterov=True)
+    if optimizer.startswith("rmsprop"):
+        eps = float(optimizer.split("eps=")[1]) if "eps=" in optimizer else 1e-8
+        return torch.optim.RMSprop(params, lr=eta, alpha=0.99, eps=eps)
+    if optimizer == "adam":
+        return torch.optim.Adam(params, lr=eta, betas=(0.9, 0.999), eps=1e-8)
+    raise ValueError(optimizer)
 
 # Chaotic variant: threshold for "the orbits have separated", and the window of
 # max|dtheta| over which ln max|dtheta| is fitted by a straight line.  Below
@@ -157,7 +183,7 @@ def write_inputs(iris_path, workdir, seed):
 # --------------------------------------------------------------------------
 
 def run_netdyn(netdyn, csv_path, theta_path, output, loss, eta, steps, out_dir,
-               data_args=None, n_params=N_PARAMS):
+               data_args=None, n_params=N_PARAMS, optimizer=None):
     """One netdyn run; returns (losses [T+1], params [T+1, P], summary, wall s).
     The wall time includes JVM start-up; summary["seconds"] is netdyn's own
     measure of the training run.  data_args replaces the Iris CSV's data and
@@ -167,7 +193,7 @@ def run_netdyn(netdyn, csv_path, theta_path, output, loss, eta, steps, out_dir,
     cmd = [netdyn, "train", *data_args,
            "--init-from", theta_path, "--output", output, "--loss", loss,
            "--lr", repr(eta), "--steps", str(steps), "--record-every", "1",
-           "--out", out_dir, "--json"]
+           "--out", out_dir, "--json"] + (["--optimizer", optimizer] if optimizer else [])
     log("  $ " + " ".join(cmd))
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True)
@@ -179,6 +205,7 @@ def run_netdyn(netdyn, csv_path, theta_path, output, loss, eta, steps, out_dir,
     params = np.load(os.path.join(out_dir, "params.npy"))
     if summary.get("status") != "ok":
         raise RuntimeError(f"netdyn run did not finish: {summary}")
+    params = params[:, :n_params]  # theta only: an optimizer's state (momentum, moments) follows it
     if losses.shape != (steps + 1,) or params.shape != (steps + 1, n_params):
         raise RuntimeError(f"unexpected shapes: loss {losses.shape}, params {params.shape}")
     return losses, params, summary, wall
@@ -232,7 +259,7 @@ def make_loss(output, loss, y):
     raise ValueError(f"no PyTorch loss for --output {output} --loss {loss}")
 
 
-def run_torch(x, y, theta0, output, loss, eta, steps, net=None):
+def run_torch(x, y, theta0, output, loss, eta, steps, net=None, optimizer=None):
     """T steps of plain SGD (no momentum, no weight decay) with the usual
     zero_grad / backward / step loop.  Returns (losses [T+1], params [T+1, P],
     wall s).  losses[t] = L(theta_t), the loss evaluated at the parameters
@@ -241,7 +268,7 @@ def run_torch(x, y, theta0, output, loss, eta, steps, net=None):
     any module with flat() in netdyn's order will do."""
     if net is None:
         net = IrisNet(theta0)
-    opt = torch.optim.SGD(net.parameters(), lr=eta)
+    opt = torch_optimizer(net.parameters(), eta, optimizer)
     loss_fn = make_loss(output, loss, y)
     losses = torch.empty(steps + 1, dtype=DTYPE)
     params = torch.empty(steps + 1, theta0.size, dtype=DTYPE)
@@ -312,7 +339,7 @@ def separation(dtheta):
     return out
 
 
-def chaos_control(x, y, theta0, output, loss, eta, steps, pt_params):
+def chaos_control(x, y, theta0, output, loss, eta, steps, pt_params, optimizer=None):
     """Reference for the chaotic variant: PyTorch against itself, started from
     theta_0 with every nonzero component moved up by one ulp.  If netdyn's
     separation from PyTorch starts and grows like this, the difference between
@@ -320,7 +347,7 @@ def chaos_control(x, y, theta0, output, loss, eta, steps, pt_params):
     (All components are nudged because a single one-ulp change can be rounded
     away by the first update and never grow.)"""
     nudged = np.where(theta0 != 0, np.nextafter(theta0, np.inf), 0.0)
-    _, p1, _ = run_torch(x, y, nudged, output, loss, eta, steps)
+    _, p1, _ = run_torch(x, y, nudged, output, loss, eta, steps, optimizer=optimizer)
     return separation(np.abs(p1 - pt_params).max(axis=1))
 
 
@@ -535,20 +562,22 @@ def main(argv=None):
 
         results, timing = [], None
         for v in args.variants:
-            output, loss, eta, steps, chaotic, desc = VARIANTS[v]
+            output, loss, eta, steps, chaotic, desc = VARIANTS[v][:6]
+            optimizer = VARIANTS[v][6] if len(VARIANTS[v]) > 6 else None
             log(f"variant {v}: {desc}, T={steps}")
             out_dir = os.path.join(workdir, f"run-{v}")
             if os.path.exists(out_dir):
                 shutil.rmtree(out_dir)  # only ever our own run directory
             nd_loss, nd_params, summary, nd_wall = run_netdyn(
-                args.netdyn, csv_path, theta_path, output, loss, eta, steps, out_dir)
-            pt_loss, pt_params, pt_wall = run_torch(x, y, theta0, output, loss, eta, steps)
+                args.netdyn, csv_path, theta_path, output, loss, eta, steps, out_dir, optimizer=optimizer)
+            pt_loss, pt_params, pt_wall = run_torch(x, y, theta0, output, loss, eta, steps,
+                                                    optimizer=optimizer)
             # Both orbits must start from the same theta_0, bit for bit.
             assert np.array_equal(nd_params[0], theta0) and np.array_equal(pt_params[0], theta0)
             comp = compare(nd_loss, nd_params, pt_loss, pt_params, chaotic)
             if chaotic:
                 comp["control_torch_vs_torch_1ulp"] = chaos_control(
-                    x, y, theta0, output, loss, eta, steps, pt_params)
+                    x, y, theta0, output, loss, eta, steps, pt_params, optimizer)
             log(f"  max rel loss diff {comp['max_rel_loss_diff']:.2e}, "
                 f"max |dtheta| {comp['max_abs_theta_diff']:.2e}; "
                 f"netdyn {nd_wall:.2f} s, torch {pt_wall:.2f} s")
