@@ -12,8 +12,10 @@ import netdyn.rng.Seeds;
 
 /**
  * Training by gradient descent as a map on parameter space (SCIENCE.md §1):
- * θ(t+1) = θ(t) − η ∇L(θ(t)), with Jacobian I − η H(θ). With momentum μ the state is (θ, u) of
- * dimension 2P: u' = μ u + ∇L(θ), θ' = θ − η u'. With mini-batches of size B the loss at step t
+ * θ(t+1) = θ(t) − η ∇L(θ(t)), with Jacobian I − η H(θ). With another update rule
+ * ({@link OptimizerSpec#update()}: heavy ball, Nesterov, RMSProp, Adam) the state is θ with the rule's momentum
+ * or moments (2P or 3P; e.g. heavy ball's u' = μ u + ∇L(θ), θ' = θ − η u'), and the tangent map is the
+ * rule's exact derivative ({@code OptimizerStep}). With mini-batches of size B the loss at step t
  * is the mean over batch t mod ⌈N/B⌉ of epoch ⌊t / ⌈N/B⌉⌋, the epoch's order a Fisher–Yates
  * permutation from {@code Seeds.generator(batchSeed, "sgd-batches", epoch)}; the last batch of an
  * epoch may be smaller. With layer rates ({@link OptimizerSpec#layerRates()}) η becomes the diagonal

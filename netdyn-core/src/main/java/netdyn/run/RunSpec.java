@@ -18,12 +18,14 @@ import netdyn.nn.MlpSpec;
  * (a sweep task built from it can travel to another machine), validated when built; the withers vary one
  * setting and validate the result, so a sweep axis is a function {@code spec → spec}.
  *
- * <p>The optimizer is gradient descent with rate η ({@code learningRate}), heavy-ball momentum μ and
+ * <p>The optimizer is gradient descent with rate η ({@code learningRate}) — or the update rule {@code rule}
+ * (Nesterov, RMSProp, Adam, …; null for heavy ball with {@code momentum}) — heavy-ball momentum μ and
  * mini-batches of {@code batchSize} samples (0 = full batch) drawn from {@code seed}; a finite
  * {@code hiddenRate} gives the hidden layers that rate and the output layer η (a trainability map's two
  * axes). The seed also draws θ₀: {@code init.initialize(layout, seed, 0, …)}.
  *
  * @param hiddenRate NaN for one rate for every layer
+ * @param rule       the update rule ({@link UpdateRule}), or null: heavy ball with {@code momentum} (0: plain GD)
  */
 public record RunSpec(DataSpec data, NetworkSpec network, InitSpec init, double learningRate, double hiddenRate,
                       double momentum, int batchSize, long steps, long seed, UpdateRule rule) implements Serializable {
