@@ -151,10 +151,13 @@ final class AtlasWriter {
                     List.of(w.outputFrom(), w.outputTo())));
         }
         if (findings.map() != null) {
+            // two boundaries: Sohl-Dickstein's (converged or not) and the one the map is drawn and zoomed by
             Map<String, Object> dims = new LinkedHashMap<>();
             dims.put("map", DeepZoomJob.dimension(findings.map().boundaryDimension()));
+            dims.put("mapTrained", DeepZoomJob.dimension(findings.map().trainedBoundaryDimension()));
             if (findings.zoom() != null) {
                 dims.put("zoom", DeepZoomJob.dimension(findings.zoom().boundaryDimension()));
+                dims.put("zoomTrained", DeepZoomJob.dimension(findings.zoom().trainedBoundaryDimension()));
             }
             summary.put("boundaryDimension", dims);
         }
@@ -174,9 +177,12 @@ final class AtlasWriter {
             }
             stdout.printf(Locale.ROOT, "  onset of chaos: η ≈ %s%n", AtlasReport.fmt(findings.onsetOfChaos()));
             if (findings.map() != null) {
-                stdout.printf(Locale.ROOT, "  trainability boundary: box-counting D %s on the map, %s on the zoom%n",
-                        dimensionText(findings.map().boundaryDimension()), findings.zoom() == null ? "—"
-                                : dimensionText(findings.zoom().boundaryDimension()));
+                stdout.printf(Locale.ROOT, "  boundary, converged or not (Sohl-Dickstein): box-counting D %s on the map, "
+                        + "%s on the zoom%n", dimensionText(findings.map().boundaryDimension()), findings.zoom() == null
+                        ? "—" : dimensionText(findings.zoom().boundaryDimension()));
+                stdout.printf(Locale.ROOT, "  boundary, trained or not: box-counting D %s on the map, %s on the zoom%n",
+                        dimensionText(findings.map().trainedBoundaryDimension()), findings.zoom() == null ? "—"
+                                : dimensionText(findings.zoom().trainedBoundaryDimension()));
             }
             if (fastest != null) {
                 stdout.printf(Locale.ROOT, "  fastest to the target test accuracy: η = %s (median %.0f steps; %d of "

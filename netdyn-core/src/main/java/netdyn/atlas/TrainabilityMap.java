@@ -133,6 +133,29 @@ public final class TrainabilityMap {
         return BoxCounting.dimension(d);
     }
 
+    /**
+     * The box-counting dimension of the boundary the map is drawn and zoomed by: {@link Trainability#TRAINED}
+     * cells against the others (stalled or diverged); undefined, with its reason, as {@link #boundaryDimension}.
+     */
+    public BoundaryDimension trainedBoundaryDimension() {
+        boolean[][] untrained = new boolean[hidden.length][output.length];
+        for (int y = 0; y < hidden.length; y++) {
+            for (int x = 0; x < output.length; x++) {
+                if (cells[y][x] == null) {
+                    return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0,
+                            Math.max(0, output.length - 1), Math.max(0, hidden.length - 1), "the map is incomplete");
+                }
+                untrained[y][x] = cells[y][x] != Trainability.TRAINED;
+            }
+        }
+        if (hidden.length < 2 || output.length < 2) {
+            return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0,
+                    Math.max(0, output.length - 1), Math.max(0, hidden.length - 1),
+                    "a map needs at least 2 rates per axis");
+        }
+        return BoxCounting.dimension(untrained);
+    }
+
     /** The fraction of cells that did not converge ({@link #unconverged}; NaN for an incomplete map). */
     public double unconvergedFraction() {
         boolean[][] d = unconverged();

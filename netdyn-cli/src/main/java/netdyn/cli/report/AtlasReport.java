@@ -575,13 +575,20 @@ public final class AtlasReport {
 
     /** The box-counting dimension of the boundary between converged and other runs, on the map and its zoom. */
     private static String dimensionSentence(SweepRows map, SweepRows zoom) {
-        StringBuilder b = new StringBuilder("Box-counting dimension of the boundary between runs that converge (the "
-                + "mean of their last losses below the initial loss, Sohl-Dickstein's criterion) and runs that do not "
-                + "(boxes of 1, 2, 4, … cells, N(s) ∝ s^−D; 1 for a smooth curve, 2 for one that fills the plane): ");
-        b.append(dimensionText(TrainabilityMap.of(map.rows).boundaryDimension())).append(" on the map");
-        if (zoom != null) {
-            b.append(", ").append(dimensionText(TrainabilityMap.of(zoom.rows).boundaryDimension()))
-                    .append(" on the zoom");
+        TrainabilityMap m = TrainabilityMap.of(map.rows);
+        TrainabilityMap z = zoom == null ? null : TrainabilityMap.of(zoom.rows);
+        StringBuilder b = new StringBuilder("Box-counting dimension (boxes of 1, 2, 4, … cells, N(s) ∝ s^−D; 1 for a "
+                + "smooth curve, 2 for one that fills the plane) of the boundary between trained runs (blue) and the "
+                + "others, the one drawn and zoomed into: ");
+        b.append(dimensionText(m.trainedBoundaryDimension())).append(" on the map");
+        if (z != null) {
+            b.append(", ").append(dimensionText(z.trainedBoundaryDimension())).append(" on the zoom");
+        }
+        b.append("; of the boundary between runs that converge (the mean of their last losses below the initial "
+                + "loss, Sohl-Dickstein's criterion) and runs that do not: ");
+        b.append(dimensionText(m.boundaryDimension())).append(" on the map");
+        if (z != null) {
+            b.append(", ").append(dimensionText(z.boundaryDimension())).append(" on the zoom");
         }
         return b.append(". Sohl-Dickstein (2024) measures 1.17–1.98 on his six configurations; netdyn sweep "
                 + "--deep-zoom follows the boundary down ten decades.").toString();
