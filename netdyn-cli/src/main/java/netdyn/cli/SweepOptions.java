@@ -172,10 +172,7 @@ final class SweepOptions {
         long t = given.hasMatchedOption("--steps") ? steps : BoundaryPreset.STEPS;
         SweepSpec map = p.map(PRESET_SIDE, t, network.seed);
         List<Axis> axes = map.axes();
-        if ((lrHidden == null) != (lrOutput == null)) {
-            throw new BadInputException((lrHidden == null ? "--lr-output" : "--lr-hidden") + " needs "
-                    + (lrHidden == null ? "--lr-hidden" : "--lr-output") + " too (a trainability map has both axes)");
-        }
+        requireBothRates();
         if (lrHidden != null) {
             axes = List.of(Axis.numeric(Setting.HIDDEN_RATE, positive("--lr-hidden",
                     ValueRange.parse("--lr-hidden", lrHidden))), Axis.numeric(Setting.OUTPUT_RATE,
@@ -219,10 +216,7 @@ final class SweepOptions {
             }
             axes.add(new Axis(Setting.SEED, seeds));
         }
-        if ((lrHidden == null) != (lrOutput == null)) {
-            throw new BadInputException((lrHidden == null ? "--lr-output" : "--lr-hidden") + " needs "
-                    + (lrHidden == null ? "--lr-hidden" : "--lr-output") + " too (a trainability map has both axes)");
-        }
+        requireBothRates();
         if (lrHidden != null) {
             String[] window = zoomWindow();
             axes.add(Axis.numeric(Setting.HIDDEN_RATE, zoomed("--lr-hidden", lrHidden,
@@ -241,6 +235,14 @@ final class SweepOptions {
         // η is a placeholder in the base run: every task's rates come from its grid point
         return new SweepSpec(network.spec(1, steps), axes, inits, replicas, eps, Measures.parse(measure), tail, target,
                 tailWeight);
+    }
+
+    /** --lr-hidden and --lr-output come together or not at all. */
+    private void requireBothRates() {
+        if ((lrHidden == null) != (lrOutput == null)) {
+            throw new BadInputException((lrHidden == null ? "--lr-output" : "--lr-hidden") + " needs "
+                    + (lrHidden == null ? "--lr-hidden" : "--lr-output") + " too (a trainability map has both axes)");
+        }
     }
 
     private String[] zoomWindow() {
