@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
                         + "--measure loss --out out/trainability",
                 "  ./netdyn sweep --lr 0.01,1,5 --shard 1/2 --out out/s1   (then --shard 2/2 --out out/s2)",
                 "  ./netdyn sweep --merge out/s1 out/s2 --out out/merged",
+                "  ./netdyn sweep --preset sohl-dickstein-tanh --deep-zoom 11 --out out/fractal-tanh",
+                "  ./netdyn sweep --optimizer adam --lr 0.001:0.1:log:5 --measure loss,sharpness --out out/adam",
                 "", "Files: manifest.json, store.jsonl, results.csv, results.jsonl, loss_tail.npy, spectrum.npy, "
                 + "tasks/task-NNNNNN-{loss,distance}.npy, summary.json."})
 final class SweepCommand implements Callable<Integer> {

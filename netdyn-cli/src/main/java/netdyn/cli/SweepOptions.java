@@ -32,7 +32,7 @@ final class SweepOptions {
 
     @Option(names = "--deep-zoom", paramLabel = "LEVELS",
             description = "Zoom the trainability map into its own boundary: LEVELS maps (level 0 is the one given), "
-                    + "each window --zoom-factor times narrower, centred where the boundary is densest, with the "
+                    + "each window --zoom-factor times narrower, centred on the boundary (--zoom-target), with the "
                     + "boundary's box-counting dimension at every level (--inits defaults to 1).")
     Integer deepZoom;
 
