@@ -86,7 +86,6 @@ public final class SharpnessRun {
         Preconditioning preconditioning = new Preconditioning(optimizer, new MlpLayout(spec));
         boolean preconditioned = !preconditioning.plain();
         int p = theta0.length;
-        double[] gradient = new double[p];
         double[] scales = new double[p];
         long[] fulls = fullAt.clone();
         Arrays.sort(fulls);
@@ -122,8 +121,8 @@ public final class SharpnessRun {
                     max = Math.max(max, eig[0]);
                     last = eig[0];
                     if (preconditioned) {
-                        full.lossAndGradient(theta, 0, train, gradient, 0);
-                        preconditioning.scales(t, step.states(), gradient, scales);
+                        // the gradient of the plain estimate just made at the same θ
+                        preconditioning.scales(t, step.states(), estimator.lastGradient(), scales);
                         double[] pre = estimator.topEigenvalues(theta, train, top, seed, scales);
                         observer.preconditionedSharpness(t, pre);
                         if (t > 0 || step.last()) {

@@ -120,17 +120,7 @@ public final class TrainabilityMap {
      * {@link BoxCounting}); undefined, with its reason, for an incomplete map or one without a boundary.
      */
     public BoundaryDimension boundaryDimension() {
-        boolean[][] d = unconverged();
-        if (d == null) {
-            return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0,
-                    Math.max(0, output.length - 1), Math.max(0, hidden.length - 1), "the map is incomplete");
-        }
-        if (hidden.length < 2 || output.length < 2) {
-            return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0,
-                    Math.max(0, output.length - 1), Math.max(0, hidden.length - 1),
-                    "a map needs at least 2 rates per axis");
-        }
-        return BoxCounting.dimension(d);
+        return dimensionOf(unconverged());
     }
 
     /**
@@ -142,18 +132,25 @@ public final class TrainabilityMap {
         for (int y = 0; y < hidden.length; y++) {
             for (int x = 0; x < output.length; x++) {
                 if (cells[y][x] == null) {
-                    return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0,
-                            Math.max(0, output.length - 1), Math.max(0, hidden.length - 1), "the map is incomplete");
+                    return dimensionOf(null);
                 }
                 untrained[y][x] = cells[y][x] != Trainability.TRAINED;
             }
         }
-        if (hidden.length < 2 || output.length < 2) {
-            return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0,
-                    Math.max(0, output.length - 1), Math.max(0, hidden.length - 1),
-                    "a map needs at least 2 rates per axis");
+        return dimensionOf(untrained);
+    }
+
+    /** The dimension of a two-class grid of this map, null for an incomplete map. */
+    private BoundaryDimension dimensionOf(boolean[][] sides) {
+        int w = Math.max(0, output.length - 1);
+        int h = Math.max(0, hidden.length - 1);
+        if (sides == null) {
+            return BoundaryDimension.undefined(w, h, "the map is incomplete");
         }
-        return BoxCounting.dimension(untrained);
+        if (hidden.length < 2 || output.length < 2) {
+            return BoundaryDimension.undefined(w, h, "a map needs at least 2 rates per axis");
+        }
+        return BoxCounting.dimension(sides);
     }
 
     /** The fraction of cells that did not converge ({@link #unconverged}; NaN for an incomplete map). */

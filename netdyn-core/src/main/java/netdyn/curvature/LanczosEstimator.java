@@ -39,6 +39,14 @@ public final class LanczosEstimator {
         beta = new double[m];
     }
 
+    /**
+     * ∇L(θ) on the batch of the last {@link #topEigenvalues} call (computed there to set up the Hessian-vector
+     * products); the estimator's own array, overwritten by the next call.
+     */
+    public double[] lastGradient() {
+        return grad;
+    }
+
     /** The top {@code top} Ritz values of H(θ) on the batch, descending (top ≤ iterations). */
     public double[] topEigenvalues(double[] theta, Batch batch, int top, long seed) {
         return topEigenvalues(theta, batch, top, seed, null);

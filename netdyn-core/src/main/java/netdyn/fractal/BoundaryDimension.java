@@ -42,6 +42,12 @@ public record BoundaryDimension(double dimension, double r2, int[] boxSizes, lon
         return localSlopes.clone();
     }
 
+    /** An undefined dimension of a w×h grid of boundary blocks, with why, and no box counts. */
+    public static BoundaryDimension undefined(int width, int height, String reason) {
+        return new BoundaryDimension(Double.NaN, Double.NaN, new int[0], new long[0], new double[0], 0, width, height,
+                reason);
+    }
+
     /** Whether D was measured (a boundary, and enough box sizes to fit). */
     public boolean defined() {
         return reason == null;

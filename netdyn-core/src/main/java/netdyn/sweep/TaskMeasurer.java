@@ -258,7 +258,6 @@ public final class TaskMeasurer {
         int sharpnessEvery = Math.max(1, steps / SHARPNESS_SAMPLES);
         Preconditioning preconditioning = new Preconditioning(problem.optimizer(), layout);
         boolean preconditioned = lanczos != null && !preconditioning.plain();
-        double[] gradient = preconditioned ? new double[p] : null;
         double[] scales = preconditioned ? new double[p] : null;
 
         int replicas = m.nmle() ? sweep.replicas() : 0;
@@ -312,8 +311,7 @@ public final class TaskMeasurer {
                 r.sharpnessMax = Double.isNaN(r.sharpnessMax) ? s : Math.max(r.sharpnessMax, s);
                 r.sharpnessFinal = s;
                 if (preconditioned) {
-                    trainEval.lossAndGradient(x, 0, problem.train(), gradient, 0);
-                    preconditioning.scales(t, x, gradient, scales);
+                    preconditioning.scales(t, x, lanczos.lastGradient(), scales); // at this θ, just computed
                     double q = lanczos.topEigenvalues(x, problem.train(), 1, Seeds.derive(lanczosSeed, "step", t),
                             scales)[0];
                     if (t > 0 || step.last()) { // at step 0 the moments are the first g² alone
