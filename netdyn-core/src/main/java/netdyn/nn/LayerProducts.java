@@ -24,12 +24,18 @@ import java.util.concurrent.Future;
  */
 final class LayerProducts {
     /**
-     * Samples per cache block of a dot table (a multiple of 8): eight x rows of a block (32 KB) stay
-     * in the level-1 cache while the y rows stream past them.
+     * Dot tables of at least this many multiply-adds per group sum in sample order (see {@link #dotGroups});
+     * smaller ones as {@link VecOps#dot}. A rule of the shape alone: the same on every machine and thread count.
      */
-    private static final int SAMPLE_BLOCK = 512;
+    static final long SAMPLE_ORDER_MIN = 1L << 15;
+    /** Samples per block of a sample-order dot table: a packed strip of 32 y rows is then 32 KB (level 1). */
+    private static final int DOT_SAMPLE_BLOCK = Integer.getInteger("netdyn.dotBlock", 128);
+    /** Table columns (y rows) per register tile of a sample-order dot table. */
+    private static final int DOT_STRIP = 32;
     /** Terms per cache block of a row combination: a strip of 128 source rows × 24 samples is 24 KB. */
-    private static final int TERM_BLOCK = 128;
+    private static final int TERM_BLOCK = Integer.getInteger("netdyn.termBlock", 128);
+    /** Strips of a row combination whose source block is packed together. */
+    private static final int PACKED_STRIPS = Integer.getInteger("netdyn.packedStrips", 8);
     /**
      * Below this many multiply-adds a product runs through the row kernels (the same bits): for layers as
      * small as the Iris network's the tiles' edges and bookkeeping cost more than they save.
@@ -48,7 +54,8 @@ final class LayerProducts {
     private final long blockedMin;
     private int threads;
     private double[][] panels = new double[0][];   // per worker: one strip of a row combination's source block
-    private double[][] partials = new double[0][]; // per worker: the partial sums of 8 × (y rows) dot products
+    private double[][] tables = new double[0][];   // per worker: its rows of a sample-order dot table
+    private double[][] packs = new double[0][];    // per worker: one sample block of the y rows, sample-major
 
     /** @param threads workers for one product (1: the caller's thread only) */
     LayerProducts(int threads) {
@@ -57,7 +64,12 @@ final class LayerProducts {
 
     /** With {@code blockedMin} 0 every product takes the blocked kernels (tests of their edges). */
     LayerProducts(int threads, long blockedMin) {
-        this.blocked = VecOps.VECTOR && BlockKernels.supported();
+        this(threads, blockedMin, true);
+    }
+
+    /** With {@code vectorKernels} false the scalar and row kernels run (tests of the fallback's bits). */
+    LayerProducts(int threads, long blockedMin, boolean vectorKernels) {
+        this.blocked = vectorKernels && VecOps.VECTOR && BlockKernels.supported();
         this.blockedMin = blockedMin;
         setThreads(threads);
     }
@@ -79,7 +91,8 @@ final class LayerProducts {
         this.threads = threads;
         if (panels.length < threads) {
             panels = java.util.Arrays.copyOf(panels, threads);
-            partials = java.util.Arrays.copyOf(partials, threads);
+            tables = java.util.Arrays.copyOf(tables, threads);
+            packs = java.util.Arrays.copyOf(packs, threads);
         }
     }
 
@@ -195,38 +208,45 @@ final class LayerProducts {
         int rows8 = rows & ~7;
         int rows4 = rows & ~3;
         boolean pack = groups * rows8 >= 16;
-        for (int strip = from; strip < to; strip++) {
-            int s0 = strip * BlockKernels.STRIP;
+        for (int first = from; first < to; first += PACKED_STRIPS) {
+            int last = Math.min(to, first + PACKED_STRIPS);
+            int width = (last - first) * BlockKernels.STRIP;
+            int c0 = first * BlockKernels.STRIP;
             // terms in blocks, in order: each element still takes its terms in k order
             for (int k0 = 0; k0 < count; k0 += TERM_BLOCK) {
                 int k1 = Math.min(count, k0 + TERM_BLOCK);
-                double[] src = x;
-                int so = xo;
-                int sStride = xStride;
                 if (pack) {
-                    // the strip's source block in contiguous memory, loaded once for all row tiles of all
-                    // groups: 128 rows of a wide batch lie on 128 pages, which the tiles would walk again
+                    // the strips' source block in contiguous memory, loaded once for all row tiles of all
+                    // groups: 128 rows of a wide batch lie on 128 pages, which the tiles would walk again; several
+                    // strips at once, so that each source row is read in a run the prefetcher follows
                     for (int k = k0; k < k1; k++) {
-                        System.arraycopy(x, xo + k * xStride + s0, panel, (k - k0) * BlockKernels.STRIP,
-                                BlockKernels.STRIP);
+                        System.arraycopy(x, xo + k * xStride + c0, panel, (k - k0) * width, width);
                     }
-                    src = panel;
-                    so = -k0 * BlockKernels.STRIP - s0; // panel index of (k, s0) is (k − k0)·24
-                    sStride = BlockKernels.STRIP;
                 }
-                for (int g = 0; g < groups; g++) {
-                    for (int r = 0; r < rows8; r += 8) {
-                        BlockKernels.rows8x24(r, s0, k0, k1, c[g], co[g], cRow, cK, src, so, sStride, y[g], yo[g],
-                                yStride);
+                for (int strip = first; strip < last; strip++) {
+                    int s0 = strip * BlockKernels.STRIP;
+                    double[] src = x;
+                    int so = xo;
+                    int sStride = xStride;
+                    if (pack) {
+                        src = panel;
+                        so = -k0 * width - c0; // panel index of (k, s) is (k − k0)·width + s − c0
+                        sStride = width;
                     }
-                    if (rows4 > rows8) {
-                        BlockKernels.rows4x24(rows8, s0, k0, k1, c[g], co[g], cRow, cK, src, so, sStride, y[g],
-                                yo[g], yStride);
-                    }
-                    for (int r = rows4; r < rows; r++) {
-                        for (int v = 0; v < BlockKernels.STRIP; v += 8) {
-                            BlockKernels.rows1x8(r, s0 + v, k0, k1, c[g], co[g], cRow, cK, src, so, sStride, y[g],
+                    for (int g = 0; g < groups; g++) {
+                        for (int r = 0; r < rows8; r += 8) {
+                            BlockKernels.rows8x24(r, s0, k0, k1, c[g], co[g], cRow, cK, src, so, sStride, y[g], yo[g],
+                                    yStride);
+                        }
+                        if (rows4 > rows8) {
+                            BlockKernels.rows4x24(rows8, s0, k0, k1, c[g], co[g], cRow, cK, src, so, sStride, y[g],
                                     yo[g], yStride);
+                        }
+                        for (int r = rows4; r < rows; r++) {
+                            for (int v = 0; v < BlockKernels.STRIP; v += 8) {
+                                BlockKernels.rows1x8(r, s0 + v, k0, k1, c[g], co[g], cRow, cK, src, so, sStride, y[g],
+                                        yo[g], yStride);
+                            }
                         }
                     }
                 }
@@ -236,12 +256,14 @@ final class LayerProducts {
 
     /**
      * out[oo + i·oRow + j·oCol] (=, or += with {@code accumulate}) ⟨x_i, y_j⟩ over samples [0, n) for
-     * i &lt; xRows, j &lt; yRows, each dot product summed as {@link VecOps#dot} does; x_i at
-     * {@code xo + i·xStride}, y_j at {@code yo + j·yStride}.
+     * i &lt; xRows, j &lt; yRows; x_i at {@code xo + i·xStride}, y_j at {@code yo + j·yStride}. A table of
+     * fewer than {@link #SAMPLE_ORDER_MIN} multiply-adds sums each entry as {@link VecOps#dot} does (eight
+     * partial sums); a larger one sums it in sample order, one fused multiply-add per sample from 0 (see
+     * {@link #dotGroups}).
      */
     void dots(int xRows, int yRows, int n, double[] x, int xo, int xStride, double[] y, int yo, int yStride,
               double[] out, int oo, int oRow, int oCol, boolean accumulate) {
-        if (!blocked || (long) xRows * yRows * n < blockedMin) {
+        if ((long) xRows * yRows * n < SAMPLE_ORDER_MIN) {
             // small layers: straight to the dot kernel, nothing allocated per call
             for (int i = 0; i < xRows; i++) {
                 for (int j = 0; j < yRows; j++) {
@@ -259,82 +281,133 @@ final class LayerProducts {
     /**
      * {@link #dots} of one x against several groups of y rows (several networks or directions on one
      * batch): group g reads {@code y[g]} from {@code yo[g]} and writes {@code out[g]} from {@code oo[g]}.
-     * Each block of x is loaded once for every group.
+     * Each group's numbers are those of its own {@link #dots} (the order is chosen by one group's size).
+     *
+     * <p>A large table sums in sample order: entry (i, j) is fma(x_i[s], y_j[s], ·) for s = 0, 1, …, n − 1
+     * from 0, then stored or added. That order is fixed by the data alone, so the blocked kernel (samples
+     * in blocks, the y rows of a block packed sample-major for all groups, register tiles of 6 x rows × 32
+     * y rows accumulating outer products), the scalar fallback and any split of the x rows over threads
+     * give the same bits; and, unlike eight lane-wise partial sums, the tile needs no partials in memory,
+     * so stacked groups stream x once.
      */
     void dotGroups(int xRows, int groups, int yRows, int n, double[] x, int xo, int xStride, double[][] y, int[] yo,
                    int yStride, double[][] out, int[] oo, int oRow, int oCol, boolean accumulate) {
-        if (!blocked || (long) groups * xRows * yRows * n < blockedMin) {
+        if ((long) xRows * yRows * n < SAMPLE_ORDER_MIN) {
             for (int g = 0; g < groups; g++) {
-                for (int i = 0; i < xRows; i++) {
-                    for (int j = 0; j < yRows; j++) {
-                        double d = VecOps.dot(n, x, xo + i * xStride, y[g], yo[g] + j * yStride);
-                        int o = oo[g] + i * oRow + j * oCol;
-                        out[g][o] = accumulate ? out[g][o] + d : d;
-                    }
-                }
+                dots(xRows, yRows, n, x, xo, xStride, y[g], yo[g], yStride, out[g], oo[g], oRow, oCol, accumulate);
             }
             return;
         }
-        int blocks = (xRows + 7) / 8;
-        int workers = workers((long) groups * xRows * yRows * n, blocks);
+        int tiles = (xRows + 5) / 6;
+        int workers = workers((long) groups * xRows * yRows * n, tiles);
         forEach(workers, w -> {
-            double[] acc = partials(w, groups * yRows);
-            int from = blocks * w / workers;
-            int to = blocks * (w + 1) / workers;
-            for (int b = from; b < to; b++) {
-                dotBlock(b * 8, Math.min(8, xRows - b * 8), groups, yRows, n, x, xo, xStride, y, yo, yStride, out,
-                        oo, oRow, oCol, accumulate, acc);
+            int from = Math.min(xRows, 6 * (tiles * w / workers));
+            int to = Math.min(xRows, 6 * (tiles * (w + 1) / workers));
+            if (blocked) {
+                dotsInSampleOrder(w, from, to, groups, yRows, n, x, xo, xStride, y, yo, yStride, out, oo, oRow, oCol,
+                        accumulate);
+            } else {
+                dotsInSampleOrderScalar(from, to, groups, yRows, n, x, xo, xStride, y, yo, yStride, out, oo, oRow,
+                        oCol, accumulate);
             }
         });
     }
 
-    /**
-     * Dot products of x rows i0..i0+m (m ≤ 8) with every y row of every group, through the partial
-     * sums in acc: those of (i, group g, row j) at ((i·groups + g)·yRows + j)·8.
-     */
-    private static void dotBlock(int i0, int m, int groups, int yRows, int n, double[] x, int xo, int xStride,
-                                 double[][] y, int[] yo, int yStride, double[][] out, int[] oo, int oRow, int oCol,
-                                 boolean accumulate, double[] acc) {
-        int ld = groups * yRows; // partials per x row
-        java.util.Arrays.fill(acc, 0, m * ld * 8, 0);
-        int n8 = n & ~7;
-        int yRows3 = yRows - yRows % 3;
-        // rows [0, tiled) go through 8 × 3 or 4 × 3 tiles, the rest one pair at a time
-        int tiled = m == 8 ? 8 : m >= 4 ? 4 : 0;
-        for (int s0 = 0; s0 < n8; s0 += SAMPLE_BLOCK) {
-            int s1 = Math.min(n8, s0 + SAMPLE_BLOCK);
+    /** The sample-order dot table of x rows [i0, i1) with every y row of every group, one entry at a time. */
+    private static void dotsInSampleOrderScalar(int i0, int i1, int groups, int yRows, int n, double[] x, int xo,
+                                                int xStride, double[][] y, int[] yo, int yStride, double[][] out,
+                                                int[] oo, int oRow, int oCol, boolean accumulate) {
+        for (int i = i0; i < i1; i++) {
+            int xi = xo + i * xStride;
             for (int g = 0; g < groups; g++) {
-                // the group's partials start at column g·yRows of the ld-wide table: shift the table by it
-                int gy = yo[g];
-                for (int j = 0; j < yRows3; j += 3) {
-                    if (tiled == 8) {
-                        BlockKernels.dots8x3(i0, j, s0, s1, x, xo, xStride, y[g], gy, yStride, acc, ld, g * yRows);
-                    } else if (tiled == 4) {
-                        BlockKernels.dots4x3(i0, j, s0, s1, x, xo, xStride, y[g], gy, yStride, acc, ld, g * yRows);
+                for (int j = 0; j < yRows; j++) {
+                    int yj = yo[g] + j * yStride;
+                    double d = 0;
+                    for (int s = 0; s < n; s++) {
+                        d = Math.fma(x[xi + s], y[g][yj + s], d);
                     }
+                    int o = oo[g] + i * oRow + j * oCol;
+                    out[g][o] = accumulate ? out[g][o] + d : d;
                 }
-                for (int i = 0; i < m; i++) {
-                    for (int j = i < tiled ? yRows3 : 0; j < yRows; j++) {
-                        BlockKernels.dots1x1(i0 + i, j, s0, s1, x, xo, xStride, y[g], gy, yStride, acc,
-                                (i * ld + g * yRows + j) * 8);
+            }
+        }
+    }
+
+    /**
+     * The sample-order dot table of x rows [i0, i1) with every y row of every group, through register
+     * tiles: the table (rows i0..i1 × all groups' y rows, padded to strips of 32) in worker scratch, the
+     * samples in blocks; for each block, the y values are packed sample-major per strip of 32 y rows, and
+     * each 6 × 32 tile of the table takes the block's samples in order ({@link BlockKernels#rows6x32} with
+     * the x values as its coefficients).
+     */
+    private void dotsInSampleOrder(int worker, int i0, int i1, int groups, int yRows, int n, double[] x, int xo,
+                                   int xStride, double[][] y, int[] yo, int yStride, double[][] out, int[] oo,
+                                   int oRow, int oCol, boolean accumulate) {
+        int rows = i1 - i0;
+        if (rows <= 0) {
+            return;
+        }
+        int cols = groups * yRows;
+        int strips = (cols + DOT_STRIP - 1) / DOT_STRIP;
+        int width = strips * DOT_STRIP;
+        double[] table = scratch(tables, worker, rows * width);
+        java.util.Arrays.fill(table, 0, rows * width, 0);
+        double[] packed = scratch(packs, worker, DOT_SAMPLE_BLOCK * width);
+        int rows6 = rows - rows % 6;
+        int co = xo + i0 * xStride;
+        for (int s0 = 0; s0 < n; s0 += DOT_SAMPLE_BLOCK) {
+            int s1 = Math.min(n, s0 + DOT_SAMPLE_BLOCK);
+            packSampleMajor(s0, s1, groups, yRows, y, yo, yStride, strips, packed);
+            for (int t = 0; t < strips; t++) {
+                int col = t * DOT_STRIP;
+                // packed index of (sample k, strip t) is t·B·32 + (k − s0)·32; the kernel reads po + k·32 + col
+                int po = (t * DOT_SAMPLE_BLOCK - s0 - t) * DOT_STRIP;
+                for (int r = 0; r < rows6; r += 6) {
+                    BlockKernels.rows6x32(r, col, s0, s1, x, co, xStride, 1, packed, po, DOT_STRIP, table, 0, width);
+                }
+                for (int r = rows6; r < rows; r++) {
+                    for (int v = 0; v < DOT_STRIP; v += 8) {
+                        BlockKernels.rows1x8(r, col + v, s0, s1, x, co, xStride, 1, packed, po, DOT_STRIP, table, 0,
+                                width);
                     }
                 }
             }
         }
-        for (int i = 0; i < m; i++) {
-            int xi = xo + (i0 + i) * xStride;
+        for (int r = 0; r < rows; r++) {
+            int i = i0 + r;
             for (int g = 0; g < groups; g++) {
                 for (int j = 0; j < yRows; j++) {
-                    int yj = yo[g] + j * yStride;
-                    double tail = 0;
-                    for (int s = n8; s < n; s++) {
-                        tail = Math.fma(x[xi + s], y[g][yj + s], tail);
-                    }
-                    int p = (i * ld + g * yRows + j) * 8;
-                    double d = ScalarKernels.combine(acc[p], acc[p + 1], acc[p + 2], acc[p + 3], acc[p + 4],
-                            acc[p + 5], acc[p + 6], acc[p + 7]) + tail;
-                    int o = oo[g] + (i0 + i) * oRow + j * oCol;
+                    double d = table[r * width + g * yRows + j];
+                    int o = oo[g] + i * oRow + j * oCol;
                     out[g][o] = accumulate ? out[g][o] + d : d;
+                }
+            }
+        }
+    }
+
+    /**
+     * Samples [s0, s1) of every group's y rows, sample-major per strip of 32 table columns (column
+     * g·yRows + j is y row j of group g; columns past the last are 0): (column t·32 + c, sample k) at
+     * (t·B + k − s0)·32 + c.
+     */
+    private static void packSampleMajor(int s0, int s1, int groups, int yRows, double[][] y, int[] yo, int yStride,
+                                        int strips, double[] packed) {
+        int cols = groups * yRows;
+        int len = s1 - s0;
+        for (int t = 0; t < strips; t++) {
+            int base = t * DOT_SAMPLE_BLOCK * DOT_STRIP;
+            for (int c = 0; c < DOT_STRIP; c++) {
+                int col = t * DOT_STRIP + c;
+                if (col >= cols) {
+                    for (int k = 0; k < len; k++) {
+                        packed[base + k * DOT_STRIP + c] = 0;
+                    }
+                    continue;
+                }
+                double[] src = y[col / yRows];
+                int from = yo[col / yRows] + (col % yRows) * yStride + s0;
+                for (int k = 0; k < len; k++) {
+                    packed[base + k * DOT_STRIP + c] = src[from + k];
                 }
             }
         }
@@ -343,17 +416,18 @@ final class LayerProducts {
     private double[] panel(int worker) {
         double[] p = panels[worker];
         if (p == null) {
-            p = new double[TERM_BLOCK * BlockKernels.STRIP];
+            p = new double[TERM_BLOCK * PACKED_STRIPS * BlockKernels.STRIP];
             panels[worker] = p;
         }
         return p;
     }
 
-    private double[] partials(int worker, int columns) {
-        double[] p = partials[worker];
-        if (p == null || p.length < 8 * columns * 8) {
-            p = new double[8 * columns * 8];
-            partials[worker] = p;
+    /** Worker {@code worker}'s array of {@code slots}, at least {@code size} long. */
+    private static double[] scratch(double[][] slots, int worker, int size) {
+        double[] p = slots[worker];
+        if (p == null || p.length < size) {
+            p = new double[size];
+            slots[worker] = p;
         }
         return p;
     }

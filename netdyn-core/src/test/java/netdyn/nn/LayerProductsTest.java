@@ -11,9 +11,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import netdyn.rng.SplitMix64;
 
 /**
- * The blocked layer products (forced on every size here) give the bits of the row-by-row kernels
- * they replace, on any thread count: every edge of the tiling (rows not a multiple of 8 or 4, samples not a multiple of 24 or
- * 8, sums longer than a cache block) in seeded random shapes.
+ * The blocked layer products (forced on every size here) give fixed bits on any thread count: row
+ * combinations those of the row-by-row kernels they replace, dot tables their shape's order (eight
+ * partial sums when small, sample order when large) with and without the vector kernels; every edge of
+ * the tiling (rows not a multiple of 8 or 4, samples not a multiple of 24 or 8, sums longer than a cache
+ * block) in seeded random shapes.
  */
 class LayerProductsTest {
 
@@ -22,6 +24,7 @@ class LayerProductsTest {
         Stream.Builder<Arguments> cases = Stream.builder();
         // fixed: the Iris layers, the MNIST first layer on a small batch, sums across cache blocks
         cases.add(Arguments.of(10, 120, 4)).add(Arguments.of(3, 120, 10)).add(Arguments.of(64, 1000, 784))
+                .add(Arguments.of(40, 700, 13)).add(Arguments.of(5, 300, 30))
                 .add(Arguments.of(17, 2051, 300)).add(Arguments.of(8, 24, 1)).add(Arguments.of(1, 7, 3));
         for (int c = 0; c < 12; c++) {
             cases.add(Arguments.of(1 + rng.nextInt(40), 1 + rng.nextInt(700), 1 + rng.nextInt(300)));
@@ -55,21 +58,33 @@ class LayerProductsTest {
 
     @ParameterizedTest
     @MethodSource("shapes")
-    void dotTablesEqualTheDotKernelOnOneAndTwoThreads(int yRows, int n, int xRows) {
+    void dotTablesSumInTheirFixedOrderOnOneAndTwoThreadsWithOrWithoutVectors(int yRows, int n, int xRows) {
         SplitMix64 rng = new SplitMix64(yRows * 17L + n * 5L + xRows);
         double[] x = gaussians(rng, 3 + xRows * n);
         double[] y = gaussians(rng, 1 + yRows * n);
         double[] before = gaussians(rng, 2 + xRows * yRows);
+        boolean sampleOrder = (long) xRows * yRows * n >= LayerProducts.SAMPLE_ORDER_MIN;
         double[] expected = before.clone();
         for (int i = 0; i < xRows; i++) {
             for (int j = 0; j < yRows; j++) {
-                expected[2 + i * yRows + j] += VecOps.dot(n, x, 3 + i * n, y, 1 + j * n);
+                double d;
+                if (sampleOrder) {
+                    d = 0;
+                    for (int s = 0; s < n; s++) {
+                        d = Math.fma(x[3 + i * n + s], y[1 + j * n + s], d);
+                    }
+                } else {
+                    d = VecOps.dot(n, x, 3 + i * n, y, 1 + j * n);
+                }
+                expected[2 + i * yRows + j] += d;
             }
         }
         for (int threads = 1; threads <= 2; threads++) {
-            double[] out = before.clone();
-            new LayerProducts(threads, 0).dots(xRows, yRows, n, x, 3, n, y, 1, n, out, 2, yRows, 1, true);
-            assertThat(out).as("%d threads", threads).isEqualTo(expected);
+            for (boolean vectors : new boolean[] {true, false}) {
+                double[] out = before.clone();
+                new LayerProducts(threads, 0, vectors).dots(xRows, yRows, n, x, 3, n, y, 1, n, out, 2, yRows, 1, true);
+                assertThat(out).as("%d threads, vectors %s", threads, vectors).isEqualTo(expected);
+            }
         }
     }
 
