@@ -39,21 +39,21 @@ public enum Activation {
         return Arrays.stream(values()).map(Activation::id).toList();
     }
 
-    /** h = f(a) and fp = f'(a) over [0, len). */
-    void forward(double[] a, double[] h, double[] fp, int len) {
+    /** h = f(a) and fp = f'(a) over [from, to); each element's numbers do not depend on the range. */
+    void forward(double[] a, double[] h, double[] fp, int from, int to) {
         switch (this) {
-            case SIGMOID -> VecOps.sigmoid(len, a, h, fp);
-            case TANH -> VecOps.tanh(len, a, h, fp);
+            case SIGMOID -> VecOps.sigmoid(from, to, a, h, fp);
+            case TANH -> VecOps.tanh(from, to, a, h, fp);
             case RELU -> {
-                for (int i = 0; i < len; i++) {
+                for (int i = from; i < to; i++) {
                     boolean on = a[i] > 0;
                     h[i] = on ? a[i] : 0;
                     fp[i] = on ? 1 : 0;
                 }
             }
             case LINEAR -> {
-                System.arraycopy(a, 0, h, 0, len);
-                java.util.Arrays.fill(fp, 0, len, 1);
+                System.arraycopy(a, from, h, from, to - from);
+                java.util.Arrays.fill(fp, from, to, 1);
             }
         }
     }

@@ -41,6 +41,8 @@ final class LayerProducts {
      * small as the Iris network's the tiles' edges and bookkeeping cost more than they save.
      */
     private static final long BLOCKED_MIN = 1L << 15;
+    /** Below this many elements an elementwise pass runs on the caller's thread alone. */
+    private static final int PARALLEL_ELEMENTS = 1 << 16;
     /** Below this many multiply-adds a product runs on the caller's thread alone. */
     private static final long PARALLEL_MIN = 1L << 18;
 
@@ -442,6 +444,31 @@ final class LayerProducts {
 
     private interface Part {
         void run(int worker);
+    }
+
+    /** A piece [from, to) of an elementwise pass. */
+    interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs an elementwise pass over [0, n) in pieces over the workers (pieces start at multiples of 8, so
+     * vector kernels keep their alignment in the data); for passes whose every element's numbers are its
+     * own, so that the split changes nothing. Small passes run on the caller's thread.
+     */
+    void split(int n, Range range) {
+        split(n, 1, range);
+    }
+
+    /** {@link #split} of n items of {@code weight} elements' work each (e.g. rows of a batch). */
+    void split(int n, int weight, Range range) {
+        int workers = threads == 1 || (long) n * weight < PARALLEL_ELEMENTS ? 1 : threads;
+        if (workers == 1) {
+            range.run(0, n);
+            return;
+        }
+        int eights = (n + 7) / 8;
+        forEach(workers, w -> range.run(Math.min(n, 8 * (eights * w / workers)), Math.min(n, 8 * (eights * (w + 1) / workers))));
     }
 
     /** Runs parts 0..workers−1, part 0 on the caller's thread, and waits for all. */

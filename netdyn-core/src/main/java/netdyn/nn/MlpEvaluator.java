@@ -443,7 +443,9 @@ public final class MlpEvaluator {
                         l == 0 && products.blocks(fo, n, fin) ? b.nonzeroStrips() : null);
             }
             if (l < layers - 1) {
-                act.forward(al, h[l], fp[l], fo * n);
+                double[] hl = h[l];
+                double[] fpl = fp[l];
+                products.split(fo * n, (from, to) -> act.forward(al, hl, fpl, from, to));
                 in = h[l];
             }
         }
@@ -467,18 +469,22 @@ public final class MlpEvaluator {
                 products.dots(fin, fo, n, in, 0, n, dl, 0, n, grad, goff + w0, fo, 1, false);
                 addDecay(l, theta, off, grad, goff);
             }
-            for (int j = 0; j < fo; j++) {
-                grad[goff + b0 + j] = VecOps.sum(n, dl, j * n);
-            }
+            products.split(fo, n, (from, to) -> {
+                for (int j = from; j < to; j++) {
+                    grad[goff + b0 + j] = VecOps.sum(n, dl, j * n);
+                }
+            });
             if (l > 0) {
                 double[] gl = g[l - 1];
                 double[] dPrev = d[l - 1];
                 double[] fpl = fp[l - 1];
                 java.util.Arrays.fill(gl, 0, fin * n, 0);
                 products.combineRows(fin, n, fo, theta, off + w0, fo, 1, dl, 0, n, gl, 0, n);
-                for (int s = 0; s < fin * n; s++) {
-                    dPrev[s] = gl[s] * fpl[s];
-                }
+                products.split(fin * n, (from, to) -> {
+                    for (int s = from; s < to; s++) {
+                        dPrev[s] = gl[s] * fpl[s];
+                    }
+                });
             }
         }
     }
@@ -511,9 +517,11 @@ public final class MlpEvaluator {
             if (l < layers - 1) {
                 double[] rhl = rh[l];
                 double[] fpl = fp[l];
-                for (int i = 0; i < fo * n; i++) {
-                    rhl[i] = fpl[i] * ral[i];
-                }
+                products.split(fo * n, (from, to) -> {
+                    for (int i = from; i < to; i++) {
+                        rhl[i] = fpl[i] * ral[i];
+                    }
+                });
                 in = h[l];
             }
         }
@@ -542,16 +550,22 @@ public final class MlpEvaluator {
                 }
                 addDecay(l, v, voff, out, ooff);
             }
-            for (int j = 0; j < fo; j++) {
-                out[ooff + b0 + j] = VecOps.sum(n, rdl, j * n);
-            }
+            products.split(fo, n, (from, to) -> {
+                for (int j = from; j < to; j++) {
+                    out[ooff + b0 + j] = VecOps.sum(n, rdl, j * n);
+                }
+            });
             if (l > 0) {
                 double[] rdPrev = rd[l - 1];
                 java.util.Arrays.fill(rdPrev, 0, fin * n, 0);
                 // per element: the W terms, then the V terms, as one row at a time did
                 products.combineRows(fin, n, fo, theta, off + w0, fo, 1, rdl, 0, n, rdPrev, 0, n);
                 products.combineRows(fin, n, fo, v, voff + w0, fo, 1, dl, 0, n, rdPrev, 0, n);
-                act.secondOrder(rdPrev, fp[l - 1], g[l - 1], h[l - 1], ra[l - 1], 0, fin * n);
+                double[] fpl = fp[l - 1];
+                double[] gl = g[l - 1];
+                double[] hl = h[l - 1];
+                double[] ral = ra[l - 1];
+                products.split(fin * n, (from, to) -> act.secondOrder(rdPrev, fpl, gl, hl, ral, from, to - from));
             }
         }
     }

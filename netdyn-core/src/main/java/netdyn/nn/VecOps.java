@@ -54,21 +54,21 @@ final class VecOps {
         return VECTOR ? VectorKernels.sum(n, x, xo) : ScalarKernels.sum(n, x, xo);
     }
 
-    /** h = σ(a) = 1/(1 + e^−a) and fp = σ'(a) = h(1 − h) over [0, n), with {@link #exp}'s exponential. */
-    static void sigmoid(int n, double[] a, double[] h, double[] fp) {
+    /** h = σ(a) = 1/(1 + e^−a) and fp = σ'(a) = h(1 − h) over [from, to), with {@link #exp}'s exponential. */
+    static void sigmoid(int from, int to, double[] a, double[] h, double[] fp) {
         if (VECTOR) {
-            VectorKernels.sigmoid(n, a, h, fp);
+            VectorKernels.sigmoid(from, to, a, h, fp);
         } else {
-            ScalarKernels.sigmoid(0, n, a, h, fp);
+            ScalarKernels.sigmoid(from, to, a, h, fp);
         }
     }
 
-    /** h = tanh(a) and fp = 1 − h² over [0, n), with {@link ScalarKernels#tanh}'s formula. */
-    static void tanh(int n, double[] a, double[] h, double[] fp) {
+    /** h = tanh(a) and fp = 1 − h² over [from, to), with {@link ScalarKernels#tanh}'s formula. */
+    static void tanh(int from, int to, double[] a, double[] h, double[] fp) {
         if (VECTOR) {
-            VectorKernels.tanh(n, a, h, fp);
+            VectorKernels.tanh(from, to, a, h, fp);
         } else {
-            ScalarKernels.tanh(0, n, a, h, fp);
+            ScalarKernels.tanh(from, to, a, h, fp);
         }
     }
 

@@ -83,14 +83,14 @@ final class VectorKernels {
      * the vector operations left out of line run on their slow Java fallback (measured 11.5 against
      * 4 ns per element); the operations and so the bits are the same.
      */
-    static void tanh(int n, double[] a, double[] h, double[] fp) {
-        int bound = WIDE.loopBound(n);
-        for (int i0 = 0; i0 < bound; i0 += TANH_CHUNK) {
+    static void tanh(int from, int to, double[] a, double[] h, double[] fp) {
+        int bound = from + WIDE.loopBound(to - from);
+        for (int i0 = from; i0 < bound; i0 += TANH_CHUNK) {
             int i1 = Math.min(bound, i0 + TANH_CHUNK);
             tanhExpm1(i0, i1, a, h, fp);
             tanhQuotient(i0, i1, a, h, fp);
         }
-        ScalarKernels.tanh(bound, n, a, h, fp);
+        ScalarKernels.tanh(bound, to, a, h, fp);
     }
 
     /** expm1(∓2|a|) (clamped at the saturation point) as an exact pair hi + lo into (h, fp), elements [i0, i1). */
@@ -157,10 +157,10 @@ final class VectorKernels {
         return m.reinterpretAsLongs().or(s.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
     }
 
-    static void sigmoid(int n, double[] a, double[] h, double[] fp) {
+    static void sigmoid(int from, int to, double[] a, double[] h, double[] fp) {
         int step = WIDE.length();
-        int bound = WIDE.loopBound(n);
-        int i = 0;
+        int bound = from + WIDE.loopBound(to - from);
+        int i = from;
         DoubleVector one = DoubleVector.broadcast(WIDE, 1.0);
         for (; i < bound; i += step) {
             DoubleVector e = exp(DoubleVector.fromArray(WIDE, a, i).neg());
@@ -168,7 +168,7 @@ final class VectorKernels {
             s.intoArray(h, i);
             s.mul(one.sub(s)).intoArray(fp, i);
         }
-        ScalarKernels.sigmoid(i, n, a, h, fp);
+        ScalarKernels.sigmoid(i, to, a, h, fp);
     }
 
     static void expShifted(int n, double[] z, int o, double[] m, double[] u) {

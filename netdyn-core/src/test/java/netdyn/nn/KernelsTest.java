@@ -39,7 +39,7 @@ class KernelsTest {
         double[] f1 = new double[n];
         double[] h2 = new double[n];
         double[] f2 = new double[n];
-        VectorKernels.sigmoid(n, x, h1, f1);
+        VectorKernels.sigmoid(0, n, x, h1, f1);
         ScalarKernels.sigmoid(0, n, x, h2, f2);
         assertThat(h1).isEqualTo(h2);
         assertThat(f1).isEqualTo(f2);
@@ -47,7 +47,7 @@ class KernelsTest {
         for (int i = 0; i < n; i++) {
             small[i] = x[i] / (1 << (i % 40)); // every branch of tanh: saturated, |x| ≥ 1, |x| < 1, tiny
         }
-        VectorKernels.tanh(n, small, h1, f1);
+        VectorKernels.tanh(0, n, small, h1, f1);
         ScalarKernels.tanh(0, n, small, h2, f2);
         assertThat(h1).isEqualTo(h2);
         assertThat(f1).isEqualTo(f2);
