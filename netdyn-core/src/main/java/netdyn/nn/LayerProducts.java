@@ -29,13 +29,17 @@ final class LayerProducts {
      */
     static final long SAMPLE_ORDER_MIN = 1L << 15;
     /** Samples per block of a sample-order dot table: a packed strip of 32 y rows is then 32 KB (level 1). */
-    private static final int DOT_SAMPLE_BLOCK = Integer.getInteger("netdyn.dotBlock", 128);
+    private static final int DOT_SAMPLE_BLOCK = 128;
     /** Table columns (y rows) per register tile of a sample-order dot table. */
     private static final int DOT_STRIP = 32;
-    /** Terms per cache block of a row combination: a strip of 128 source rows × 24 samples is 24 KB. */
-    private static final int TERM_BLOCK = Integer.getInteger("netdyn.termBlock", 128);
-    /** Strips of a row combination whose source block is packed together. */
-    private static final int PACKED_STRIPS = Integer.getInteger("netdyn.packedStrips", 8);
+    /** Terms per cache block of a row combination: one strip of 128 source rows × 24 samples is 24 KB. */
+    private static final int TERM_BLOCK = 128;
+    /**
+     * Strips of a row combination whose source block is packed together (128 × 192 samples, 192 KB, level 2):
+     * each source row is then copied in runs of 1.5 KB, which the prefetcher follows (one strip at a time,
+     * 192-byte runs 80 KB apart, ran at about half the speed).
+     */
+    private static final int PACKED_STRIPS = 8;
     /**
      * Below this many multiply-adds a product runs through the row kernels (the same bits): for layers as
      * small as the Iris network's the tiles' edges and bookkeeping cost more than they save.
@@ -300,17 +304,30 @@ final class LayerProducts {
             }
             return;
         }
+        if (groups == 1 && yRows < DOT_STRIP && xRows > yRows) {
+            // fewer y rows than a tile has columns (a narrow output layer): the transposed table has the same
+            // sums (a fused multiply-add is symmetric in its factors) and fills the tiles
+            dotGroups(yRows, 1, xRows, n, y[0], yo[0], yStride, new double[][] {x}, new int[] {xo}, xStride, out, oo,
+                    oCol, oRow, accumulate);
+            return;
+        }
         int tiles = (xRows + 5) / 6;
-        int workers = workers((long) groups * xRows * yRows * n, tiles);
+        int strips = (groups * yRows + DOT_STRIP - 1) / DOT_STRIP;
+        int workers = workers((long) groups * xRows * yRows * n, Math.max(tiles, strips));
+        // many strips (stacked groups): each worker takes whole strips and packs only those; few: x rows
+        boolean byStrips = blocked && strips >= 4 * workers;
         forEach(workers, w -> {
-            int from = Math.min(xRows, 6 * (tiles * w / workers));
-            int to = Math.min(xRows, 6 * (tiles * (w + 1) / workers));
-            if (blocked) {
-                dotsInSampleOrder(w, from, to, groups, yRows, n, x, xo, xStride, y, yo, yStride, out, oo, oRow, oCol,
-                        accumulate);
+            if (!blocked) {
+                dotsInSampleOrderScalar(Math.min(xRows, 6 * (tiles * w / workers)),
+                        Math.min(xRows, 6 * (tiles * (w + 1) / workers)), groups, yRows, n, x, xo, xStride, y, yo,
+                        yStride, out, oo, oRow, oCol, accumulate);
+            } else if (byStrips) {
+                dotsInSampleOrder(w, 0, xRows, strips * w / workers, strips * (w + 1) / workers, groups, yRows, n, x,
+                        xo, xStride, y, yo, yStride, out, oo, oRow, oCol, accumulate);
             } else {
-                dotsInSampleOrderScalar(from, to, groups, yRows, n, x, xo, xStride, y, yo, yStride, out, oo, oRow,
-                        oCol, accumulate);
+                dotsInSampleOrder(w, Math.min(xRows, 6 * (tiles * w / workers)),
+                        Math.min(xRows, 6 * (tiles * (w + 1) / workers)), 0, strips, groups, yRows, n, x, xo, xStride,
+                        y, yo, yStride, out, oo, oRow, oCol, accumulate);
             }
         });
     }
@@ -336,21 +353,20 @@ final class LayerProducts {
     }
 
     /**
-     * The sample-order dot table of x rows [i0, i1) with every y row of every group, through register
-     * tiles: the table (rows i0..i1 × all groups' y rows, padded to strips of 32) in worker scratch, the
-     * samples in blocks; for each block, the y values are packed sample-major per strip of 32 y rows, and
-     * each 6 × 32 tile of the table takes the block's samples in order ({@link BlockKernels#rows6x32} with
-     * the x values as its coefficients).
+     * The sample-order dot table of x rows [i0, i1) with the y rows of strips [t0, t1) (strip t: table
+     * columns 32t .. 32t + 31, column g·yRows + j being y row j of group g), through register tiles: that
+     * part of the table in worker scratch, the samples in blocks; for each block, the strips' y values are
+     * packed sample-major, and each 6 × 32 tile of the table takes the block's samples in order
+     * ({@link BlockKernels#rows6x32} with the x values as its coefficients).
      */
-    private void dotsInSampleOrder(int worker, int i0, int i1, int groups, int yRows, int n, double[] x, int xo,
-                                   int xStride, double[][] y, int[] yo, int yStride, double[][] out, int[] oo,
-                                   int oRow, int oCol, boolean accumulate) {
+    private void dotsInSampleOrder(int worker, int i0, int i1, int t0, int t1, int groups, int yRows, int n,
+                                   double[] x, int xo, int xStride, double[][] y, int[] yo, int yStride,
+                                   double[][] out, int[] oo, int oRow, int oCol, boolean accumulate) {
         int rows = i1 - i0;
-        if (rows <= 0) {
+        int strips = t1 - t0;
+        if (rows <= 0 || strips <= 0) {
             return;
         }
-        int cols = groups * yRows;
-        int strips = (cols + DOT_STRIP - 1) / DOT_STRIP;
         int width = strips * DOT_STRIP;
         double[] table = scratch(tables, worker, rows * width);
         java.util.Arrays.fill(table, 0, rows * width, 0);
@@ -359,10 +375,10 @@ final class LayerProducts {
         int co = xo + i0 * xStride;
         for (int s0 = 0; s0 < n; s0 += DOT_SAMPLE_BLOCK) {
             int s1 = Math.min(n, s0 + DOT_SAMPLE_BLOCK);
-            packSampleMajor(s0, s1, groups, yRows, y, yo, yStride, strips, packed);
+            packSampleMajor(s0, s1, groups, yRows, y, yo, yStride, t0, t1, packed);
             for (int t = 0; t < strips; t++) {
                 int col = t * DOT_STRIP;
-                // packed index of (sample k, strip t) is t·B·32 + (k − s0)·32; the kernel reads po + k·32 + col
+                // packed index of (sample k, strip t0 + t) is t·B·32 + (k − s0)·32; the kernel reads po + k·32 + col
                 int po = (t * DOT_SAMPLE_BLOCK - s0 - t) * DOT_STRIP;
                 for (int r = 0; r < rows6; r += 6) {
                     BlockKernels.rows6x32(r, col, s0, s1, x, co, xStride, 1, packed, po, DOT_STRIP, table, 0, width);
@@ -375,29 +391,30 @@ final class LayerProducts {
                 }
             }
         }
+        int c0 = t0 * DOT_STRIP;
+        int c1 = Math.min(groups * yRows, t1 * DOT_STRIP);
         for (int r = 0; r < rows; r++) {
             int i = i0 + r;
-            for (int g = 0; g < groups; g++) {
-                for (int j = 0; j < yRows; j++) {
-                    double d = table[r * width + g * yRows + j];
-                    int o = oo[g] + i * oRow + j * oCol;
-                    out[g][o] = accumulate ? out[g][o] + d : d;
-                }
+            for (int col = c0; col < c1; col++) {
+                int g = col / yRows;
+                int j = col % yRows;
+                double d = table[r * width + col - c0];
+                int o = oo[g] + i * oRow + j * oCol;
+                out[g][o] = accumulate ? out[g][o] + d : d;
             }
         }
     }
 
     /**
-     * Samples [s0, s1) of every group's y rows, sample-major per strip of 32 table columns (column
-     * g·yRows + j is y row j of group g; columns past the last are 0): (column t·32 + c, sample k) at
-     * (t·B + k − s0)·32 + c.
+     * Samples [s0, s1) of the y rows of strips [t0, t1), sample-major per strip of 32 table columns
+     * (columns past the last are 0): (column (t0 + t)·32 + c, sample k) at (t·B + k − s0)·32 + c.
      */
     private static void packSampleMajor(int s0, int s1, int groups, int yRows, double[][] y, int[] yo, int yStride,
-                                        int strips, double[] packed) {
+                                        int t0, int t1, double[] packed) {
         int cols = groups * yRows;
         int len = s1 - s0;
-        for (int t = 0; t < strips; t++) {
-            int base = t * DOT_SAMPLE_BLOCK * DOT_STRIP;
+        for (int t = t0; t < t1; t++) {
+            int base = (t - t0) * DOT_SAMPLE_BLOCK * DOT_STRIP;
             for (int c = 0; c < DOT_STRIP; c++) {
                 int col = t * DOT_STRIP + c;
                 if (col >= cols) {

@@ -25,6 +25,8 @@ class LayerProductsTest {
         // fixed: the Iris layers, the MNIST first layer on a small batch, sums across cache blocks
         cases.add(Arguments.of(10, 120, 4)).add(Arguments.of(3, 120, 10)).add(Arguments.of(64, 1000, 784))
                 .add(Arguments.of(40, 700, 13)).add(Arguments.of(5, 300, 30))
+                // a narrow output layer's table (transposed), stacked groups split by strips over 2 workers
+                .add(Arguments.of(10, 1000, 64)).add(Arguments.of(80, 300, 20))
                 .add(Arguments.of(17, 2051, 300)).add(Arguments.of(8, 24, 1)).add(Arguments.of(1, 7, 3));
         for (int c = 0; c < 12; c++) {
             cases.add(Arguments.of(1 + rng.nextInt(40), 1 + rng.nextInt(700), 1 + rng.nextInt(300)));
