@@ -37,7 +37,7 @@ final class LayerProducts {
     /**
      * Strips of a row combination whose source block is packed together (128 × 192 samples, 192 KB, level 2):
      * each source row is then copied in runs of 1.5 KB, which the prefetcher follows (one strip at a time,
-     * 192-byte runs 80 KB apart, ran at about half the speed).
+     * 192-byte runs 80 KB apart, the 784 → 64 forward product of 10 000 samples took 32–56 ms against 27–38).
      */
     private static final int PACKED_STRIPS = 8;
     /**
