@@ -30,7 +30,9 @@ import netdyn.nn.Batch;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 3)
+// about 12 s of warm-up: the JIT's last compilations of the once-per-step drivers land 5–10 s in (bench/run,
+// 2026-12-01: the step at 120 ms for 8 s, then 69 ms); steady state is what a run of thousands of steps sees
+@Warmup(iterations = 4, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g"})
 public class MnistEnsembleBenchmark {

@@ -27,7 +27,9 @@ import netdyn.nn.Batch;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+// about 12 s of warm-up: the JIT's last compilations of the once-per-step drivers land 5–10 s in (bench/run,
+// 2026-12-01: the step at 120 ms for 8 s, then 69 ms); steady state is what a run of thousands of steps sees
+@Warmup(iterations = 6, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx4g"})
 public class MnistStepBenchmark {
