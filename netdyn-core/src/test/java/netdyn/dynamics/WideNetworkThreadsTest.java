@@ -58,7 +58,8 @@ class WideNetworkThreadsTest {
         double[] theta0 = new double[p];
         InitSpec.STUDY.initialize(layout, 7, 0, theta0, 0);
         SplitMix64 rng = new SplitMix64(3);
-        double[] vs = new double[3 * p];
+        int k = 10; // a stack of 8 directions (split over workers by column strips) and one of 2
+        double[] vs = new double[k * p];
         for (int i = 0; i < vs.length; i++) {
             vs[i] = rng.nextGaussian();
         }
@@ -76,16 +77,17 @@ class WideNetworkThreadsTest {
                 x = next;
                 next = swap;
             }
-            double[] out = new double[3 * p];
-            map.tangentBlock(6, x, vs, 3, out); // three stacked directions
+            double[] out = new double[k * p];
+            map.tangentBlock(6, x, vs, k, out);
             orbit[threads - 1] = x;
             tangents[threads - 1] = out;
-            // the block equals the tangent one vector at a time
-            double[] one = new double[p];
-            double[] v = new double[p];
-            System.arraycopy(vs, p, v, 0, p);
-            map.tangent(6, x, v, one);
-            assertThat(java.util.Arrays.copyOfRange(out, p, 2 * p)).isEqualTo(one);
+            // the block equals the tangent one vector at a time, in either stack
+            for (int d : new int[] {1, 9}) {
+                double[] one = new double[p];
+                double[] v = java.util.Arrays.copyOfRange(vs, d * p, (d + 1) * p);
+                map.tangent(6, x, v, one);
+                assertThat(java.util.Arrays.copyOfRange(out, d * p, (d + 1) * p)).as("direction %d", d).isEqualTo(one);
+            }
         }
         assertThat(losses[0][5]).isLessThan(losses[0][0]).isFinite();
         assertThat(losses[1]).isEqualTo(losses[0]);
