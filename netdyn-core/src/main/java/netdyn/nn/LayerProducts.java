@@ -13,12 +13,14 @@ import java.util.concurrent.Future;
  *   <li>{@link #dots}: C(i, j) = ⟨x_i, y_j⟩ over the samples, the weight gradient Σ_s h_i δ_j and
  *       its R-operator form.</li>
  * </ul>
- * Every output element is computed by the same operations in the same order as the row-by-row
- * kernels {@link VecOps#axpyRows} (one fused multiply-add per term, in k order) and
- * {@link VecOps#dot} (eight partial sums, fixed combination), so the results are the same bits
- * whichever path runs: the register-blocked {@link BlockKernels} on 8-lane machines, the row kernels
- * elsewhere. Work is split over output elements only (sample strips of a combination, row blocks
- * of a dot table), never inside a sum, so the bits do not depend on the thread count either.
+ * Every output element is computed in one order fixed by the product's shape: a row combination as
+ * the row-by-row kernel {@link VecOps#axpyRows} does it (one fused multiply-add per term, in k order); a
+ * small dot table as {@link VecOps#dot} (eight partial sums, fixed combination), a large one in sample
+ * order (one fused multiply-add per sample). So the results are the same bits whichever path runs: the
+ * register-blocked {@link BlockKernels} on 8-lane machines, the row and scalar kernels elsewhere. Work is
+ * split over output elements only (sample strips of a combination, row blocks or column strips of a dot
+ * table, pieces of an elementwise pass), never inside a sum, so the bits do not depend on the thread
+ * count either.
  *
  * <p>An instance owns its scratch space and is used by one evaluator at a time.
  */
