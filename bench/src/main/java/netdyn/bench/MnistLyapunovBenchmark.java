@@ -31,8 +31,9 @@ import netdyn.lyapunov.SpectrumSpec;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// about 12 s of warm-up: the JIT's last compilations of the once-per-step drivers land 5–10 s in (bench/run,
-// 2026-12-01: the step at 120 ms for 8 s, then 69 ms); steady state is what a run of thousands of steps sees
+// about 12 s of warm-up: in bench/runs of 2026-12-01 the first iterations after a shorter warm-up ran up to 1.7×
+// slower than the rest (the step at 120 ms for 8 s, then 69 ms) — compilation (a step settles by its third, in one
+// process) and the VM's drift; steady state is what a run of thousands of steps sees
 @Warmup(iterations = 3, time = 4)
 @Measurement(iterations = 5, time = 4)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx6g"})
