@@ -73,6 +73,8 @@ public final class ResultKeys {
     public static final String SHARPNESS_FINAL = "sharpnessFinal";
     /** λ_max(P⁻¹H) of an adaptive step (sharpness command: an object; sweep rows: its final value). */
     public static final String PRECONDITIONED_SHARPNESS = "preconditionedSharpness";
+    /** The largest λ_max(P⁻¹H) along the run from step 1 on (sweep rows). */
+    public static final String PRECONDITIONED_SHARPNESS_MAX = "preconditionedSharpnessMax";
     /** The optimizer's stability threshold for the (preconditioned) sharpness ({@code UpdateRule.threshold}). */
     public static final String STABILITY_THRESHOLD = "stabilityThreshold";
     public static final String SHARPNESS_MAX = "sharpnessMax";

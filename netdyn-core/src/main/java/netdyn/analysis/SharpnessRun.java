@@ -85,8 +85,6 @@ public final class SharpnessRun {
         LanczosEstimator estimator = new LanczosEstimator(full, lanczos);
         Preconditioning preconditioning = new Preconditioning(optimizer, new MlpLayout(spec));
         boolean preconditioned = !preconditioning.plain();
-        int p = theta0.length;
-        double[] scales = new double[p];
         long[] fulls = fullAt.clone();
         Arrays.sort(fulls);
         double[] theta = new double[theta0.length];
@@ -121,9 +119,8 @@ public final class SharpnessRun {
                     max = Math.max(max, eig[0]);
                     last = eig[0];
                     if (preconditioned) {
-                        // the gradient of the plain estimate just made at the same θ
-                        preconditioning.scales(t, step.states(), estimator.lastGradient(), scales);
-                        double[] pre = estimator.topEigenvalues(theta, train, top, seed, scales);
+                        double[] pre = preconditioning.topEigenvalues(estimator, t, step.states(), theta, train, top,
+                                seed);
                         observer.preconditionedSharpness(t, pre);
                         if (t > 0 || step.last()) {
                             maxP = Math.max(maxP, pre[0]); // at step 0 the moments are the first g² alone

@@ -34,8 +34,6 @@ public final class GradientDescentMap implements DiscreteMap {
     private final OptimizerSpec optimizer;
     private final OptimizerStep rule;
     private final int parameters;
-    // η_i per parameter with layer rates, else null (the uniform update stays a loop over one η)
-    private final double[] rates;
     private final double[] grad;
     private final double[] hv;
     private double[] hvBlock = new double[0]; // k Hessian-vector products of a tangent block
@@ -72,13 +70,10 @@ public final class GradientDescentMap implements DiscreteMap {
     public GradientDescentMap(MlpSpec spec, Batch data, OptimizerSpec optimizer, int threads) {
         this.data = data;
         this.optimizer = optimizer;
-
         int capacity = optimizer.fullBatch() ? data.size() : Math.min(optimizer.batchSize(), data.size());
         this.evaluator = new MlpEvaluator(spec, capacity, threads);
         this.parameters = evaluator.layout().parameterCount();
-        this.rates = optimizer.hasLayerRates() || optimizer.frozenBiases()
-                ? OptimizerStep.parameterRates(evaluator.layout(), optimizer) : null;
-        this.rule = new OptimizerStep(optimizer.update(), optimizer.learningRate(), rates, parameters);
+        this.rule = OptimizerStep.of(optimizer, evaluator.layout());
         this.grad = new double[parameters];
         this.hv = new double[parameters];
         if (optimizer.fullBatch()) {
@@ -190,7 +185,7 @@ public final class GradientDescentMap implements DiscreteMap {
     /** The step on row-offset views: x[xo..xo+dim) → out[oo..oo+dim). Used by ensembles. */
     public void step(long t, double[] x, int xo, double[] out, int oo) {
         evaluate(t, x, xo);
-        update(t, x, xo, grad, out, oo);
+        rule.update(t, x, xo, grad, out, oo);
     }
 
     /**
@@ -236,7 +231,7 @@ public final class GradientDescentMap implements DiscreteMap {
                 correct[from + r] = stacked[r].correctCount();
             }
             System.arraycopy(stackedGrads, r * parameters, grad, 0, parameters);
-            update(t, states, offs[r], grad, next, offs[r]);
+            rule.update(t, states, offs[r], grad, next, offs[r]);
         }
         gradHeld = false; // grad holds the last row's gradient, the evaluator row from's pass
         // the map's own evaluator holds row `from`'s pass; the tangent checks θ before reusing it
@@ -244,10 +239,6 @@ public final class GradientDescentMap implements DiscreteMap {
         lastCorrect = -1;
         evaluatedStep = t;
         evaluatedBatch = b;
-    }
-
-    private void update(long t, double[] in, int io, double[] g, double[] out, int oo) {
-        rule.update(t, in, io, g, out, oo);
     }
 
     @Override
@@ -339,7 +330,7 @@ public final class GradientDescentMap implements DiscreteMap {
             Arrays.fill(hv, 0);
             int vo = r * p;
             DenseOps.axpyRows(p, vs, vo, 1, p, hessianColumns, 0, p, hv, 0);
-            update(t, vs, vo, hv, out, vo);
+            rule.update(t, vs, vo, hv, out, vo);
         }
         return logAbsDetOfJacobian();
     }
@@ -375,17 +366,10 @@ public final class GradientDescentMap implements DiscreteMap {
      */
     private double logAbsDetOfJacobian() {
         int p = parameters;
-        double eta = optimizer.learningRate();
         for (int j = 0; j < p; j++) {
             int o = j * p;
-            if (rates == null) {
-                for (int i = 0; i < p; i++) {
-                    jacobian[o + i] = -eta * hessianColumns[o + i];
-                }
-            } else {
-                for (int i = 0; i < p; i++) {
-                    jacobian[o + i] = -rates[i] * hessianColumns[o + i];
-                }
+            for (int i = 0; i < p; i++) {
+                jacobian[o + i] = -rule.rate(i) * hessianColumns[o + i];
             }
             jacobian[o + j] += 1;
         }

@@ -18,18 +18,26 @@ final class OptimizerStep {
     private final double[] rates;
     private final int parameters;
 
+    /** @param rates η_i per parameter (kept, not copied), or null for η everywhere */
     OptimizerStep(UpdateRule rule, double eta, double[] rates, int parameters) {
         this.rule = rule;
         this.eta = eta;
-        this.rates = rates == null ? null : rates.clone();
+        this.rates = rates;
         this.parameters = parameters;
+    }
+
+    /** The step of {@code optimizer} on a network of this layout: η_i from its layer rates and frozen biases. */
+    static OptimizerStep of(OptimizerSpec optimizer, MlpLayout layout) {
+        double[] rates = optimizer.hasLayerRates() || optimizer.frozenBiases()
+                ? parameterRates(layout, optimizer) : null;
+        return new OptimizerStep(optimizer.update(), optimizer.learningRate(), rates, layout.parameterCount());
     }
 
     /**
      * η_i for every parameter: layer l's rate over [weightOffset(l), biasOffset(l) + fanOut(l)), its biases'
      * 0 when they are frozen.
      */
-    static double[] parameterRates(MlpLayout layout, OptimizerSpec optimizer) {
+    private static double[] parameterRates(MlpLayout layout, OptimizerSpec optimizer) {
         int layers = layout.layerCount();
         if (optimizer.hasLayerRates() && optimizer.layerRates().length != layers) {
             throw new IllegalArgumentException("the optimizer has " + optimizer.layerRates().length + " layer rates "
@@ -135,7 +143,6 @@ final class OptimizerStep {
                     updateLayerRates(in, io, g, out, oo);
                     return;
                 }
-                double eta = this.eta;
                 if (rule.kind() == UpdateRule.Kind.GD) {
                     for (int i = 0; i < p; i++) {
                         out[oo + i] = in[io + i] - eta * g[i];
@@ -184,7 +191,7 @@ final class OptimizerStep {
     }
 
     /** η_i: the parameter's rate (its layer's, 0 for a frozen bias), or η. */
-    private double rate(int i) {
+    double rate(int i) {
         return rates == null ? eta : rates[i];
     }
 

@@ -1,5 +1,7 @@
 package netdyn.dynamics;
 
+import netdyn.curvature.LanczosEstimator;
+import netdyn.nn.Batch;
 import netdyn.nn.MlpLayout;
 
 /**
@@ -11,12 +13,12 @@ import netdyn.nn.MlpLayout;
 public final class Preconditioning {
     private final OptimizerStep step;
     private final double eta;
+    private final double[] scales;
 
     public Preconditioning(OptimizerSpec optimizer, MlpLayout layout) {
-        double[] rates = optimizer.hasLayerRates() || optimizer.frozenBiases()
-                ? OptimizerStep.parameterRates(layout, optimizer) : null;
-        this.step = new OptimizerStep(optimizer.update(), optimizer.learningRate(), rates, layout.parameterCount());
+        this.step = OptimizerStep.of(optimizer, layout);
         this.eta = optimizer.learningRate();
+        this.scales = new double[layout.parameterCount()];
     }
 
     /** Whether P = I and every rate is η: the preconditioned sharpness is the sharpness. */
@@ -34,8 +36,14 @@ public final class Preconditioning {
         return step.rule();
     }
 
-    /** S = P^(−½) of the step from {@code state} (θ and the optimizer's moments) at step t, gradient g at θ. */
-    public void scales(long t, double[] state, double[] g, double[] s) {
-        step.preconditionerScales(t, state, g, s);
+    /**
+     * The top eigenvalues (descending) of P⁻¹H, as S H S with S = P^(−½), for the step from {@code state} (θ and the
+     * optimizer's moments) at step t, by {@code lanczos} on the batch; to be called right after a plain {@code lanczos.topEigenvalues} at the same θ, whose gradient it reuses
+     * for P. Not thread-safe (one scale buffer).
+     */
+    public double[] topEigenvalues(LanczosEstimator lanczos, long t, double[] state, double[] theta, Batch batch,
+                                   int top, long seed) {
+        step.preconditionerScales(t, state, lanczos.lastGradient(), scales);
+        return lanczos.topEigenvalues(theta, batch, top, seed, scales);
     }
 }

@@ -143,7 +143,7 @@ public final class TaskMeasurer {
             }
             if (!Double.isNaN(ref.preconditionedMax)) {
                 out.put(ResultKeys.PRECONDITIONED_SHARPNESS, ref.preconditionedFinal);
-                out.put(ResultKeys.PRECONDITIONED_SHARPNESS + "Max", ref.preconditionedMax);
+                out.put(ResultKeys.PRECONDITIONED_SHARPNESS_MAX, ref.preconditionedMax);
             }
         }
         if (m.spectrumK() > 0 || m.series()) {
@@ -258,7 +258,6 @@ public final class TaskMeasurer {
         int sharpnessEvery = Math.max(1, steps / SHARPNESS_SAMPLES);
         Preconditioning preconditioning = new Preconditioning(problem.optimizer(), layout);
         boolean preconditioned = lanczos != null && !preconditioning.plain();
-        double[] scales = preconditioned ? new double[p] : null;
 
         int replicas = m.nmle() ? sweep.replicas() : 0;
         double[] states = new double[(1 + replicas) * dim];
@@ -311,9 +310,8 @@ public final class TaskMeasurer {
                 r.sharpnessMax = Double.isNaN(r.sharpnessMax) ? s : Math.max(r.sharpnessMax, s);
                 r.sharpnessFinal = s;
                 if (preconditioned) {
-                    preconditioning.scales(t, x, lanczos.lastGradient(), scales); // at this θ, just computed
-                    double q = lanczos.topEigenvalues(x, problem.train(), 1, Seeds.derive(lanczosSeed, "step", t),
-                            scales)[0];
+                    double q = preconditioning.topEigenvalues(lanczos, t, x, x, problem.train(), 1,
+                            Seeds.derive(lanczosSeed, "step", t))[0];
                     if (t > 0 || step.last()) { // at step 0 the moments are the first g² alone
                         r.preconditionedMax = Double.isNaN(r.preconditionedMax) ? q : Math.max(r.preconditionedMax, q);
                     }
