@@ -59,11 +59,10 @@ public enum Activation {
     }
 
     /**
-     * The R-backward step through the activation over [from, from+len):
+     * The R-backward step through the activation over [from, end):
      * rd ← rd ⊙ f'(a) + g ⊙ f''(a) ⊙ R{a}, with f'' from h = f(a) and fp = f'(a).
      */
-    void secondOrder(double[] rd, double[] fp, double[] g, double[] h, double[] ra, int from, int len) {
-        int end = from + len;
+    void secondOrder(double[] rd, double[] fp, double[] g, double[] h, double[] ra, int from, int end) {
         switch (this) {
             case SIGMOID -> {
                 for (int i = from; i < end; i++) {

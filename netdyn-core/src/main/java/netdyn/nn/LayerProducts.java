@@ -61,7 +61,7 @@ final class LayerProducts {
     private final boolean blocked;
     private final long blockedMin;
     private int threads;
-    private double[][] panels = new double[0][];   // per worker: one strip of a row combination's source block
+    private double[][] panels = new double[0][];   // per worker: a row combination's packed source block
     private double[][] tables = new double[0][];   // per worker: its rows of a sample-order dot table
     private double[][] packs = new double[0][];    // per worker: one sample block of the y rows, sample-major
 
@@ -157,11 +157,11 @@ final class LayerProducts {
         forEach(workers, w -> {
             int from = strips * w / workers;
             int to = strips * (w + 1) / workers;
+            double[] panel = scratch(panels, w, TERM_BLOCK * PACKED_STRIPS * BlockKernels.STRIP);
             if (nonzero != null && rows % 8 == 0) {
-                combineSelected(groups, rows, from, to, count, c, co, cRow, cK, x, n, y, yo, yStride, panel(w), nonzero);
+                combineSelected(groups, rows, from, to, count, c, co, cRow, cK, x, n, y, yo, yStride, panel, nonzero);
             } else {
-                combineStrips(groups, rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride,
-                        panel(w));
+                combineStrips(groups, rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride, panel);
             }
         });
         // the samples after the last whole strip: 8 at a time, then one by one
@@ -319,17 +319,19 @@ final class LayerProducts {
         // many strips (stacked groups): each worker takes whole strips and packs only those; few: x rows
         boolean byStrips = blocked && strips >= 4 * workers;
         forEach(workers, w -> {
-            if (!blocked) {
-                dotsInSampleOrderScalar(Math.min(xRows, 6 * (tiles * w / workers)),
-                        Math.min(xRows, 6 * (tiles * (w + 1) / workers)), groups, yRows, n, x, xo, xStride, y, yo,
-                        yStride, out, oo, oRow, oCol, accumulate);
-            } else if (byStrips) {
+            if (byStrips) {
                 dotsInSampleOrder(w, 0, xRows, strips * w / workers, strips * (w + 1) / workers, groups, yRows, n, x,
                         xo, xStride, y, yo, yStride, out, oo, oRow, oCol, accumulate);
+                return;
+            }
+            int from = Math.min(xRows, 6 * (tiles * w / workers));
+            int to = Math.min(xRows, 6 * (tiles * (w + 1) / workers));
+            if (blocked) {
+                dotsInSampleOrder(w, from, to, 0, strips, groups, yRows, n, x, xo, xStride, y, yo, yStride, out, oo,
+                        oRow, oCol, accumulate);
             } else {
-                dotsInSampleOrder(w, Math.min(xRows, 6 * (tiles * w / workers)),
-                        Math.min(xRows, 6 * (tiles * (w + 1) / workers)), 0, strips, groups, yRows, n, x, xo, xStride,
-                        y, yo, yStride, out, oo, oRow, oCol, accumulate);
+                dotsInSampleOrderScalar(from, to, groups, yRows, n, x, xo, xStride, y, yo, yStride, out, oo, oRow,
+                        oCol, accumulate);
             }
         });
     }
@@ -434,15 +436,6 @@ final class LayerProducts {
         }
     }
 
-    private double[] panel(int worker) {
-        double[] p = panels[worker];
-        if (p == null) {
-            p = new double[TERM_BLOCK * PACKED_STRIPS * BlockKernels.STRIP];
-            panels[worker] = p;
-        }
-        return p;
-    }
-
     /** Worker {@code worker}'s array of {@code slots}, at least {@code size} long. */
     private static double[] scratch(double[][] slots, int worker, int size) {
         double[] p = slots[worker];
@@ -487,7 +480,8 @@ final class LayerProducts {
             return;
         }
         int eights = (n + 7) / 8;
-        forEach(workers, w -> range.run(Math.min(n, 8 * (eights * w / workers)), Math.min(n, 8 * (eights * (w + 1) / workers))));
+        forEach(workers, w -> range.run(Math.min(n, 8 * (eights * w / workers)),
+                Math.min(n, 8 * (eights * (w + 1) / workers))));
     }
 
     /** Runs parts 0..workers−1, part 0 on the caller's thread, and waits for all. */

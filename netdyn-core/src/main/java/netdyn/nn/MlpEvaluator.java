@@ -469,22 +469,14 @@ public final class MlpEvaluator {
                 products.dots(fin, fo, n, in, 0, n, dl, 0, n, grad, goff + w0, fo, 1, false);
                 addDecay(l, theta, off, grad, goff);
             }
-            products.split(fo, n, (from, to) -> {
-                for (int j = from; j < to; j++) {
-                    grad[goff + b0 + j] = VecOps.sum(n, dl, j * n);
-                }
-            });
+            rowSums(fo, n, dl, grad, goff + b0);
             if (l > 0) {
                 double[] gl = g[l - 1];
                 double[] dPrev = d[l - 1];
                 double[] fpl = fp[l - 1];
                 java.util.Arrays.fill(gl, 0, fin * n, 0);
                 products.combineRows(fin, n, fo, theta, off + w0, fo, 1, dl, 0, n, gl, 0, n);
-                products.split(fin * n, (from, to) -> {
-                    for (int s = from; s < to; s++) {
-                        dPrev[s] = gl[s] * fpl[s];
-                    }
-                });
+                multiply(fin * n, gl, fpl, dPrev);
             }
         }
     }
@@ -517,11 +509,7 @@ public final class MlpEvaluator {
             if (l < layers - 1) {
                 double[] rhl = rh[l];
                 double[] fpl = fp[l];
-                products.split(fo * n, (from, to) -> {
-                    for (int i = from; i < to; i++) {
-                        rhl[i] = fpl[i] * ral[i];
-                    }
-                });
+                multiply(fo * n, fpl, ral, rhl);
                 in = h[l];
             }
         }
@@ -550,11 +538,7 @@ public final class MlpEvaluator {
                 }
                 addDecay(l, v, voff, out, ooff);
             }
-            products.split(fo, n, (from, to) -> {
-                for (int j = from; j < to; j++) {
-                    out[ooff + b0 + j] = VecOps.sum(n, rdl, j * n);
-                }
-            });
+            rowSums(fo, n, rdl, out, ooff + b0);
             if (l > 0) {
                 double[] rdPrev = rd[l - 1];
                 java.util.Arrays.fill(rdPrev, 0, fin * n, 0);
@@ -565,9 +549,27 @@ public final class MlpEvaluator {
                 double[] gl = g[l - 1];
                 double[] hl = h[l - 1];
                 double[] ral = ra[l - 1];
-                products.split(fin * n, (from, to) -> act.secondOrder(rdPrev, fpl, gl, hl, ral, from, to - from));
+                products.split(fin * n, (from, to) -> act.secondOrder(rdPrev, fpl, gl, hl, ral, from, to));
             }
         }
+    }
+
+    /** out[i] = a[i] · b[i] for i &lt; count, over the evaluator's threads. */
+    private void multiply(int count, double[] a, double[] b, double[] out) {
+        products.split(count, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = a[i] * b[i];
+            }
+        });
+    }
+
+    /** out[oo + j] = Σ_s rows[j·n + s] (a layer's bias gradient) for j &lt; count, rows over the evaluator's threads. */
+    private void rowSums(int count, int n, double[] rows, double[] out, int oo) {
+        products.split(count, n, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                out[oo + j] = VecOps.sum(n, rows, j * n);
+            }
+        });
     }
 
     /** out_W += λ v_W over layer l's weights (also for λ = 0: the sum's bits, e.g. of a −0, stay as they were). */
