@@ -14,19 +14,20 @@ import netdyn.linalg.DenseOps;
  * <p>Householder's Q is orthonormal to rounding whatever the conditioning of A (Higham, Accuracy and Stability of
  * Numerical Algorithms, 2nd ed., §19.3), where modified Gram–Schmidt needs a second pass. Cost
  * 2nk² − ⅔k³ flops for R and as many for Q (8/3 n³ for k = n, against 4 n³ for Gram–Schmidt twice). The
- * work runs on A transposed (n × k row-major), where every O(nk²) loop is an axpy over contiguous memory
- * ({@link DenseOps}, SIMD where available) and none is a reduction across lanes (the one reduction, ‖x_j‖², is
- * O(n) per column and sequential), so every sum's order is fixed and the bits do not depend on the vector width.
- * An instance owns its workspace for one (k, n); not thread-safe.
+ * work runs on the rows as they are (A's columns, contiguous): every inner product vᵀa_c is one fused
+ * multiply-add per element in element order (four columns at a time, each its own chain), every update an axpy
+ * ({@link DenseOps}, SIMD where available), and no sum is split across lanes, so the bits do not depend on the
+ * vector width. An instance owns its workspace for one (k, n); not thread-safe.
  */
 final class Orthonormalizer {
     private final int k;
     private final int n;
-    private final double[] a;    // n × k: A row-major, then R above the diagonal and the reflectors on and below it
-    private final double[] q;    // n × k: Q row-major while it is accumulated
-    private final double[] beta; // reflector j is I − β_j v_j v_jᵀ, v_j stored in column j of a, rows j..n−1
+    private final double[] a;    // k × n: A's columns, then R's rows above the diagonal and reflector j in row j from j
+    private final double[] q;    // k × n: Q's columns while Q is accumulated
+    private final double[] beta; // reflector j is I − β_j v_j v_jᵀ
     private final double[] sign; // R_jj = sign_j · ‖x_j‖ before the columns are flipped to R_jj > 0
-    private final double[] w;    // v_jᵀ times the columns right of j
+    private final double[] w;    // v_jᵀ a_c for the columns c right of j
+    private final double[] f;    // −β_j v_j
 
     Orthonormalizer(int k, int n) {
         if (k < 1 || k > n) {
@@ -34,11 +35,12 @@ final class Orthonormalizer {
         }
         this.k = k;
         this.n = n;
-        a = new double[n * k];
-        q = new double[n * k];
+        a = new double[k * n];
+        q = new double[k * n];
         beta = new double[k];
         sign = new double[k];
         w = new double[k];
+        f = new double[n];
     }
 
     /**
@@ -50,17 +52,13 @@ final class Orthonormalizer {
      *         normalised
      */
     int orthonormalize(double[] rows, double[] logDiag) {
-        for (int i = 0; i < k; i++) {
-            int o = i * n;
-            for (int s = 0; s < n; s++) {
-                a[s * k + i] = rows[o + s];
-            }
-        }
+        System.arraycopy(rows, 0, a, 0, k * n);
         for (int j = 0; j < k; j++) {
-            double x0 = a[j * k + j];
+            int o = j * n;
+            double x0 = a[o + j];
             double sumSquares = x0 * x0;
             for (int s = j + 1; s < n; s++) {
-                double x = a[s * k + j];
+                double x = a[o + s];
                 sumSquares += x * x;
             }
             double norm = Math.sqrt(sumSquares);
@@ -71,13 +69,13 @@ final class Orthonormalizer {
             // v = x − α e_1 with α = −sign(x0) ‖x‖, which adds instead of cancelling; vᵀv = 2‖x‖(‖x‖ + |x0|)
             double s0 = x0 >= 0 ? 1 : -1;
             sign[j] = -s0;
-            a[j * k + j] = x0 + s0 * norm;
+            a[o + j] = x0 + s0 * norm;
             beta[j] = 1 / (norm * (norm + Math.abs(x0)));
             reflect(a, j, j + 1);
         }
         Arrays.fill(q, 0);
         for (int i = 0; i < k; i++) {
-            q[i * k + i] = 1;
+            q[i * n + i] = 1;
         }
         for (int j = k - 1; j >= 0; j--) {
             reflect(q, j, j);
@@ -86,26 +84,66 @@ final class Orthonormalizer {
             int o = i * n;
             double d = sign[i];
             for (int s = 0; s < n; s++) {
-                rows[o + s] = d * q[s * k + i];
+                rows[o + s] = d * q[o + s];
             }
         }
         return -1;
     }
 
     /**
-     * Applies reflector j to rows j..n−1, columns from..k−1 of the n × k matrix m:
-     * w = v_jᵀ m, then m ← m − (β_j v_j) wᵀ. Both passes run along m's rows ({@link DenseOps}).
+     * Applies reflector j to elements j..n−1 of the columns from..k−1 of m (k × n, a column per row):
+     * w_c = v_jᵀ m_c, then m_c ← m_c − (β_j v_j) w_c.
      */
     private void reflect(double[] m, int j, int from) {
         if (from >= k) {
             return;
         }
-        int width = k - from;
-        Arrays.fill(w, from, k, 0);
-        DenseOps.axpyRows(width, a, j * k + j, k, n - j, m, j * k + from, k, w, from);
+        int v = j * n;
+        // eight columns per pass over v (each sum a chain of fused multiply-adds, latency-bound alone); the
+        // last pass repeats the last column where fewer are left, which recomputes the same sum
+        for (int c = from; c < k; c += 8) {
+            innerProducts8(m, v, j, c);
+        }
         double b = beta[j];
         for (int s = j; s < n; s++) {
-            DenseOps.axpy(width, -b * a[s * k + j], w, from, m, s * k + from);
+            f[s] = -b * a[v + s];
         }
+        for (int c = from; c < k; c++) {
+            DenseOps.axpy(n - j, w[c], f, j, m, c * n + j);
+        }
+    }
+
+    /** w_c for columns c..c+7 of m (the last column repeated past k − 1) against reflector j at a[v..]. */
+    private void innerProducts8(double[] m, int v, int j, int c) {
+        int last = k - 1;
+        int m0 = c * n;
+        int m1 = Math.min(c + 1, last) * n;
+        int m2 = Math.min(c + 2, last) * n;
+        int m3 = Math.min(c + 3, last) * n;
+        int m4 = Math.min(c + 4, last) * n;
+        int m5 = Math.min(c + 5, last) * n;
+        int m6 = Math.min(c + 6, last) * n;
+        int m7 = Math.min(c + 7, last) * n;
+        double w0 = 0;
+        double w1 = 0;
+        double w2 = 0;
+        double w3 = 0;
+        double w4 = 0;
+        double w5 = 0;
+        double w6 = 0;
+        double w7 = 0;
+        for (int s = j; s < n; s++) {
+            double vs = a[v + s];
+            w0 = Math.fma(vs, m[m0 + s], w0);
+            w1 = Math.fma(vs, m[m1 + s], w1);
+            w2 = Math.fma(vs, m[m2 + s], w2);
+            w3 = Math.fma(vs, m[m3 + s], w3);
+            w4 = Math.fma(vs, m[m4 + s], w4);
+            w5 = Math.fma(vs, m[m5 + s], w5);
+            w6 = Math.fma(vs, m[m6 + s], w6);
+            w7 = Math.fma(vs, m[m7 + s], w7);
+        }
+        double[] sums = {w0, w1, w2, w3, w4, w5, w6, w7};
+        System.arraycopy(sums, 0, w, c, Math.min(8, k - c));
     }
 }

@@ -201,9 +201,7 @@ public final class MlpEvaluator {
             for (int d = 0; d < count; d++) {
                 int vd = voff + (d0 + d) * vStride;
                 double[] ra0 = dirRa[d][0];
-                for (int j = 0; j < fo; j++) {
-                    java.util.Arrays.fill(ra0, j * n, j * n + n, vs[vd + b0 + j]);
-                }
+                fillRows(fo, n, vs, vd + b0, ra0);
                 c[d] = vs;
                 co[d] = vd + w0;
                 y[d] = ra0;
@@ -255,9 +253,7 @@ public final class MlpEvaluator {
         int[] oo = new int[count];
         for (int r = 0; r < count; r++) {
             double[] a0 = evaluators[r].a[0];
-            for (int j = 0; j < fo; j++) {
-                java.util.Arrays.fill(a0, j * n, j * n + n, thetas[offs[r] + b0 + j]);
-            }
+            fillRows(fo, n, thetas, offs[r] + b0, a0);
             c[r] = thetas;
             co[r] = offs[r] + w0;
             y[r] = a0;
@@ -436,9 +432,7 @@ public final class MlpEvaluator {
             int b0 = off + layout.biasOffset(l);
             double[] al = a[l];
             if (l > 0 || !layer0Done) {
-                for (int j = 0; j < fo; j++) {
-                    java.util.Arrays.fill(al, j * n, j * n + n, theta[b0 + j]);
-                }
+                fillRows(fo, n, theta, b0, al);
                 products.combineRows(fo, n, fin, theta, w0, 1, fo, in, 0, n, al, 0, n,
                         l == 0 && products.blocks(fo, n, fin) ? b.nonzeroStrips() : null);
             }
@@ -474,7 +468,7 @@ public final class MlpEvaluator {
                 double[] gl = g[l - 1];
                 double[] dPrev = d[l - 1];
                 double[] fpl = fp[l - 1];
-                java.util.Arrays.fill(gl, 0, fin * n, 0);
+                zero(fin * n, gl);
                 products.combineRows(fin, n, fo, theta, off + w0, fo, 1, dl, 0, n, gl, 0, n);
                 multiply(fin * n, gl, fpl, dPrev);
             }
@@ -496,9 +490,7 @@ public final class MlpEvaluator {
             int b0 = layout.biasOffset(l);
             double[] ral = ra[l];
             if (l > 0 || !layer0Done) {
-                for (int j = 0; j < fo; j++) {
-                    java.util.Arrays.fill(ral, j * n, j * n + n, v[voff + b0 + j]);
-                }
+                fillRows(fo, n, v, voff + b0, ral);
                 // per element: R{b}, then the V terms, then the W terms, as one row at a time did
                 products.combineRows(fo, n, fin, v, voff + w0, 1, fo, in, 0, n, ral, 0, n,
                         l == 0 && products.blocks(fo, n, fin) ? batch.nonzeroStrips() : null);
@@ -541,7 +533,7 @@ public final class MlpEvaluator {
             rowSums(fo, n, rdl, out, ooff + b0);
             if (l > 0) {
                 double[] rdPrev = rd[l - 1];
-                java.util.Arrays.fill(rdPrev, 0, fin * n, 0);
+                zero(fin * n, rdPrev);
                 // per element: the W terms, then the V terms, as one row at a time did
                 products.combineRows(fin, n, fo, theta, off + w0, fo, 1, rdl, 0, n, rdPrev, 0, n);
                 products.combineRows(fin, n, fo, v, voff + w0, fo, 1, dl, 0, n, rdPrev, 0, n);
@@ -552,6 +544,20 @@ public final class MlpEvaluator {
                 products.split(fin * n, (from, to) -> act.secondOrder(rdPrev, fpl, gl, hl, ral, from, to));
             }
         }
+    }
+
+    /** Row j of rows (n values from j·n) set to values[vo + j] for j &lt; count (a layer's biases), over the threads. */
+    private void fillRows(int count, int n, double[] values, int vo, double[] rows) {
+        products.split(count, n, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                java.util.Arrays.fill(rows, j * n, j * n + n, values[vo + j]);
+            }
+        });
+    }
+
+    /** a[0..count) = 0, over the evaluator's threads. */
+    private void zero(int count, double[] a) {
+        products.split(count, (from, to) -> java.util.Arrays.fill(a, from, to, 0));
     }
 
     /** out[i] = a[i] · b[i] for i &lt; count, over the evaluator's threads. */
