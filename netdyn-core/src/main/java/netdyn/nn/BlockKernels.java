@@ -100,6 +100,50 @@ final class BlockKernels {
     }
 
     /**
+     * Rows y_r[s0..s0+32) for r in [r0, r0+2) += Σ_{k0 ≤ k < k1} c(r, k) x_k[..] in k order: the edge of
+     * {@link #rows6x32} (784 x rows leave four), eight chains where single rows would run one each.
+     */
+    static void rows2x32(int r0, int s0, int k0, int k1, double[] c, int co, int cRow, int cK, double[] x, int xo,
+                         int xStride, double[] y, int yo, int yStride) {
+        int y0 = yo + r0 * yStride + s0;
+        int y1 = y0 + yStride;
+        DoubleVector a00 = DoubleVector.fromArray(WIDE, y, y0);
+        DoubleVector a01 = DoubleVector.fromArray(WIDE, y, y0 + 8);
+        DoubleVector a02 = DoubleVector.fromArray(WIDE, y, y0 + 16);
+        DoubleVector a03 = DoubleVector.fromArray(WIDE, y, y0 + 24);
+        DoubleVector a10 = DoubleVector.fromArray(WIDE, y, y1);
+        DoubleVector a11 = DoubleVector.fromArray(WIDE, y, y1 + 8);
+        DoubleVector a12 = DoubleVector.fromArray(WIDE, y, y1 + 16);
+        DoubleVector a13 = DoubleVector.fromArray(WIDE, y, y1 + 24);
+        int ck = co + r0 * cRow + k0 * cK;
+        int xk = xo + k0 * xStride + s0;
+        for (int k = k0; k < k1; k++, ck += cK, xk += xStride) {
+            DoubleVector x0 = DoubleVector.fromArray(WIDE, x, xk);
+            DoubleVector x1 = DoubleVector.fromArray(WIDE, x, xk + 8);
+            DoubleVector x2 = DoubleVector.fromArray(WIDE, x, xk + 16);
+            DoubleVector x3 = DoubleVector.fromArray(WIDE, x, xk + 24);
+            DoubleVector w0 = DoubleVector.broadcast(WIDE, c[ck]);
+            a00 = x0.fma(w0, a00);
+            a01 = x1.fma(w0, a01);
+            a02 = x2.fma(w0, a02);
+            a03 = x3.fma(w0, a03);
+            DoubleVector w1 = DoubleVector.broadcast(WIDE, c[ck + cRow]);
+            a10 = x0.fma(w1, a10);
+            a11 = x1.fma(w1, a11);
+            a12 = x2.fma(w1, a12);
+            a13 = x3.fma(w1, a13);
+        }
+        a00.intoArray(y, y0);
+        a01.intoArray(y, y0 + 8);
+        a02.intoArray(y, y0 + 16);
+        a03.intoArray(y, y0 + 24);
+        a10.intoArray(y, y1);
+        a11.intoArray(y, y1 + 8);
+        a12.intoArray(y, y1 + 16);
+        a13.intoArray(y, y1 + 24);
+    }
+
+    /**
      * Rows y_r[s0..s0+32) for r in [r0, r0+6) += Σ_{k0 ≤ k < k1} c(r, k) x_k[..] in k order: the tile of
      * the sample-order dot tables (x_k a packed sample of 32 table columns, c(r, k) the x rows' values),
      * 24 accumulators from four loads and six broadcasts per term.

@@ -395,7 +395,11 @@ final class LayerProducts {
                 for (int r = 0; r < rows6; r += 6) {
                     BlockKernels.rows6x32(r, col, s0, s1, x, co, xStride, 1, packed, po, DOT_STRIP, table, 0, width);
                 }
-                for (int r = rows6; r < rows; r++) {
+                int r = rows6;
+                for (; r + 1 < rows; r += 2) {
+                    BlockKernels.rows2x32(r, col, s0, s1, x, co, xStride, 1, packed, po, DOT_STRIP, table, 0, width);
+                }
+                for (; r < rows; r++) {
                     for (int v = 0; v < DOT_STRIP; v += 8) {
                         BlockKernels.rows1x8(r, col + v, s0, s1, x, co, xStride, 1, packed, po, DOT_STRIP, table, 0,
                                 width);
