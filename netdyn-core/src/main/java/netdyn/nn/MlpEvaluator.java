@@ -189,8 +189,11 @@ public final class MlpEvaluator {
         int fo = spec.fanOut(0);
         int w0 = layout.weightOffset(0);
         int b0 = layout.biasOffset(0);
-        for (int d0 = 0; d0 < k; d0 += STACKED_DIRECTIONS) {
-            int count = Math.min(STACKED_DIRECTIONS, k - d0);
+        // as few stacks as the cap allows, of equal size (10 directions: 5 + 5, not 8 + 2, whose small stack
+        // would pack its columns on every worker; the stacking changes no number)
+        int stacks = (k + STACKED_DIRECTIONS - 1) / STACKED_DIRECTIONS;
+        for (int stack = 0, d0 = 0, count = 0; d0 < k; stack++, d0 += count) {
+            count = (k - d0 + stacks - stack - 1) / (stacks - stack);
             ensureDirections(count);
             double[][] c = new double[count][];
             int[] co = new int[count];

@@ -58,7 +58,7 @@ class WideNetworkThreadsTest {
         double[] theta0 = new double[p];
         InitSpec.STUDY.initialize(layout, 7, 0, theta0, 0);
         SplitMix64 rng = new SplitMix64(3);
-        int k = 10; // a stack of 8 directions (split over workers by column strips) and one of 2
+        int k = 10; // two stacks of 5 directions (each split over workers by column strips)
         double[] vs = new double[k * p];
         for (int i = 0; i < vs.length; i++) {
             vs[i] = rng.nextGaussian();
