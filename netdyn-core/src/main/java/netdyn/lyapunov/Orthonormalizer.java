@@ -28,6 +28,7 @@ final class Orthonormalizer {
     private final double[] sign; // R_jj = sign_j · ‖x_j‖ before the columns are flipped to R_jj > 0
     private final double[] w;    // v_jᵀ a_c for the columns c right of j
     private final double[] f;    // −β_j v_j
+    private final double[] eight = new double[8]; // one pass's sums
 
     Orthonormalizer(int k, int n) {
         if (k < 1 || k > n) {
@@ -143,7 +144,15 @@ final class Orthonormalizer {
             w6 = Math.fma(vs, m[m6 + s], w6);
             w7 = Math.fma(vs, m[m7 + s], w7);
         }
-        double[] sums = {w0, w1, w2, w3, w4, w5, w6, w7};
-        System.arraycopy(sums, 0, w, c, Math.min(8, k - c));
+        double[] sums = eight;
+        sums[0] = w0;
+        sums[1] = w1;
+        sums[2] = w2;
+        sums[3] = w3;
+        sums[4] = w4;
+        sums[5] = w5;
+        sums[6] = w6;
+        sums[7] = w7;
+        System.arraycopy(sums, 0, w, c, Math.min(8, k - c)); // the repeated columns' sums are dropped
     }
 }

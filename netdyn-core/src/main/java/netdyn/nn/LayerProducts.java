@@ -466,7 +466,7 @@ final class LayerProducts {
         return Math.max(1, Math.min(threads, parts));
     }
 
-    private interface Part {
+    interface Part {
         void run(int worker);
     }
 
@@ -497,7 +497,7 @@ final class LayerProducts {
     }
 
     /** Runs parts 0..workers−1, part 0 on the caller's thread, and waits for all. */
-    private static void forEach(int workers, Part part) {
+    static void forEach(int workers, Part part) {
         if (workers == 1) {
             part.run(0);
             return;

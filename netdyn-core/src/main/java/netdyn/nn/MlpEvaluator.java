@@ -48,6 +48,8 @@ public final class MlpEvaluator {
     private double[][][] dirRa = new double[0][][];
     private double[][][] dirRh = new double[0][][];
     private double[][][] dirRd = new double[0][][];
+    // evaluators for the other threads' parts of a block of Hessian-vector products (see hessianVectorProducts)
+    private MlpEvaluator[] partners = new MlpEvaluator[0];
     // output head, [classes × capacity] and [capacity]
     private final double[] u;     // unnormalised outputs φ(z)
     private final double[] colSum;
@@ -73,6 +75,32 @@ public final class MlpEvaluator {
      * @param threads workers that share each layer product of a pass (the same bits for any count; worth
      *                more than 1 only for large layers and batches, such as 784–64–10 on thousands of samples)
      */
+    /**
+     * A partner for concurrent Hessian-vector products on {@code source}'s gradient pass: it reads source's
+     * pass arrays and head sums (never writes them) and has its own R-operator workspace, head scratch and
+     * one-thread products.
+     */
+    private MlpEvaluator(MlpEvaluator source) {
+        this.spec = source.spec;
+        this.products = new LayerProducts(1);
+        this.layout = source.layout;
+        this.layers = source.layers;
+        this.capacity = source.capacity;
+        this.act = source.act;
+        this.wd = source.wd;
+        this.parameters = source.parameters;
+        this.passTheta = source.passTheta;
+        a = source.a;
+        h = source.h;
+        fp = source.fp;
+        g = source.g;
+        d = source.d;
+        u = source.u;
+        colSum = source.colSum; // the head's per-sample sums of the pass, read by headR
+        colAux = source.colAux;
+        colMax = new double[capacity]; // headR's scratch
+    }
+
     public MlpEvaluator(MlpSpec spec, int capacity, int threads) {
         this.spec = spec;
         this.products = new LayerProducts(threads);
@@ -172,8 +200,10 @@ public final class MlpEvaluator {
      * out[ooff + d·oStride ..] = H(θ) v_d for the k directions v_d = vs[voff + d·vStride ..], each the
      * same bits as {@link #hessianVectorProduct}: the first layer's products over the batch, the largest
      * of a wide network, run as one stacked product for up to {@value #STACKED_DIRECTIONS} directions at
-     * a time, so that the batch is read once for all of them. Needs the same gradient pass; workspace for
-     * the stacked directions is allocated on first use (3 arrays of units × capacity per direction).
+     * a time, so that the batch is read once for all of them. With several threads the directions are split
+     * into one part per thread, each stacked on its own evaluator with one-thread products (no thread waits for
+     * another inside a part). Needs the same gradient pass; workspace for the stacked directions is allocated
+     * on first use (3 arrays of units × capacity per direction).
      */
     public void hessianVectorProducts(double[] theta, int off, Batch b, double[] vs, int voff, int vStride, int k,
                                       double[] out, int ooff, int oStride) {
@@ -184,6 +214,45 @@ public final class MlpEvaluator {
             }
             return;
         }
+        int threads = products.threads();
+        int parts = Math.min(threads, k);
+        if (parts == 1) {
+            stackedProducts(theta, off, vs, voff, vStride, 0, k, out, ooff, oStride);
+            return;
+        }
+        // the directions in one part per thread, each part stacked on its own evaluator with one-thread products:
+        // no thread waits for another inside a part (a part's numbers are those of its directions alone)
+        if (partners.length < parts - 1) {
+            MlpEvaluator[] more = java.util.Arrays.copyOf(partners, parts - 1);
+            for (int q = partners.length; q < parts - 1; q++) {
+                more[q] = new MlpEvaluator(this);
+            }
+            partners = more;
+        }
+        b.nonzeroStrips(); // built here, read by all parts
+        products.setThreads(1);
+        try {
+            LayerProducts.forEach(parts, q -> {
+                MlpEvaluator e = q == 0 ? this : partners[q - 1];
+                e.batch = batch;
+                e.stackedProducts(theta, off, vs, voff, vStride, k * q / parts, k * (q + 1) / parts, out, ooff,
+                        oStride);
+            });
+        } finally {
+            products.setThreads(threads);
+        }
+    }
+
+    /**
+     * H v_d for directions [from, to) of {@link #hessianVectorProducts}, the first layer's products stacked, on
+     * this evaluator's workspace and threads.
+     */
+    private void stackedProducts(double[] theta, int off, double[] vs, int voff, int vStride, int from, int to,
+                                 double[] out, int ooff, int oStride) {
+        Batch b = batch;
+        int k = to - from;
+        voff += from * vStride;
+        ooff += from * oStride;
         int n = b.size();
         int fin = spec.fanIn(0);
         int fo = spec.fanOut(0);

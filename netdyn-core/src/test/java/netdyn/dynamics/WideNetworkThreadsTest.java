@@ -3,9 +3,13 @@ package netdyn.dynamics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import netdyn.data.Dataset;
@@ -93,6 +97,52 @@ class WideNetworkThreadsTest {
         assertThat(losses[1]).isEqualTo(losses[0]);
         assertThat(orbit[1]).isEqualTo(orbit[0]);
         assertThat(tangents[1]).isEqualTo(tangents[0]);
+    }
+
+    /** Every output head (the normalised ones read the forward pass's per-sample sums) on 1–3 threads. */
+    static Stream<Arguments> headsAndThreads() {
+        Stream.Builder<Arguments> cases = Stream.builder();
+        for (OutputKind head : OutputKind.values()) {
+            for (LossKind loss : LossKind.values()) {
+                if (head == OutputKind.LINEAR && loss == LossKind.CE) {
+                    continue; // not a network (MlpSpec refuses it)
+                }
+                for (int threads = 1; threads <= 3; threads++) {
+                    cases.add(Arguments.of(head, loss, threads));
+                }
+            }
+        }
+        return cases.build();
+    }
+
+    @ParameterizedTest
+    @MethodSource("headsAndThreads")
+    void aTangentBlockSplitOverThreadsEqualsItsVectorsOneByOne(OutputKind head, LossKind loss, int threads) {
+        MlpSpec spec = new MlpSpec(784, new int[] {64}, 10, Activation.TANH, head, loss, 0.001);
+        Batch batch = digits(90, 5);
+        MlpLayout layout = new MlpLayout(spec);
+        int p = layout.parameterCount();
+        double[] x = new double[p];
+        InitSpec.STUDY.initialize(layout, 3, 0, x, 0);
+        int k = 7; // parts of 2, 2, 3 directions on 3 threads; 3 and 4 on 2; one stack of 7 on 1
+        SplitMix64 rng = new SplitMix64(head.ordinal() * 10L + loss.ordinal());
+        double[] vs = new double[k * p];
+        for (int i = 0; i < vs.length; i++) {
+            vs[i] = rng.nextGaussian();
+        }
+        GradientDescentMap map = new GradientDescentMap(spec, batch, OptimizerSpec.gradientDescent(0.5), threads);
+        double[] next = new double[p];
+        map.step(0, x, next);
+        double[] block = new double[k * p];
+        map.tangentBlock(0, x, vs, k, block);
+        GradientDescentMap single = new GradientDescentMap(spec, batch, OptimizerSpec.gradientDescent(0.5));
+        single.step(0, x, next);
+        for (int d = 0; d < k; d++) {
+            double[] one = new double[p];
+            single.tangent(0, x, Arrays.copyOfRange(vs, d * p, (d + 1) * p), one);
+            assertThat(Arrays.copyOfRange(block, d * p, (d + 1) * p)).as("direction %d", d).isEqualTo(one);
+        }
+        assertThat(block).doesNotContain(Double.NaN);
     }
 
     @ParameterizedTest
