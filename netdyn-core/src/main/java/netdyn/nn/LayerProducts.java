@@ -42,8 +42,6 @@ final class LayerProducts {
      * 192-byte runs 80 KB apart, the 784 → 64 forward product of 10 000 samples took 32–56 ms against 27–38).
      */
     private static final int PACKED_STRIPS = 8;
-    /** One strip's packed term block: 128 terms × 24 samples, contiguous (24 KB, level 1 without set conflicts). */
-    private static final int STRIP_BLOCK = TERM_BLOCK * BlockKernels.STRIP;
     /**
      * Below this many multiply-adds a product runs through the row kernels (the same bits): for layers as
      * small as the Iris network's the tiles' edges and bookkeeping cost more than they save.
@@ -220,6 +218,7 @@ final class LayerProducts {
         boolean pack = groups * rows8 >= 16;
         for (int first = from; first < to; first += PACKED_STRIPS) {
             int last = Math.min(to, first + PACKED_STRIPS);
+            int width = (last - first) * BlockKernels.STRIP;
             int c0 = first * BlockKernels.STRIP;
             // terms in blocks, in order: each element still takes its terms in k order
             for (int k0 = 0; k0 < count; k0 += TERM_BLOCK) {
@@ -229,13 +228,7 @@ final class LayerProducts {
                     // groups: 128 rows of a wide batch lie on 128 pages, which the tiles would walk again; several
                     // strips at once, so that each source row is read in a run the prefetcher follows
                     for (int k = k0; k < k1; k++) {
-                        int src0 = xo + k * xStride + c0;
-                        int dst = (k - k0) * BlockKernels.STRIP;
-                        for (int strip = first; strip < last; strip++) {
-                            System.arraycopy(x, src0, panel, dst, BlockKernels.STRIP);
-                            src0 += BlockKernels.STRIP;
-                            dst += STRIP_BLOCK;
-                        }
+                        System.arraycopy(x, xo + k * xStride + c0, panel, (k - k0) * width, width);
                     }
                 }
                 for (int strip = first; strip < last; strip++) {
@@ -245,9 +238,8 @@ final class LayerProducts {
                     int sStride = xStride;
                     if (pack) {
                         src = panel;
-                        // panel index of (k, s) in this strip: (strip − first)·STRIP_BLOCK + (k − k0)·STRIP + s − s0
-                        so = (strip - first) * STRIP_BLOCK - k0 * BlockKernels.STRIP - s0;
-                        sStride = BlockKernels.STRIP;
+                        so = -k0 * width - c0; // panel index of (k, s) is (k − k0)·width + s − c0
+                        sStride = width;
                     }
                     for (int g = 0; g < groups; g++) {
                         for (int r = 0; r < rows8; r += 8) {
