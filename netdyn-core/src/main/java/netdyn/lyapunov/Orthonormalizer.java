@@ -15,7 +15,7 @@ import netdyn.linalg.DenseOps;
  * Numerical Algorithms, 2nd ed., §19.3), where modified Gram–Schmidt needs a second pass. Cost
  * 2nk² − ⅔k³ flops for R and as many for Q (8/3 n³ for k = n, against 4 n³ for Gram–Schmidt twice). The
  * work runs on the rows as they are (A's columns, contiguous): every inner product vᵀa_c is one fused
- * multiply-add per element in element order (four columns at a time, each its own chain), every update an axpy
+ * multiply-add per element in element order (eight columns per pass, each its own chain), every update an axpy
  * ({@link DenseOps}, SIMD where available), and no sum is split across lanes, so the bits do not depend on the
  * vector width. An instance owns its workspace for one (k, n); not thread-safe.
  */

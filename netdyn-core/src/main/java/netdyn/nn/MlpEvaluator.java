@@ -72,10 +72,6 @@ public final class MlpEvaluator {
     }
 
     /**
-     * @param threads workers that share each layer product of a pass (the same bits for any count; worth
-     *                more than 1 only for large layers and batches, such as 784–64–10 on thousands of samples)
-     */
-    /**
      * A partner for concurrent Hessian-vector products on {@code source}'s gradient pass: it reads source's
      * pass arrays and head sums (never writes them) and has its own R-operator workspace, head scratch and
      * one-thread products.
@@ -101,6 +97,10 @@ public final class MlpEvaluator {
         colMax = new double[capacity]; // headR's scratch
     }
 
+    /**
+     * @param threads workers that share each layer product of a pass (the same bits for any count; worth
+     *                more than 1 only for large layers and batches, such as 784–64–10 on thousands of samples)
+     */
     public MlpEvaluator(MlpSpec spec, int capacity, int threads) {
         this.spec = spec;
         this.products = new LayerProducts(threads);
