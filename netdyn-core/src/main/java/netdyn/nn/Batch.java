@@ -111,8 +111,8 @@ public final class Batch {
     }
 
     /**
-     * Which features are nonzero in each strip of samples, for these contents; null when few inputs are zero.
-     * Built on first use after a refill; threads of an ensemble share a batch, and a race only builds the
+     * The input strip by strip, each strip's nonzero features and their values, for these contents. Built on
+     * first use after a refill (only the wide first layers' blocked products ask for it); threads of an ensemble share a batch, and a race only builds the
      * same index twice (the contents are written before the version that vouches for them).
      */
     NonzeroStrips nonzeroStrips() {

@@ -348,8 +348,8 @@ final class BlockKernels {
     }
 
     /**
-     * {@link #rows8x24} over a packed panel of selected terms: panel row q (at q·24) is source row
-     * ks[q] for q in [q0, q1), the terms taken in that (increasing) order.
+     * {@link #rows8x24} over a panel of selected terms: panel row q (at q·24) is source row ks[q] for q in
+     * [q0, q1), the terms taken in that (increasing) order.
      */
     static void rows8x24Selected(int r0, int[] ks, int q0, int q1, double[] c, int co, int cRow, int cK,
                                  double[] panel, double[] y, int yo, int yStride) {
@@ -388,7 +388,7 @@ final class BlockKernels {
         int cr = co + r0 * cRow;
         for (int q = q0; q < q1; q++) {
             int ck = cr + ks[q] * cK;
-            int xk = (q - q0) * STRIP;
+            int xk = q * STRIP;
             DoubleVector x0 = DoubleVector.fromArray(WIDE, panel, xk);
             DoubleVector x1 = DoubleVector.fromArray(WIDE, panel, xk + 8);
             DoubleVector x2 = DoubleVector.fromArray(WIDE, panel, xk + 16);

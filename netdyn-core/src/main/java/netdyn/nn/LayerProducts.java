@@ -167,10 +167,10 @@ final class LayerProducts {
         forEach(workers, w -> {
             int from = strips * w / workers;
             int to = strips * (w + 1) / workers;
-            double[] panel = scratch(panels, w, TERM_BLOCK * PACKED_STRIPS * BlockKernels.STRIP);
             if (nonzero != null && rows % 8 == 0) {
-                combineSelected(groups, rows, from, to, count, c, co, cRow, cK, x, n, y, yo, yStride, panel, nonzero);
+                combineSelected(groups, rows, from, to, count, c, co, cRow, cK, y, yo, yStride, nonzero);
             } else {
+                double[] panel = scratch(panels, w, TERM_BLOCK * PACKED_STRIPS * BlockKernels.STRIP);
                 combineStrips(groups, rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride, panel);
             }
         });
@@ -197,23 +197,41 @@ final class LayerProducts {
         }
     }
 
-    /** {@link #combineStrips} over the nonzero source rows of each strip only (rows a multiple of 8). */
+    /**
+     * {@link #combineStrips} from the batch's {@link NonzeroStrips} (rows a multiple of 8): each strip's source
+     * block is already contiguous there, nothing is packed, and only its nonzero source rows are taken. As in
+     * {@link #combineStrips}, several strips at a time take each block of terms (the block's coefficients
+     * are then read once for all of them), and each element takes its terms in k order.
+     */
     private static void combineSelected(int groups, int rows, int from, int to, int count, double[][] c, int[] co,
-                                        int cRow, int cK, double[] x, int n, double[][] y, int[] yo, int yStride,
-                                        double[] panel, NonzeroStrips nonzero) {
+                                        int cRow, int cK, double[][] y, int[] yo, int yStride,
+                                        NonzeroStrips nonzero) {
         int[] ks = nonzero.features();
-        for (int strip = from; strip < to; strip++) {
-            int s0 = strip * BlockKernels.STRIP;
-            int end = nonzero.to(strip);
-            for (int q0 = nonzero.from(strip); q0 < end; q0 += TERM_BLOCK) {
-                int q1 = Math.min(end, q0 + TERM_BLOCK);
-                for (int q = q0; q < q1; q++) {
-                    System.arraycopy(x, ks[q] * n + s0, panel, (q - q0) * BlockKernels.STRIP, BlockKernels.STRIP);
-                }
-                for (int g = 0; g < groups; g++) {
-                    for (int r = 0; r < rows; r += 8) {
-                        BlockKernels.rows8x24Selected(r, ks, q0, q1, c[g], co[g], cRow, cK, panel, y[g],
-                                yo[g] + s0, yStride);
+        double[] values = nonzero.values();
+        int[] next = new int[PACKED_STRIPS]; // per strip of the chunk: its first position not yet taken
+        for (int first = from; first < to; first += PACKED_STRIPS) {
+            int last = Math.min(to, first + PACKED_STRIPS);
+            for (int strip = first; strip < last; strip++) {
+                next[strip - first] = nonzero.from(strip);
+            }
+            for (int k0 = 0; k0 < count; k0 += TERM_BLOCK) {
+                int k1 = Math.min(count, k0 + TERM_BLOCK);
+                for (int strip = first; strip < last; strip++) {
+                    int q0 = next[strip - first];
+                    int q1 = q0;
+                    for (int end = nonzero.to(strip); q1 < end && ks[q1] < k1; ) {
+                        q1++;
+                    }
+                    next[strip - first] = q1;
+                    if (q1 == q0) {
+                        continue;
+                    }
+                    int s0 = strip * BlockKernels.STRIP;
+                    for (int g = 0; g < groups; g++) {
+                        for (int r = 0; r < rows; r += 8) {
+                            BlockKernels.rows8x24Selected(r, ks, q0, q1, c[g], co[g], cRow, cK, values, y[g],
+                                    yo[g] + s0, yStride);
+                        }
                     }
                 }
             }

@@ -1,34 +1,27 @@
 package netdyn.nn;
 
 /**
- * Which input features are not all zero in each strip of {@link BlockKernels#STRIP} consecutive
- * samples of a batch: image inputs are mostly exact zeros (an MNIST digit's border), and a term
- * c·0 of a row combination leaves every sum as it was, so the first layer can skip those features
- * strip by strip and still give the same numbers. Built once per batch contents.
+ * A batch's input strip by strip ({@link BlockKernels#STRIP} consecutive samples): for each strip, the
+ * features that are not all zero in it and their values, each feature's STRIP values contiguous. The
+ * first layer's row combinations read their source blocks from here instead of gathering them from
+ * rows of the whole batch for every product (128 source rows of a wide batch lie on 128 pages); and
+ * because a term c·0 leaves every sum as it was, image inputs (mostly exact zeros: an MNIST digit's
+ * border) skip those features strip by strip and still give the same numbers. Built once per batch
+ * contents; holds at most one more copy of the input.
  */
 final class NonzeroStrips {
-    /** Build (and use) the index only when at least this share of the inputs is exactly zero. */
-    static final double MIN_ZERO_SHARE = 0.25;
-
     private final int[] start; // strip s's features are features[start[s] .. start[s + 1]), increasing
     private final int[] features;
+    private final double[] values; // position p's STRIP values at p·STRIP
 
-    private NonzeroStrips(int[] start, int[] features) {
+    private NonzeroStrips(int[] start, int[] features, double[] values) {
         this.start = start;
         this.features = features;
+        this.values = values;
     }
 
-    /** The index of x = [features × n] (row k at k·n), or null when too few inputs are zero to pay off. */
+    /** The strips of x = [features × n] (row k at k·n); samples after the last whole strip are not in them. */
     static NonzeroStrips of(double[] x, int featureCount, int n) {
-        long zeros = 0;
-        for (int i = 0; i < featureCount * n; i++) {
-            if (x[i] == 0) {
-                zeros++;
-            }
-        }
-        if (zeros < MIN_ZERO_SHARE * featureCount * (double) n) {
-            return null;
-        }
         int strips = n / BlockKernels.STRIP;
         int[] start = new int[strips + 1];
         int[] list = new int[Math.max(16, (int) Math.min((long) strips * featureCount, 1L << 20))];
@@ -51,11 +44,23 @@ final class NonzeroStrips {
             }
         }
         start[strips] = size;
-        return new NonzeroStrips(start, java.util.Arrays.copyOf(list, size));
+        double[] values = new double[Math.multiplyExact(size, BlockKernels.STRIP)];
+        for (int s = 0; s < strips; s++) {
+            for (int p = start[s]; p < start[s + 1]; p++) {
+                System.arraycopy(x, list[p] * n + s * BlockKernels.STRIP, values, p * BlockKernels.STRIP,
+                        BlockKernels.STRIP);
+            }
+        }
+        return new NonzeroStrips(start, java.util.Arrays.copyOf(list, size), values);
     }
 
     int[] features() {
         return features;
+    }
+
+    /** Position p's values (feature features()[p] in its strip) at p·{@link BlockKernels#STRIP}. */
+    double[] values() {
+        return values;
     }
 
     /** First position in {@link #features()} of strip s. */
