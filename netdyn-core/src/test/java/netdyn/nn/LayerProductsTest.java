@@ -120,15 +120,36 @@ class LayerProductsTest {
     @MethodSource("shapes")
     void skippingAllZeroStripsOfASparseInputChangesNoNumber(int rows, int n, int count) {
         SplitMix64 rng = new SplitMix64(rows * 7L + n * 11L + count);
-        int groups = 2;
         int wide = 8 * ((rows + 7) / 8); // the selected path takes whole tiles of 8 rows
         double[] x = new double[count * n];
         for (int i = 0; i < x.length; i++) {
             // pixel-like: whole features mostly zero, the rest zero 80 % of the time
             x[i] = (i / n) % 3 == 0 || rng.nextDouble() < 0.8 ? 0 : rng.nextInt(256) / 255.0;
         }
+        assertStripPanelsChangeNoNumber(rng, x, wide, n, count);
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void aDenseInputThroughItsStripPanelsChangesNoNumber(int rows, int n, int count) {
+        SplitMix64 rng = new SplitMix64(rows * 13L + n * 5L + count);
+        double[] x = gaussians(rng, count * n);
+        NonzeroStrips panels = NonzeroStrips.of(x, count, n);
+        // every feature of every whole strip, its values in the strip's order
+        for (int strip = 0; strip < n / BlockKernels.STRIP; strip++) {
+            assertThat(panels.to(strip) - panels.from(strip)).isEqualTo(count);
+            int p = panels.from(strip) + count - 1;
+            assertThat(panels.features()[p]).isEqualTo(count - 1);
+            assertThat(panels.values()[p * BlockKernels.STRIP + 5])
+                    .isEqualTo(x[(count - 1) * n + strip * BlockKernels.STRIP + 5]);
+        }
+        assertStripPanelsChangeNoNumber(rng, x, 8 * ((rows + 7) / 8), n, count);
+    }
+
+    /** Two groups of a row combination through x's strip panels equal the row kernel's, bit for bit. */
+    private static void assertStripPanelsChangeNoNumber(SplitMix64 rng, double[] x, int wide, int n, int count) {
+        int groups = 2;
         NonzeroStrips nonzero = NonzeroStrips.of(x, count, n);
-        assertThat(nonzero).isNotNull();
         double[] c = gaussians(rng, groups * wide * count);
         double[][] cs = {c, c};
         int[] co = {0, wide * count};
