@@ -74,6 +74,7 @@ final class LayerProducts {
     private double[][] panels = new double[0][];   // per worker: a row combination's packed source block
     private double[][] tables = new double[0][];   // per worker: its rows of a sample-order dot table
     private double[][] packs = new double[0][];    // per worker: one sample block of the y rows, sample-major
+    private double[] coefficientTiles = new double[0]; // a first-layer row combination's coefficients, by tiles
 
     /** @param threads workers for one product (1: the caller's thread only) */
     LayerProducts(int threads) {
@@ -164,11 +165,13 @@ final class LayerProducts {
         }
         int strips = n / BlockKernels.STRIP;
         int workers = workers((long) groups * rows * n * count, strips);
+        boolean selected = nonzero != null && rows % 8 == 0;
+        double[] tiles = selected ? coefficientTiles(groups, rows, count, c, co, cRow, cK) : null;
         forEach(workers, w -> {
             int from = strips * w / workers;
             int to = strips * (w + 1) / workers;
-            if (nonzero != null && rows % 8 == 0) {
-                combineSelected(groups, rows, from, to, count, c, co, cRow, cK, y, yo, yStride, nonzero);
+            if (selected) {
+                combineSelected(groups, rows, from, to, count, tiles, y, yo, yStride, nonzero);
             } else {
                 double[] panel = scratch(panels, w, TERM_BLOCK * PACKED_STRIPS * BlockKernels.STRIP);
                 combineStrips(groups, rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride, panel);
@@ -198,14 +201,38 @@ final class LayerProducts {
     }
 
     /**
-     * {@link #combineStrips} from the batch's {@link NonzeroStrips} (rows a multiple of 8): each strip's source
-     * block is already contiguous there, nothing is packed, and only its nonzero source rows are taken. As in
-     * {@link #combineStrips}, several strips at a time take each block of terms (the block's coefficients
-     * are then read once for all of them), and each element takes its terms in k order.
+     * The coefficients of a row combination in tiles of 8 rows (rows a multiple of 8), for each group: tile
+     * (g, r/8) holds c(r .. r + 7, k) at (g·rows + r)·count + 8k, so that a tile's block of terms reads one
+     * contiguous run (as given, c(r, k) at r + 64k is 128 lines 512 bytes apart, on 8 of level 1's 64 sets).
+     * The first layer's coefficients are a few per cent of its product's reads; copied once per product.
      */
-    private static void combineSelected(int groups, int rows, int from, int to, int count, double[][] c, int[] co,
-                                        int cRow, int cK, double[][] y, int[] yo, int yStride,
-                                        NonzeroStrips nonzero) {
+    private double[] coefficientTiles(int groups, int rows, int count, double[][] c, int[] co, int cRow, int cK) {
+        int size = groups * rows * count;
+        if (coefficientTiles.length < size) {
+            coefficientTiles = new double[size];
+        }
+        double[] tiles = coefficientTiles;
+        for (int g = 0; g < groups; g++) {
+            for (int r0 = 0; r0 < rows; r0 += 8) {
+                int base = (g * rows + r0) * count;
+                for (int k = 0; k < count; k++) {
+                    for (int j = 0; j < 8; j++) {
+                        tiles[base + 8 * k + j] = c[g][co[g] + (r0 + j) * cRow + k * cK];
+                    }
+                }
+            }
+        }
+        return tiles;
+    }
+
+    /**
+     * {@link #combineStrips} from the batch's {@link NonzeroStrips} and {@link #coefficientTiles}: each strip's
+     * source block is already contiguous there, nothing is packed, and only its nonzero source rows are taken.
+     * As in {@link #combineStrips}, several strips at a time take each block of terms (the block's
+     * coefficients are then read once for all of them), and each element takes its terms in k order.
+     */
+    private static void combineSelected(int groups, int rows, int from, int to, int count, double[] tiles,
+                                        double[][] y, int[] yo, int yStride, NonzeroStrips nonzero) {
         int[] ks = nonzero.features();
         double[] values = nonzero.values();
         int[] next = new int[PACKED_STRIPS]; // per strip of the chunk: its first position not yet taken
@@ -229,8 +256,9 @@ final class LayerProducts {
                     int s0 = strip * BlockKernels.STRIP;
                     for (int g = 0; g < groups; g++) {
                         for (int r = 0; r < rows; r += 8) {
-                            BlockKernels.rows8x24Selected(r, ks, q0, q1, c[g], co[g], cRow, cK, values, y[g],
-                                    yo[g] + s0, yStride);
+                            // the tile's own coefficients (row j at + j, term k at + 8k) and output rows
+                            BlockKernels.rows8x24Selected(0, ks, q0, q1, tiles, (g * rows + r) * count, 1, 8,
+                                    values, y[g], yo[g] + s0 + r * yStride, yStride);
                         }
                     }
                 }
