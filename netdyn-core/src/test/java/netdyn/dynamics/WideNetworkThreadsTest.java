@@ -54,7 +54,7 @@ class WideNetworkThreadsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {101, 250})
+    @ValueSource(ints = {101, 250, 1000}) // 1000: one thread's backward layer steps in chunks of 480 samples
     void orbitAndTangentsAreTheSameBitsOnOneAndTwoThreads(int n) {
         Batch batch = digits(n, n);
         MlpLayout layout = new MlpLayout(SPEC);
