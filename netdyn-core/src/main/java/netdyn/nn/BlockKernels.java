@@ -348,12 +348,13 @@ final class BlockKernels {
     }
 
     /**
-     * {@link #rows8x24} over a panel of selected terms: panel row q (at q·24) is source row ks[q] for q in
-     * [q0, q1), the terms taken in that (increasing) order.
+     * {@link #rows8x24} for rows y[yo + j·yStride ..] (j &lt; 8) over a panel of selected terms: panel row q (at
+     * q·24) is source row ks[q] for q in [q0, q1), the terms taken in that (increasing) order, and the
+     * coefficients are a tile of 8 rows, c(j, k) at c[co + 8k + j].
      */
-    static void rows8x24Selected(int r0, int[] ks, int q0, int q1, double[] c, int co, int cRow, int cK,
-                                 double[] panel, double[] y, int yo, int yStride) {
-        int y0 = yo + r0 * yStride;
+    static void rows8x24Selected(int[] ks, int q0, int q1, double[] c, int co, double[] panel, double[] y, int yo,
+                                 int yStride) {
+        int y0 = yo;
         int y1 = y0 + yStride;
         int y2 = y1 + yStride;
         int y3 = y2 + yStride;
@@ -385,9 +386,8 @@ final class BlockKernels {
         DoubleVector a70 = DoubleVector.fromArray(WIDE, y, y7);
         DoubleVector a71 = DoubleVector.fromArray(WIDE, y, y7 + 8);
         DoubleVector a72 = DoubleVector.fromArray(WIDE, y, y7 + 16);
-        int cr = co + r0 * cRow;
         for (int q = q0; q < q1; q++) {
-            int ck = cr + ks[q] * cK;
+            int ck = co + 8 * ks[q];
             int xk = q * STRIP;
             DoubleVector x0 = DoubleVector.fromArray(WIDE, panel, xk);
             DoubleVector x1 = DoubleVector.fromArray(WIDE, panel, xk + 8);
@@ -396,31 +396,31 @@ final class BlockKernels {
             a00 = x0.fma(w0, a00);
             a01 = x1.fma(w0, a01);
             a02 = x2.fma(w0, a02);
-            DoubleVector w1 = DoubleVector.broadcast(WIDE, c[ck + cRow]);
+            DoubleVector w1 = DoubleVector.broadcast(WIDE, c[ck + 1]);
             a10 = x0.fma(w1, a10);
             a11 = x1.fma(w1, a11);
             a12 = x2.fma(w1, a12);
-            DoubleVector w2 = DoubleVector.broadcast(WIDE, c[ck + 2 * cRow]);
+            DoubleVector w2 = DoubleVector.broadcast(WIDE, c[ck + 2]);
             a20 = x0.fma(w2, a20);
             a21 = x1.fma(w2, a21);
             a22 = x2.fma(w2, a22);
-            DoubleVector w3 = DoubleVector.broadcast(WIDE, c[ck + 3 * cRow]);
+            DoubleVector w3 = DoubleVector.broadcast(WIDE, c[ck + 3]);
             a30 = x0.fma(w3, a30);
             a31 = x1.fma(w3, a31);
             a32 = x2.fma(w3, a32);
-            DoubleVector w4 = DoubleVector.broadcast(WIDE, c[ck + 4 * cRow]);
+            DoubleVector w4 = DoubleVector.broadcast(WIDE, c[ck + 4]);
             a40 = x0.fma(w4, a40);
             a41 = x1.fma(w4, a41);
             a42 = x2.fma(w4, a42);
-            DoubleVector w5 = DoubleVector.broadcast(WIDE, c[ck + 5 * cRow]);
+            DoubleVector w5 = DoubleVector.broadcast(WIDE, c[ck + 5]);
             a50 = x0.fma(w5, a50);
             a51 = x1.fma(w5, a51);
             a52 = x2.fma(w5, a52);
-            DoubleVector w6 = DoubleVector.broadcast(WIDE, c[ck + 6 * cRow]);
+            DoubleVector w6 = DoubleVector.broadcast(WIDE, c[ck + 6]);
             a60 = x0.fma(w6, a60);
             a61 = x1.fma(w6, a61);
             a62 = x2.fma(w6, a62);
-            DoubleVector w7 = DoubleVector.broadcast(WIDE, c[ck + 7 * cRow]);
+            DoubleVector w7 = DoubleVector.broadcast(WIDE, c[ck + 7]);
             a70 = x0.fma(w7, a70);
             a71 = x1.fma(w7, a71);
             a72 = x2.fma(w7, a72);

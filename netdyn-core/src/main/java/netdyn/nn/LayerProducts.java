@@ -256,9 +256,8 @@ final class LayerProducts {
                     int s0 = strip * BlockKernels.STRIP;
                     for (int g = 0; g < groups; g++) {
                         for (int r = 0; r < rows; r += 8) {
-                            // the tile's own coefficients (row j at + j, term k at + 8k) and output rows
-                            BlockKernels.rows8x24Selected(0, ks, q0, q1, tiles, (g * rows + r) * count, 1, 8,
-                                    values, y[g], yo[g] + s0 + r * yStride, yStride);
+                            BlockKernels.rows8x24Selected(ks, q0, q1, tiles, (g * rows + r) * count, values, y[g],
+                                    yo[g] + s0 + r * yStride, yStride);
                         }
                     }
                 }
@@ -505,12 +504,19 @@ final class LayerProducts {
                     }
                     continue;
                 }
+                // across two groups or past the last column: one column at a time
                 for (int j = c; j < c + 4; j++) {
                     int colj = t * DOT_STRIP + j;
-                    double[] src = colj < cols ? y[colj / yRows] : null;
-                    int from = colj < cols ? yo[colj / yRows] + (colj % yRows) * yStride + s0 : 0;
+                    if (colj >= cols) {
+                        for (int k = 0; k < len; k++) {
+                            packed[base + k * DOT_STRIP + j] = 0;
+                        }
+                        continue;
+                    }
+                    double[] src = y[colj / yRows];
+                    int from = yo[colj / yRows] + (colj % yRows) * yStride + s0;
                     for (int k = 0; k < len; k++) {
-                        packed[base + k * DOT_STRIP + j] = src == null ? 0 : src[from + k];
+                        packed[base + k * DOT_STRIP + j] = src[from + k];
                     }
                 }
             }
