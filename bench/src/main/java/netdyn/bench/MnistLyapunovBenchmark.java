@@ -25,9 +25,8 @@ import netdyn.lyapunov.SpectrumSpec;
  * One step of the top-k Lyapunov exponents at the follow-up study's size: the GD step of the
  * 784–64–10 tanh network on N = 10 000 MNIST-shaped samples, k tangent vectors through I − ηH by
  * exact Hessian-vector products, and the QR re-orthonormalisation of the k × 50 890 frame. Score: ms
- * per spectrum step of a long run (until 2026-12-01 evening each invocation ran 3 steps from θ₀ with a new
- * random frame, whose drawing and two QRs added about 8 ms per step). PyTorch's form: bench/pytorch,
- * {@code mnist-lyap10}.
+ * per spectrum step of a long run, the frame set up once (drawing it and its QR are not a step's work).
+ * PyTorch's form: bench/pytorch, {@code mnist-lyap10}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,8 +56,8 @@ public class MnistLyapunovBenchmark {
     /** The frame is drawn and orthonormalised here, once, as PyTorch's form does outside its timing. */
     @Setup(Level.Trial)
     public void setUp() {
-        map = new GradientDescentMap(MnistProblem.SPEC, MnistProblem.batch(samples), OptimizerSpec.gradientDescent(0.01),
-                threads);
+        map = new GradientDescentMap(MnistProblem.SPEC, MnistProblem.batch(samples),
+                OptimizerSpec.gradientDescent(0.01), threads);
         x = MnistProblem.init(1);
         next = new double[x.length];
         along = new QrSpectrumEstimator(map, k).along(new SpectrumSpec(Long.MAX_VALUE / 2, 0, k, 1, false, 0),

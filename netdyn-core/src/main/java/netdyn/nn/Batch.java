@@ -20,8 +20,8 @@ public final class Batch {
     private final int[] labels;
     private int size;
     private long version; // refills so far: the contents are a function of (identity, version)
-    private volatile NonzeroStrips nonzero;    // built for the contents of version nonzeroVersion, or not yet
-    private volatile long nonzeroVersion = -1;
+    private volatile InputStrips strips;    // built for the contents of version stripsVersion, or not yet
+    private volatile long stripsVersion = -1;
 
     private Batch(int features, int classes, int capacity) {
         this.features = features;
@@ -112,16 +112,17 @@ public final class Batch {
 
     /**
      * The input strip by strip, each strip's nonzero features and their values, for these contents. Built on
-     * first use after a refill (only the wide first layers' blocked products ask for it); threads of an ensemble share a batch, and a race only builds the
-     * same index twice (the contents are written before the version that vouches for them).
+     * first use after a refill (only the wide first layers' blocked products ask for it); threads of an
+     * ensemble share a batch, and a race only builds the same strips twice (the contents are written before
+     * the version that vouches for them).
      */
-    NonzeroStrips nonzeroStrips() {
-        if (nonzeroVersion != version) {
+    InputStrips inputStrips() {
+        if (stripsVersion != version) {
             long v = version;
-            nonzero = NonzeroStrips.of(x, features, size);
-            nonzeroVersion = v;
+            strips = InputStrips.of(x, features, size);
+            stripsVersion = v;
         }
-        return nonzero;
+        return strips;
     }
 
     double[] y() {

@@ -124,9 +124,9 @@ final class LayerProducts {
         combineRows(rows, n, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride, null);
     }
 
-    /** {@link #combineRows} over a batch's input x with its {@link NonzeroStrips} (see {@link #combineRowGroups}). */
+    /** {@link #combineRows} over a batch's input x with its {@link InputStrips} (see {@link #combineRowGroups}). */
     void combineRows(int rows, int n, int count, double[] c, int co, int cRow, int cK, double[] x, int xo,
-                     int xStride, double[] y, int yo, int yStride, NonzeroStrips nonzero) {
+                     int xStride, double[] y, int yo, int yStride, InputStrips input) {
         if (!blocked || (long) rows * n * count < blockedMin) {
             // small layers (the Iris network's): straight to the row kernels, nothing allocated per call
             for (int r = 0; r < rows; r++) {
@@ -135,7 +135,7 @@ final class LayerProducts {
             return;
         }
         combineRowGroups(1, rows, n, count, new double[][] {c}, new int[] {co}, cRow, cK, x, xo, xStride,
-                new double[][] {y}, new int[] {yo}, yStride, nonzero);
+                new double[][] {y}, new int[] {yo}, yStride, input);
     }
 
     /**
@@ -150,11 +150,13 @@ final class LayerProducts {
 
     /**
      * {@link #combineRowGroups} whose source x (at offset 0, stride n) is a batch's input with its
-     * {@link NonzeroStrips}: the terms whose source strip is all zero are skipped (each sum takes the
-     * others in the same order, so the numbers are the same; an exact-zero sum may change its sign).
+     * {@link InputStrips}: with rows a multiple of 8 the blocked path reads the source there, strip by strip,
+     * and skips the terms whose source strip is all zero (each sum takes the others in the same order, so the
+     * numbers are the same; an exact-zero sum may change its sign).
      */
     void combineRowGroups(int groups, int rows, int n, int count, double[][] c, int[] co, int cRow, int cK,
-                          double[] x, int xo, int xStride, double[][] y, int[] yo, int yStride, NonzeroStrips nonzero) {
+                          double[] x, int xo, int xStride, double[][] y, int[] yo, int yStride,
+                          InputStrips input) {
         if (!blocked || (long) groups * rows * n * count < blockedMin) {
             for (int g = 0; g < groups; g++) {
                 for (int r = 0; r < rows; r++) {
@@ -165,13 +167,13 @@ final class LayerProducts {
         }
         int strips = n / BlockKernels.STRIP;
         int workers = workers((long) groups * rows * n * count, strips);
-        boolean selected = nonzero != null && rows % 8 == 0;
+        boolean selected = input != null && rows % 8 == 0;
         double[] tiles = selected ? coefficientTiles(groups, rows, count, c, co, cRow, cK) : null;
         forEach(workers, w -> {
             int from = strips * w / workers;
             int to = strips * (w + 1) / workers;
             if (selected) {
-                combineSelected(groups, rows, from, to, count, tiles, y, yo, yStride, nonzero);
+                combineSelected(groups, rows, from, to, count, tiles, y, yo, yStride, input);
             } else {
                 double[] panel = scratch(panels, w, TERM_BLOCK * PACKED_STRIPS * BlockKernels.STRIP);
                 combineStrips(groups, rows, from, to, count, c, co, cRow, cK, x, xo, xStride, y, yo, yStride, panel);
@@ -226,27 +228,27 @@ final class LayerProducts {
     }
 
     /**
-     * {@link #combineStrips} from the batch's {@link NonzeroStrips} and {@link #coefficientTiles}: each strip's
+     * {@link #combineStrips} from the batch's {@link InputStrips} and {@link #coefficientTiles}: each strip's
      * source block is already contiguous there, nothing is packed, and only its nonzero source rows are taken.
      * As in {@link #combineStrips}, several strips at a time take each block of terms (the block's
      * coefficients are then read once for all of them), and each element takes its terms in k order.
      */
     private static void combineSelected(int groups, int rows, int from, int to, int count, double[] tiles,
-                                        double[][] y, int[] yo, int yStride, NonzeroStrips nonzero) {
-        int[] ks = nonzero.features();
-        double[] values = nonzero.values();
+                                        double[][] y, int[] yo, int yStride, InputStrips input) {
+        int[] ks = input.features();
+        double[] values = input.values();
         int[] next = new int[PACKED_STRIPS]; // per strip of the chunk: its first position not yet taken
         for (int first = from; first < to; first += PACKED_STRIPS) {
             int last = Math.min(to, first + PACKED_STRIPS);
             for (int strip = first; strip < last; strip++) {
-                next[strip - first] = nonzero.from(strip);
+                next[strip - first] = input.from(strip);
             }
             for (int k0 = 0; k0 < count; k0 += TERM_BLOCK) {
                 int k1 = Math.min(count, k0 + TERM_BLOCK);
                 for (int strip = first; strip < last; strip++) {
                     int q0 = next[strip - first];
                     int q1 = q0;
-                    for (int end = nonzero.to(strip); q1 < end && ks[q1] < k1; ) {
+                    for (int end = input.to(strip); q1 < end && ks[q1] < k1; ) {
                         q1++;
                     }
                     next[strip - first] = q1;

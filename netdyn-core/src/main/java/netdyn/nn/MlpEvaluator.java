@@ -229,7 +229,7 @@ public final class MlpEvaluator {
             }
             partners = more;
         }
-        b.nonzeroStrips(); // built here, read by all parts
+        b.inputStrips(); // built here, read by all parts
         products.setThreads(1);
         try {
             LayerProducts.forEach(parts, q -> {
@@ -281,7 +281,7 @@ public final class MlpEvaluator {
                 oo[d] = ooff + (d0 + d) * oStride + w0;
             }
             // R{a_1} = R{b_1} + V_1 x for all directions: one pass over the batch
-            products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n, b.nonzeroStrips());
+            products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n, b.inputStrips());
             for (int d = 0; d < count; d++) {
                 int vd = voff + (d0 + d) * vStride;
                 rForward(theta, off, vs, vd, dirRa[d], dirRh[d], true);
@@ -333,7 +333,7 @@ public final class MlpEvaluator {
             oo[r] = goffs[r] + w0;
         }
         // a_1 = b_1 + W_1 x for all networks: one pass over the batch
-        products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n, b.nonzeroStrips());
+        products.combineRowGroups(count, fo, n, fin, c, co, 1, fo, b.x(), 0, n, y, zero, n, b.inputStrips());
         for (int r = 0; r < count; r++) {
             MlpEvaluator e = evaluators[r];
             e.forward(thetas, offs[r], b, true);
@@ -509,7 +509,7 @@ public final class MlpEvaluator {
             if (l > 0 || !layer0Done) {
                 fillRows(fo, n, theta, b0, al);
                 products.combineRows(fo, n, fin, theta, w0, 1, fo, in, 0, n, al, 0, n,
-                        l == 0 && products.blocks(fo, n, fin) ? b.nonzeroStrips() : null);
+                        l == 0 && products.blocks(fo, n, fin) ? b.inputStrips() : null);
             }
             if (l < layers - 1) {
                 double[] hl = h[l];
@@ -581,7 +581,7 @@ public final class MlpEvaluator {
                 fillRows(fo, n, v, voff + b0, ral);
                 // per element: R{b}, then the V terms, then the W terms, as one row at a time did
                 products.combineRows(fo, n, fin, v, voff + w0, 1, fo, in, 0, n, ral, 0, n,
-                        l == 0 && products.blocks(fo, n, fin) ? batch.nonzeroStrips() : null);
+                        l == 0 && products.blocks(fo, n, fin) ? batch.inputStrips() : null);
             }
             if (l > 0) {
                 products.combineRows(fo, n, fin, theta, off + w0, 1, fo, rh[l - 1], 0, n, ral, 0, n);

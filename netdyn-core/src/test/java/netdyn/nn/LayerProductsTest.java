@@ -134,7 +134,7 @@ class LayerProductsTest {
     void aDenseInputThroughItsStripPanelsChangesNoNumber(int rows, int n, int count) {
         SplitMix64 rng = new SplitMix64(rows * 13L + n * 5L + count);
         double[] x = gaussians(rng, count * n);
-        NonzeroStrips panels = NonzeroStrips.of(x, count, n);
+        InputStrips panels = InputStrips.of(x, count, n);
         // every feature of every whole strip, its values in the strip's order
         for (int strip = 0; strip < n / BlockKernels.STRIP; strip++) {
             assertThat(panels.to(strip) - panels.from(strip)).isEqualTo(count);
@@ -149,7 +149,7 @@ class LayerProductsTest {
     /** Two groups of a row combination through x's strip panels equal the row kernel's, bit for bit. */
     private static void assertStripPanelsChangeNoNumber(SplitMix64 rng, double[] x, int wide, int n, int count) {
         int groups = 2;
-        NonzeroStrips nonzero = NonzeroStrips.of(x, count, n);
+        InputStrips nonzero = InputStrips.of(x, count, n);
         double[] c = gaussians(rng, groups * wide * count);
         double[][] cs = {c, c};
         int[] co = {0, wide * count};

@@ -9,19 +9,19 @@ package netdyn.nn;
  * border) skip those features strip by strip and still give the same numbers. Built once per batch
  * contents; holds at most one more copy of the input.
  */
-final class NonzeroStrips {
+final class InputStrips {
     private final int[] start; // strip s's features are features[start[s] .. start[s + 1]), increasing
     private final int[] features;
     private final double[] values; // position p's STRIP values at p·STRIP
 
-    private NonzeroStrips(int[] start, int[] features, double[] values) {
+    private InputStrips(int[] start, int[] features, double[] values) {
         this.start = start;
         this.features = features;
         this.values = values;
     }
 
     /** The strips of x = [features × n] (row k at k·n); samples after the last whole strip are not in them. */
-    static NonzeroStrips of(double[] x, int featureCount, int n) {
+    static InputStrips of(double[] x, int featureCount, int n) {
         int strips = n / BlockKernels.STRIP;
         int[] start = new int[strips + 1];
         int[] list = new int[Math.max(16, (int) Math.min((long) strips * featureCount, 1L << 20))];
@@ -51,7 +51,7 @@ final class NonzeroStrips {
                         BlockKernels.STRIP);
             }
         }
-        return new NonzeroStrips(start, java.util.Arrays.copyOf(list, size), values);
+        return new InputStrips(start, java.util.Arrays.copyOf(list, size), values);
     }
 
     int[] features() {
