@@ -543,21 +543,20 @@ public final class MlpEvaluator {
                 double[] gl = g[l - 1];
                 double[] dPrev = d[l - 1];
                 double[] fpl = fp[l - 1];
-                if (chunksBackward(n)) {
-                    for (int s0 = 0; s0 < n; s0 += BACKWARD_CHUNK) {
-                        int len = Math.min(BACKWARD_CHUNK, n - s0);
-                        zeroChunk(fin, n, s0, len, gl);
-                        products.combineRows(fin, len, fo, theta, off + w0, fo, 1, dl, s0, n, gl, s0, n);
-                        for (int j = 0; j < fin; j++) {
-                            for (int i = j * n + s0; i < j * n + s0 + len; i++) {
+                // in chunks of samples on one thread (see backwardChunk); each element's operations as one pass
+                int chunk = backwardChunk(n);
+                for (int s0 = 0; s0 < n; s0 += chunk) {
+                    int first = s0;
+                    int len = Math.min(chunk, n - s0);
+                    zeroColumns(fin, n, first, len, gl);
+                    products.combineRows(fin, len, fo, theta, off + w0, fo, 1, dl, first, n, gl, first, n);
+                    products.split(fin, len, (j0, j1) -> {
+                        for (int j = j0; j < j1; j++) {
+                            for (int i = j * n + first; i < j * n + first + len; i++) {
                                 dPrev[i] = gl[i] * fpl[i];
                             }
                         }
-                    }
-                } else {
-                    zero(fin * n, gl);
-                    products.combineRows(fin, n, fo, theta, off + w0, fo, 1, dl, 0, n, gl, 0, n);
-                    multiply(fin * n, gl, fpl, dPrev);
+                    });
                 }
             }
         }
@@ -625,22 +624,19 @@ public final class MlpEvaluator {
                 double[] gl = g[l - 1];
                 double[] hl = h[l - 1];
                 double[] ral = ra[l - 1];
-                // per element: the W terms, then the V terms, as one row at a time did
-                if (chunksBackward(n)) {
-                    for (int s0 = 0; s0 < n; s0 += BACKWARD_CHUNK) {
-                        int len = Math.min(BACKWARD_CHUNK, n - s0);
-                        zeroChunk(fin, n, s0, len, rdPrev);
-                        products.combineRows(fin, len, fo, theta, off + w0, fo, 1, rdl, s0, n, rdPrev, s0, n);
-                        products.combineRows(fin, len, fo, v, voff + w0, fo, 1, dl, s0, n, rdPrev, s0, n);
-                        for (int j = 0; j < fin; j++) {
-                            act.secondOrder(rdPrev, fpl, gl, hl, ral, j * n + s0, j * n + s0 + len);
+                // per element: the W terms, then the V terms, as one row at a time did; chunks as in backward
+                int chunk = backwardChunk(n);
+                for (int s0 = 0; s0 < n; s0 += chunk) {
+                    int first = s0;
+                    int len = Math.min(chunk, n - s0);
+                    zeroColumns(fin, n, first, len, rdPrev);
+                    products.combineRows(fin, len, fo, theta, off + w0, fo, 1, rdl, first, n, rdPrev, first, n);
+                    products.combineRows(fin, len, fo, v, voff + w0, fo, 1, dl, first, n, rdPrev, first, n);
+                    products.split(fin, len, (j0, j1) -> {
+                        for (int j = j0; j < j1; j++) {
+                            act.secondOrder(rdPrev, fpl, gl, hl, ral, j * n + first, j * n + first + len);
                         }
-                    }
-                } else {
-                    zero(fin * n, rdPrev);
-                    products.combineRows(fin, n, fo, theta, off + w0, fo, 1, rdl, 0, n, rdPrev, 0, n);
-                    products.combineRows(fin, n, fo, v, voff + w0, fo, 1, dl, 0, n, rdPrev, 0, n);
-                    products.split(fin * n, (from, to) -> act.secondOrder(rdPrev, fpl, gl, hl, ral, from, to));
+                    });
                 }
             }
         }
@@ -656,25 +652,23 @@ public final class MlpEvaluator {
     }
 
     /**
-     * Whether a hidden layer's backward step runs in chunks of {@link #BACKWARD_CHUNK} samples (on one thread,
-     * for a batch of several chunks): each chunk of its rows goes from zeros through the combination to the
-     * elementwise terms while it is in level 2, instead of three or four passes over 64 × N doubles (5 MB at
-     * 10 000 samples) from memory. Each element's operations are the same, in the same order.
+     * Samples per chunk of a hidden layer's backward step: {@link #BACKWARD_CHUNK} on one thread for a batch of
+     * several chunks, so that each chunk of its rows goes from zeros through the combination to the elementwise
+     * terms while it is in level 2 (not three or four passes over 64 × N doubles, 5 MB at 10 000 samples, from
+     * memory); the whole batch at once with several threads per product (the pool once per pass) or a small
+     * batch. Each element's operations are the same, in the same order, either way.
      */
-    private boolean chunksBackward(int n) {
-        return products.threads() == 1 && n >= 2 * BACKWARD_CHUNK;
+    private int backwardChunk(int n) {
+        return products.threads() == 1 && n >= 2 * BACKWARD_CHUNK ? BACKWARD_CHUNK : n;
     }
 
-    /** Samples [s0, s0 + len) of rows [0, count) of rows (n values each) set to 0. */
-    private static void zeroChunk(int count, int n, int s0, int len, double[] rows) {
-        for (int j = 0; j < count; j++) {
-            java.util.Arrays.fill(rows, j * n + s0, j * n + s0 + len, 0);
-        }
-    }
-
-    /** a[0..count) = 0, over the evaluator's threads. */
-    private void zero(int count, double[] a) {
-        products.split(count, (from, to) -> java.util.Arrays.fill(a, from, to, 0));
+    /** Samples [s0, s0 + len) of rows [0, count) of rows (n values each) set to 0, rows over the threads. */
+    private void zeroColumns(int count, int n, int s0, int len, double[] rows) {
+        products.split(count, len, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                java.util.Arrays.fill(rows, j * n + s0, j * n + s0 + len, 0);
+            }
+        });
     }
 
     /** out[i] = a[i] · b[i] for i &lt; count, over the evaluator's threads. */
