@@ -543,11 +543,7 @@ public final class MlpEvaluator {
                 double[] gl = g[l - 1];
                 double[] dPrev = d[l - 1];
                 double[] fpl = fp[l - 1];
-                // in chunks of samples on one thread (see backwardChunk); each element's operations as one pass
-                int chunk = backwardChunk(n);
-                for (int s0 = 0; s0 < n; s0 += chunk) {
-                    int first = s0;
-                    int len = Math.min(chunk, n - s0);
+                inBackwardChunks(n, (first, len) -> {
                     zeroColumns(fin, n, first, len, gl);
                     products.combineRows(fin, len, fo, theta, off + w0, fo, 1, dl, first, n, gl, first, n);
                     products.split(fin, len, (j0, j1) -> {
@@ -557,7 +553,7 @@ public final class MlpEvaluator {
                             }
                         }
                     });
-                }
+                });
             }
         }
     }
@@ -624,11 +620,8 @@ public final class MlpEvaluator {
                 double[] gl = g[l - 1];
                 double[] hl = h[l - 1];
                 double[] ral = ra[l - 1];
-                // per element: the W terms, then the V terms, as one row at a time did; chunks as in backward
-                int chunk = backwardChunk(n);
-                for (int s0 = 0; s0 < n; s0 += chunk) {
-                    int first = s0;
-                    int len = Math.min(chunk, n - s0);
+                // per element: the W terms, then the V terms, as one row at a time did
+                inBackwardChunks(n, (first, len) -> {
                     zeroColumns(fin, n, first, len, rdPrev);
                     products.combineRows(fin, len, fo, theta, off + w0, fo, 1, rdl, first, n, rdPrev, first, n);
                     products.combineRows(fin, len, fo, v, voff + w0, fo, 1, dl, first, n, rdPrev, first, n);
@@ -637,7 +630,7 @@ public final class MlpEvaluator {
                             act.secondOrder(rdPrev, fpl, gl, hl, ral, j * n + first, j * n + first + len);
                         }
                     });
-                }
+                });
             }
         }
     }
@@ -652,14 +645,23 @@ public final class MlpEvaluator {
     }
 
     /**
-     * Samples per chunk of a hidden layer's backward step: {@link #BACKWARD_CHUNK} on one thread for a batch of
-     * several chunks, so that each chunk of its rows goes from zeros through the combination to the elementwise
-     * terms while it is in level 2 (not three or four passes over 64 × N doubles, 5 MB at 10 000 samples, from
-     * memory); the whole batch at once with several threads per product (the pool once per pass) or a small
-     * batch. Each element's operations are the same, in the same order, either way.
+     * Runs a hidden layer's backward step over samples [first, first + len) for consecutive chunks covering
+     * the batch: {@link #BACKWARD_CHUNK} samples on one thread for a batch of several chunks, so that each chunk
+     * of its rows goes from zeros through the combination to the elementwise terms while it is in level 2 (not
+     * three or four passes over 64 × N doubles, 5 MB at 10 000 samples, from memory); the whole batch at once
+     * with several threads per product (the pool once per pass) or a small batch. Each element's operations are
+     * the same, in the same order, either way.
      */
-    private int backwardChunk(int n) {
-        return products.threads() == 1 && n >= 2 * BACKWARD_CHUNK ? BACKWARD_CHUNK : n;
+    private void inBackwardChunks(int n, Chunk step) {
+        int chunk = products.threads() == 1 && n >= 2 * BACKWARD_CHUNK ? BACKWARD_CHUNK : n;
+        for (int first = 0; first < n; first += chunk) {
+            step.run(first, Math.min(chunk, n - first));
+        }
+    }
+
+    /** A backward layer step over samples [first, first + len). */
+    private interface Chunk {
+        void run(int first, int len);
     }
 
     /** Samples [s0, s0 + len) of rows [0, count) of rows (n values each) set to 0, rows over the threads. */
